@@ -1,0 +1,3 @@
+namespace Grapevine.Benchmarks;
+
+public sealed record BenchSettings(int? Size, int Seed, string? PostgresServer);

@@ -1,0 +1,25 @@
+using System.CommandLine;
+using System.Text.Json;
+using Grapevine.Benchmarks;
+
+// dotnet run -c Release --project bench/Grapevine.Benchmarks -- <scenario> [--size N] [--seed S]
+// Prints progress on stderr and one JSON object as the last line of stdout.
+var scenario = new Argument<string>("scenario") { Description = "import" };
+var size = new Option<int?>("--size") { Description = "How many rows/accounts (scenario default when omitted)." };
+var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 42 };
+var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL server connection string (default: $GRAPEVINE_TEST_POSTGRES)." };
+var root = new RootCommand("Grapevine scenario benchmarks") { scenario, size, seed, postgres };
+root.SetAction(async (result, ct) =>
+{
+    var settings = new BenchSettings(
+        result.GetValue(size),
+        result.GetValue(seed),
+        result.GetValue(postgres) ?? Environment.GetEnvironmentVariable("GRAPEVINE_TEST_POSTGRES"));
+    object output = result.GetValue(scenario) switch
+    {
+        _ => throw new ArgumentException($"unknown scenario '{result.GetValue(scenario)}'"),
+    };
+    Console.WriteLine(JsonSerializer.Serialize(output));
+    return 0;
+});
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Grapevine.Cli.Commands;
+
+namespace Grapevine.Cli;
+
+/// <summary>The `grapevine` command tree. Tests call <see cref="InvokeAsync"/> directly.</summary>
+public static class GrapevineCommand
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("Grapevine: find, vet and run campaigns with nano and micro creators.");
+        root.Options.Add(GlobalOptions.Db);
+        root.Options.Add(GlobalOptions.Json);
+        root.Subcommands.Add(DbCommand.Create());
+        return root;
+    }
+
+    public static async Task<int> InvokeAsync(string[] args, CancellationToken ct = default)
+    {
+        var result = Create().Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var error in result.Errors)
+                Console.Error.WriteLine($"error: {error.Message}");
+            Console.Error.WriteLine("Run 'grapevine --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+        return await result.InvokeAsync(cancellationToken: ct);
+    }
+}

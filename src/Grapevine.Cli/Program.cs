@@ -1,0 +1,3 @@
+using Grapevine.Cli;
+
+return await GrapevineCommand.InvokeAsync(args);

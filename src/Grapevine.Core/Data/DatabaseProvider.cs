@@ -1,0 +1,7 @@
+namespace Grapevine.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

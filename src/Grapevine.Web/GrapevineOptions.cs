@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Grapevine.Web;
+
+/// <summary>Settings under "Grapevine" in appsettings.json or GRAPEVINE__* environment variables.</summary>
+public sealed class GrapevineOptions
+{
+    public const string Section = "Grapevine";
+
+    /// <summary>How many demo accounts to create when the catalogue is empty at start; 0 turns it off.</summary>
+    [Range(0, 2_000_000)]
+    public int DemoCreatorsOnEmptyDatabase { get; set; } = 20_000;
+
+    public int DemoSeed { get; set; } = 42;
+}
