@@ -1,0 +1,135 @@
+using System.Globalization;
+using CsvHelper;
+using Grapevine.Core.Audit;
+using Grapevine.Core.Catalogue;
+using Grapevine.Core.Data;
+using Grapevine.Core.Metrics;
+using Grapevine.Core.Workspaces;
+using Microsoft.EntityFrameworkCore;
+
+namespace Grapevine.Core.Lists;
+
+/// <summary>Saved creator lists of the current workspace.</summary>
+public sealed class ListService(GrapevineDb db, CurrentWorkspace current, AuditLog audit, TimeProvider time)
+{
+    public async Task<List<ListSummary>> ListAsync(CancellationToken ct)
+    {
+        current.Require(Permission.ReadWorkspaceData);
+        return await db.CreatorLists.OrderBy(l => l.Name)
+            .Select(l => new ListSummary(l.Id, l.Name, l.Items.Count, l.CreatedAt))
+            .ToListAsync(ct);
+    }
+
+    public async Task<ListDetails> GetAsync(Guid id, CancellationToken ct)
+    {
+        current.Require(Permission.ReadWorkspaceData);
+        var list = await db.CreatorLists.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, ct) ?? throw NotFound();
+        var items = await db.CreatorListItems.Where(i => i.ListId == id)
+            .Join(db.Accounts, i => i.AccountId, a => a.Id, (i, a) => new { i.AddedAt, a })
+            .OrderBy(x => x.a.Handle)
+            .Select(x => new ListItemView(
+                x.a.Id, x.a.Platform.Name(), x.a.Handle, x.a.DisplayName, x.a.Followers, x.a.Tier, x.a.Country,
+                db.AccountMetrics.Where(m => m.AccountId == x.a.Id && m.Name == "er_followers").Select(m => m.Value).FirstOrDefault(),
+                x.AddedAt))
+            .ToListAsync(ct);
+        return new ListDetails(list.Id, list.Name, list.CreatedAt, items);
+    }
+
+    public async Task<CreatorList> CreateAsync(string name, CancellationToken ct)
+    {
+        current.Require(Permission.WriteWorkspaceData);
+        var list = new CreatorList
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()),
+            Name = ValidName(name),
+            CreatedBy = current.UserId ?? Guid.Empty,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.CreatorLists.Add(list);
+        await db.SaveChangesAsync(ct);
+        return list;
+    }
+
+    public async Task RenameAsync(Guid id, string name, CancellationToken ct)
+    {
+        current.Require(Permission.WriteWorkspaceData);
+        var list = await db.CreatorLists.SingleOrDefaultAsync(l => l.Id == id, ct) ?? throw NotFound();
+        list.Name = ValidName(name);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task DeleteAsync(Guid id, CancellationToken ct)
+    {
+        current.Require(Permission.WriteWorkspaceData);
+        var list = await db.CreatorLists.SingleOrDefaultAsync(l => l.Id == id, ct) ?? throw NotFound();
+        db.CreatorLists.Remove(list);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Adds accounts (by id) that are not yet on the list; returns how many were added.</summary>
+    public async Task<int> AddAsync(Guid id, IReadOnlyCollection<long> accountIds, CancellationToken ct)
+    {
+        current.Require(Permission.WriteWorkspaceData);
+        if (!await db.CreatorLists.AnyAsync(l => l.Id == id, ct))
+            throw NotFound();
+        var known = await db.Accounts.Where(a => accountIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
+        var missing = accountIds.Except(known).ToList();
+        if (missing.Count > 0)
+            throw new KeyNotFoundException($"No account with id {string.Join(", ", missing)}.");
+        var present = await db.CreatorListItems.Where(i => i.ListId == id && accountIds.Contains(i.AccountId)).Select(i => i.AccountId).ToListAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var added = known.Except(present).Distinct().ToList();
+        db.CreatorListItems.AddRange(added.Select(a => new CreatorListItem { ListId = id, AccountId = a, AddedAt = now }));
+        await db.SaveChangesAsync(ct);
+        return added.Count;
+    }
+
+    public async Task RemoveAsync(Guid id, long accountId, CancellationToken ct)
+    {
+        current.Require(Permission.WriteWorkspaceData);
+        var item = await db.CreatorListItems.SingleOrDefaultAsync(i => i.ListId == id && i.AccountId == accountId, ct)
+            ?? throw new KeyNotFoundException("That account is not on this list.");
+        db.CreatorListItems.Remove(item);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Writes the list as CSV (one row per account) and audits the export.</summary>
+    public async Task ExportCsvAsync(Guid id, TextWriter output, CancellationToken ct)
+    {
+        current.Require(Permission.ExportData);
+        var list = await GetAsync(id, ct);
+        await using (var csv = CsvWriter.Create(output, new CsvWriterOptions(), leaveOpen: true))
+        {
+            csv.WriteRecord(["platform", "handle", "display_name", "followers", "tier", "country", MetricDefinitions.ErByFollowers.Name, "added_at"]);
+            foreach (var item in list.Items)
+            {
+                csv.WriteRecord(
+                [
+                    item.Platform, item.Handle, item.DisplayName ?? "", item.Followers?.ToString(CultureInfo.InvariantCulture) ?? "",
+                    item.Tier ?? "", item.Country ?? "", item.ErFollowers?.ToString("0.####", CultureInfo.InvariantCulture) ?? "",
+                    item.AddedAt.ToString("O", CultureInfo.InvariantCulture),
+                ]);
+            }
+            await csv.FlushAsync(ct);
+        }
+        audit.Add(AuditLog.Actions.Export, $"list '{list.Name}'", $"{list.Items.Count} accounts as CSV");
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string ValidName(string name)
+    {
+        name = name.Trim();
+        if (name.Length is 0 or > 200)
+            throw new ArgumentException("A list name has 1 to 200 characters.", nameof(name));
+        return name;
+    }
+
+    private static KeyNotFoundException NotFound() => new("No such list.");
+}
+
+public sealed record ListSummary(Guid Id, string Name, int Accounts, DateTime CreatedAt);
+
+public sealed record ListDetails(Guid Id, string Name, DateTime CreatedAt, IReadOnlyList<ListItemView> Items);
+
+public sealed record ListItemView(
+    long AccountId, string Platform, string Handle, string? DisplayName, long? Followers, string? Tier, string? Country, double? ErFollowers, DateTime AddedAt);

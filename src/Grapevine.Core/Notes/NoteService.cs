@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using Grapevine.Core.Data;
+using Grapevine.Core.Workspaces;
+using Microsoft.EntityFrameworkCore;
+
+namespace Grapevine.Core.Notes;
+
+/// <summary>The current workspace's private notes and tags on catalogue accounts.</summary>
+public sealed partial class NoteService(GrapevineDb db, CurrentWorkspace current, TimeProvider time)
+{
+    public async Task<AccountAnnotations> ForAccountAsync(long accountId, CancellationToken ct)
+    {
+        current.Require(Permission.ReadWorkspaceData);
+        var notes = await db.AccountNotes.Where(n => n.AccountId == accountId)
+            .OrderByDescending(n => n.CreatedAt)
+            .GroupJoin(db.Users, n => n.AuthorId, u => u.Id, (n, u) => new { n, u })
+            .SelectMany(x => x.u.DefaultIfEmpty(), (x, u) => new NoteView(x.n.Id, x.n.Text, u == null ? null : u.Email, x.n.CreatedAt))
+            .ToListAsync(ct);
+        var tags = await db.AccountTags.Where(t => t.AccountId == accountId).OrderBy(t => t.Tag).Select(t => t.Tag).ToListAsync(ct);
+        return new AccountAnnotations(accountId, notes, tags);
+    }
+
+    public async Task<AccountNote> AddNoteAsync(long accountId, string text, CancellationToken ct)
+    {
+        current.Require(Permission.WriteWorkspaceData);
+        text = text.Trim();
+        if (text.Length is 0 or > 4000)
+            throw new ArgumentException("A note has 1 to 4,000 characters.", nameof(text));
+        await RequireAccountAsync(accountId, ct);
+        var note = new AccountNote
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()),
+            AccountId = accountId,
+            Text = text,
+            AuthorId = current.UserId ?? Guid.Empty,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.AccountNotes.Add(note);
+        await db.SaveChangesAsync(ct);
+        return note;
+    }
+
+    public async Task DeleteNoteAsync(Guid noteId, CancellationToken ct)
+    {
+        current.Require(Permission.WriteWorkspaceData);
+        var note = await db.AccountNotes.SingleOrDefaultAsync(n => n.Id == noteId, ct) ?? throw new KeyNotFoundException("No such note.");
+        db.AccountNotes.Remove(note);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task AddTagAsync(long accountId, string tag, CancellationToken ct)
+    {
+        current.Require(Permission.WriteWorkspaceData);
+        tag = NormalizeTag(tag);
+        await RequireAccountAsync(accountId, ct);
+        if (await db.AccountTags.AnyAsync(t => t.AccountId == accountId && t.Tag == tag, ct))
+            return;
+        db.AccountTags.Add(new AccountTag { AccountId = accountId, Tag = tag, CreatedAt = time.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task RemoveTagAsync(long accountId, string tag, CancellationToken ct)
+    {
+        current.Require(Permission.WriteWorkspaceData);
+        tag = NormalizeTag(tag);
+        var row = await db.AccountTags.SingleOrDefaultAsync(t => t.AccountId == accountId && t.Tag == tag, ct)
+            ?? throw new KeyNotFoundException($"The account has no tag '{tag}'.");
+        db.AccountTags.Remove(row);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Tags are lower case words joined by '-', at most 50 characters.</summary>
+    public static string NormalizeTag(string tag)
+    {
+        var normalized = TagSeparators().Replace(tag.Trim().TrimStart('#').ToLowerInvariant(), "-").Trim('-');
+        if (normalized.Length is 0 or > 50)
+            throw new ArgumentException("A tag has 1 to 50 letters, digits or dashes.", nameof(tag));
+        return normalized;
+    }
+
+    private async Task RequireAccountAsync(long accountId, CancellationToken ct)
+    {
+        if (!await db.Accounts.AnyAsync(a => a.Id == accountId, ct))
+            throw new KeyNotFoundException($"No account with id {accountId}.");
+    }
+
+    [GeneratedRegex(@"[^\p{L}\p{N}]+")]
+    private static partial Regex TagSeparators();
+}
+
+public sealed record NoteView(Guid Id, string Text, string? Author, DateTime CreatedAt);
+
+public sealed record AccountAnnotations(long AccountId, IReadOnlyList<NoteView> Notes, IReadOnlyList<string> Tags);

@@ -1,0 +1,7 @@
+namespace Grapevine.Core.Workspaces;
+
+public enum ApiKeyScope
+{
+    Read,
+    ReadWrite,
+}

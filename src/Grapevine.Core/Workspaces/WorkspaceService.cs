@@ -1,0 +1,151 @@
+using System.Text.RegularExpressions;
+using Grapevine.Core.Audit;
+using Grapevine.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Grapevine.Core.Workspaces;
+
+/// <summary>Workspaces, memberships and invitations. Every change is audited.</summary>
+public sealed partial class WorkspaceService(GrapevineDb db, CurrentWorkspace current, AuditLog audit, TimeProvider time)
+{
+    public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
+
+    /// <summary>A user's workspaces with their role in each; read across tenants on purpose (the switcher).</summary>
+    public Task<List<Membership>> MembershipsAsync(Guid userId, CancellationToken ct) =>
+        db.Members.IgnoreQueryFilters().Where(m => m.UserId == userId)
+            .Join(db.Workspaces, m => m.WorkspaceId, w => w.Id, (m, w) => new Membership(w.Id, w.Name, w.Slug, m.Role))
+            .OrderBy(m => m.Name)
+            .ToListAsync(ct);
+
+    /// <summary>Creates a workspace owned by <paramref name="owner"/> (sign-up, or "new workspace").</summary>
+    public async Task<Workspace> CreateAsync(GrapevineUser owner, string name, CancellationToken ct)
+    {
+        name = name.Trim();
+        if (name.Length is 0 or > 200)
+            throw new ArgumentException("A workspace name has 1 to 200 characters.", nameof(name));
+        var now = time.GetUtcNow().UtcDateTime;
+        var workspace = new Workspace { Id = Guid.CreateVersion7(time.GetUtcNow()), Name = name, Slug = await UniqueSlugAsync(name, ct), CreatedAt = now };
+        db.Workspaces.Add(workspace);
+        db.Members.Add(new Member { WorkspaceId = workspace.Id, UserId = owner.Id, Role = WorkspaceRole.Owner, JoinedAt = now });
+        audit.AddTo(workspace.Id, AuditLog.Actions.WorkspaceCreated, name, null, null, owner.Id, owner.Email);
+        await db.SaveChangesAsync(ct);
+        return workspace;
+    }
+
+    public async Task<List<MemberView>> MembersAsync(CancellationToken ct)
+    {
+        Require(Permission.ReadWorkspaceData);
+        return await db.Members.Include(m => m.User).OrderBy(m => m.User!.Email)
+            .Select(m => new MemberView(m.UserId, m.User!.Email!, m.User.DisplayName, m.Role, m.JoinedAt))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Creates an invitation and returns the single-use token to put in the link (only its hash is kept).</summary>
+    public async Task<(Invitation Invitation, string Token)> InviteAsync(string email, WorkspaceRole role, CancellationToken ct)
+    {
+        Require(Permission.ManageMembers);
+        email = email.Trim();
+        if (!EmailPattern().IsMatch(email))
+            throw new ArgumentException($"'{email}' is not an email address.", nameof(email));
+        if (role == WorkspaceRole.Owner && current.Role != WorkspaceRole.Owner)
+            throw new PermissionDeniedException(Permission.ManageWorkspace);
+        var token = SecretTokens.New();
+        var now = time.GetUtcNow().UtcDateTime;
+        var invitation = new Invitation
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()),
+            Email = email,
+            Role = role,
+            TokenHash = SecretTokens.Hash(token),
+            InvitedBy = current.UserId ?? Guid.Empty,
+            CreatedAt = now,
+            ExpiresAt = now + InvitationLifetime,
+        };
+        db.Invitations.Add(invitation);
+        audit.Add(AuditLog.Actions.MemberInvited, email, $"role {role}");
+        await db.SaveChangesAsync(ct);
+        return (invitation, token);
+    }
+
+    /// <summary>Joins the invitation's workspace; the token works once, before it expires.</summary>
+    public async Task<Workspace> AcceptInvitationAsync(string token, GrapevineUser user, CancellationToken ct)
+    {
+        var hash = SecretTokens.Hash(token);
+        var invitation = await db.Invitations.IgnoreQueryFilters().SingleOrDefaultAsync(i => i.TokenHash == hash, ct)
+            ?? throw new WorkspaceRuleException("This invitation link is not valid.");
+        var now = time.GetUtcNow().UtcDateTime;
+        if (invitation.AcceptedAt is not null)
+            throw new WorkspaceRuleException("This invitation link has already been used.");
+        if (invitation.ExpiresAt <= now)
+            throw new WorkspaceRuleException("This invitation link has expired; ask for a new one.");
+        invitation.AcceptedAt = now;
+        invitation.AcceptedBy = user.Id;
+        var existing = await db.Members.IgnoreQueryFilters().SingleOrDefaultAsync(m => m.WorkspaceId == invitation.WorkspaceId && m.UserId == user.Id, ct);
+        if (existing is null)
+            db.Members.Add(new Member { WorkspaceId = invitation.WorkspaceId, UserId = user.Id, Role = invitation.Role, JoinedAt = now });
+        else if (existing.Role < invitation.Role)
+            existing.Role = invitation.Role;
+        audit.AddTo(invitation.WorkspaceId, AuditLog.Actions.MemberJoined, user.Email, $"role {invitation.Role}", null, user.Id, user.Email);
+        await db.SaveChangesAsync(ct);
+        return await db.Workspaces.SingleAsync(w => w.Id == invitation.WorkspaceId, ct);
+    }
+
+    public async Task ChangeRoleAsync(Guid userId, WorkspaceRole role, CancellationToken ct)
+    {
+        Require(Permission.ManageMembers);
+        var member = await db.Members.Include(m => m.User).SingleOrDefaultAsync(m => m.UserId == userId, ct)
+            ?? throw new KeyNotFoundException("No such member in this workspace.");
+        if ((member.Role == WorkspaceRole.Owner || role == WorkspaceRole.Owner) && current.Role != WorkspaceRole.Owner)
+            throw new PermissionDeniedException(Permission.ManageWorkspace);
+        if (member.Role == WorkspaceRole.Owner && role != WorkspaceRole.Owner && await OwnerCountAsync(ct) == 1)
+            throw new WorkspaceRuleException("A workspace keeps at least one owner: make someone else owner first.");
+        var before = member.Role;
+        member.Role = role;
+        audit.Add(AuditLog.Actions.MemberRoleChanged, member.User?.Email, $"{before} → {role}");
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task RemoveMemberAsync(Guid userId, CancellationToken ct)
+    {
+        Require(Permission.ManageMembers);
+        var member = await db.Members.Include(m => m.User).SingleOrDefaultAsync(m => m.UserId == userId, ct)
+            ?? throw new KeyNotFoundException("No such member in this workspace.");
+        if (member.Role == WorkspaceRole.Owner && current.Role != WorkspaceRole.Owner)
+            throw new PermissionDeniedException(Permission.ManageWorkspace);
+        if (member.Role == WorkspaceRole.Owner && await OwnerCountAsync(ct) == 1)
+            throw new WorkspaceRuleException("The last owner cannot be removed.");
+        db.Members.Remove(member);
+        audit.Add(AuditLog.Actions.MemberRemoved, member.User?.Email);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private Task<int> OwnerCountAsync(CancellationToken ct) => db.Members.CountAsync(m => m.Role == WorkspaceRole.Owner, ct);
+
+    private void Require(Permission permission)
+    {
+        if (!current.Can(permission))
+            throw new PermissionDeniedException(permission);
+    }
+
+    private async Task<string> UniqueSlugAsync(string name, CancellationToken ct)
+    {
+        var stem = SlugPattern().Replace(name.ToLowerInvariant(), "-").Trim('-');
+        if (stem.Length == 0)
+            stem = "workspace";
+        stem = stem.Length > 60 ? stem[..60] : stem;
+        var slug = stem;
+        for (var i = 2; await db.Workspaces.AnyAsync(w => w.Slug == slug, ct); i++)
+            slug = $"{stem}-{i}";
+        return slug;
+    }
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex SlugPattern();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
+}
+
+public sealed record Membership(Guid WorkspaceId, string Name, string Slug, WorkspaceRole Role);
+
+public sealed record MemberView(Guid UserId, string Email, string? DisplayName, WorkspaceRole Role, DateTime JoinedAt);
