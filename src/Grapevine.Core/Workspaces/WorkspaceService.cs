@@ -13,8 +13,9 @@ public sealed partial class WorkspaceService(GrapevineDb db, CurrentWorkspace cu
     /// <summary>A user's workspaces with their role in each; read across tenants on purpose (the switcher).</summary>
     public Task<List<Membership>> MembershipsAsync(Guid userId, CancellationToken ct) =>
         db.Members.IgnoreQueryFilters().Where(m => m.UserId == userId)
-            .Join(db.Workspaces, m => m.WorkspaceId, w => w.Id, (m, w) => new Membership(w.Id, w.Name, w.Slug, m.Role))
-            .OrderBy(m => m.Name)
+            .Join(db.Workspaces, m => m.WorkspaceId, w => w.Id, (m, w) => new { m.Role, Workspace = w })
+            .OrderBy(x => x.Workspace.Name)
+            .Select(x => new Membership(x.Workspace.Id, x.Workspace.Name, x.Workspace.Slug, x.Role))
             .ToListAsync(ct);
 
     /// <summary>Creates a workspace owned by <paramref name="owner"/> (sign-up, or "new workspace").</summary>
