@@ -1,0 +1,40 @@
+namespace Grapevine.Core.Catalogue.Browse;
+
+/// <summary>The column an account list is ordered by.</summary>
+public enum AccountSortField
+{
+    Followers,
+    Er,
+    Handle,
+    Growth,
+}
+
+/// <summary>
+/// A sort as users write it: a field name, with a leading '-' for descending (<c>-followers</c>).
+/// Accounts whose sort value is unknown always come last, whatever the direction.
+/// </summary>
+public sealed record AccountSort(AccountSortField Field, bool Descending)
+{
+    public static readonly AccountSort Default = new(AccountSortField.Followers, true);
+
+    public static readonly IReadOnlyList<string> FieldNames = ["followers", "er", "handle", "growth"];
+
+    public static bool TryParse(string? text, out AccountSort sort)
+    {
+        sort = Default;
+        if (string.IsNullOrWhiteSpace(text))
+            return true;
+        var trimmed = text.Trim();
+        var descending = trimmed.StartsWith('-');
+        var name = trimmed.TrimStart('-', '+');
+        var index = FieldNames.ToList().FindIndex(n => n.Equals(name, StringComparison.OrdinalIgnoreCase));
+        if (index < 0)
+            return false;
+        sort = new AccountSort((AccountSortField)index, descending);
+        return true;
+    }
+
+    public string FieldName => FieldNames[(int)Field];
+
+    public override string ToString() => (Descending ? "-" : "") + FieldName;
+}
