@@ -30,7 +30,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapOpenApi();
-app.MapScalarApiReference();
+app.MapScalarApiReference(o => o.WithTitle("Grapevine API"));
 app.MapAccountsApi();
 app.MapRazorComponents<App>();
 
