@@ -61,18 +61,38 @@ public static class AccountsApi
 }
 
 /// <summary>The query string of <c>GET /api/v1/accounts</c>.</summary>
-public sealed record AccountListParameters(
-    [FromQuery(Name = "platform")] [property: Description("instagram, tiktok, youtube, x, facebook, twitch or pinterest")] string? Platform,
-    [FromQuery(Name = "tier")] [property: Description("emerging, nano, micro, macro or mega")] string? Tier,
-    [FromQuery(Name = "country")] [property: Description("Two-letter country code, e.g. US")] string? Country,
-    [FromQuery(Name = "language")] [property: Description("Language code, e.g. en")] string? Language,
-    [FromQuery(Name = "category")] [property: Description("Content category, e.g. fitness")] string? Category,
-    [FromQuery(Name = "minFollowers")] [property: Description("At least this many followers")] long? MinFollowers,
-    [FromQuery(Name = "maxFollowers")] [property: Description("At most this many followers")] long? MaxFollowers,
-    [FromQuery(Name = "sort")] [property: Description("followers, er, handle or growth; a leading '-' sorts descending. Default -followers")] string? Sort,
-    [FromQuery(Name = "limit")] [property: Description("Page size, 1 to 200. Default 50")] int? Limit,
-    [FromQuery(Name = "cursor")] [property: Description("nextCursor or previousCursor from a previous page")] string? Cursor)
+public sealed class AccountListParameters
 {
+    [FromQuery(Name = "platform"), Description("instagram, tiktok, youtube, x, facebook, twitch or pinterest")]
+    public string? Platform { get; init; }
+
+    [FromQuery(Name = "tier"), Description("emerging, nano, micro, macro or mega")]
+    public string? Tier { get; init; }
+
+    [FromQuery(Name = "country"), Description("Two-letter country code, e.g. US")]
+    public string? Country { get; init; }
+
+    [FromQuery(Name = "language"), Description("Language code, e.g. en")]
+    public string? Language { get; init; }
+
+    [FromQuery(Name = "category"), Description("Content category, e.g. fitness")]
+    public string? Category { get; init; }
+
+    [FromQuery(Name = "minFollowers"), Description("At least this many followers")]
+    public long? MinFollowers { get; init; }
+
+    [FromQuery(Name = "maxFollowers"), Description("At most this many followers")]
+    public long? MaxFollowers { get; init; }
+
+    [FromQuery(Name = "sort"), Description("followers, er, handle or growth; a leading '-' sorts descending. Default -followers")]
+    public string? Sort { get; init; }
+
+    [FromQuery(Name = "limit"), Description("Page size, 1 to 200. Default 50")]
+    public int? Limit { get; init; }
+
+    [FromQuery(Name = "cursor"), Description("nextCursor or previousCursor from a previous page")]
+    public string? Cursor { get; init; }
+
     public AccountSearchRequest ToRequest() =>
         new(Platform, Tier, Country, Language, Category, MinFollowers, MaxFollowers, Sort, Limit, Cursor);
 }

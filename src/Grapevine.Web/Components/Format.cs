@@ -70,6 +70,9 @@ public static class Format
     /// <summary>Numbers are written with the invariant culture so that SVG attributes never get a decimal comma.</summary>
     public static string Svg(double value) => value.ToString("0.##", Culture);
 
+    /// <summary>A stable colour for an account's avatar, so neighbouring rows are told apart at a glance.</summary>
+    public static int Hue(string handle) => (int)((uint)handle.Aggregate(17, (h, c) => unchecked(h * 31 + c)) % 360);
+
     public static string AccountPath(string platform, string handle) =>
         $"/accounts/{Uri.EscapeDataString(platform)}/{Uri.EscapeDataString(handle)}";
 }

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Hosting;
 using Grapevine.Web;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Grapevine.IntegrationTests.Web;
