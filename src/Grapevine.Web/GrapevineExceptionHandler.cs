@@ -12,6 +12,12 @@ public sealed partial class GrapevineExceptionHandler(IProblemDetailsService pro
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        // Pages answer with the HTML error page (the middleware re-executes /error); only the API speaks problem details.
+        // The middleware has already pointed the request at /error; the feature keeps the original path.
+        var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path;
+        if (!StatusCodePages.IsApi(path))
+            return false;
+
         if (exception is BadHttpRequestException && BindFailure().Match(exception.Message) is { Success: true } failure)
             return await WriteBindFailureAsync(context, exception, failure);
 

@@ -24,7 +24,7 @@ builder.Services.AddRazorComponents();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
+app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseGrapevineStatusCodePages();
 app.UseAntiforgery();
 

@@ -12,10 +12,9 @@ internal static class StatusCodePages
     public static WebApplication UseGrapevineStatusCodePages(this WebApplication app)
     {
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(c => IsApi(c.Request.Path), api => api.UseStatusCodePages());
         return app;
     }
 
-    private static bool IsApi(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi");
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi");
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Grapevine.Core.Data;
 using Grapevine.Core.Metrics;
 using Grapevine.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Grapevine.IntegrationTests.Web;
 
@@ -116,6 +117,33 @@ public class CataloguePagesTests
         var page = await client.GetAsync("/no/such/page");
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.Contains("Page not found", await page.Content.ReadAsStringAsync());
+    }
+
+    [Theory, BothProviders]
+    public async Task A_failure_shows_an_error_page_or_problem_never_a_stack_trace(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await AccountsApiTests.SeedAsync(database);
+        await using var factory = new GrapevineWebFactory(database.ConnectionString);
+        using var client = factory.CreateClient();
+        await using (var db = database.CreateContext())
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE account_metrics");
+
+        var page = await client.GetAsync("/");
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.InternalServerError, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Something went wrong", html);
+        Assert.DoesNotContain("   at ", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("account_metrics", html, StringComparison.Ordinal);
+
+        var api = await client.GetAsync("/api/v1/accounts");
+        var problem = await api.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.InternalServerError, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Something went wrong on our side", problem);
+        Assert.DoesNotContain("   at ", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("account_metrics", problem, StringComparison.Ordinal);
     }
 
     private static async Task<string> PageAsync(HttpClient client, string url)
