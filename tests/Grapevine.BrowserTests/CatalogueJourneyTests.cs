@@ -24,6 +24,11 @@ public class CatalogueJourneyTests(ITestOutputHelper output)
         Assert.NotEqual("rgba(0, 0, 0, 0)", await desktop.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor"));
         await Screenshot(desktop, outputFolder, "catalogue-1280.png", fullPage: false);
 
+        // The first Tab lands on the skip link, which becomes visible.
+        await desktop.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(desktop.GetByRole(AriaRole.Link, new() { Name = "Skip to content" })).ToBeFocusedAsync();
+        await Assertions.Expect(desktop.GetByRole(AriaRole.Link, new() { Name = "Skip to content" })).ToBeInViewportAsync();
+
         // Filter by tier with the keyboard-reachable form.
         await desktop.GetByLabel("Tier").SelectOptionAsync("micro");
         await desktop.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();

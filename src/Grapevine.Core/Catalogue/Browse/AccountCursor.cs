@@ -34,17 +34,16 @@ public sealed record AccountCursor(AccountSort Sort, bool Backward, long Id, str
         var parts = decoded.Split('|', 5);
         if (parts.Length != 5 || parts[0] != Version || parts[1] is not ("n" or "p"))
             return false;
-        if (!AccountSort.TryParse(parts[2], out var sort) || string.IsNullOrEmpty(parts[2]))
+        if (parts[2].Length == 0 || !AccountSort.TryParse(parts[2], out var sort))
             return false;
         if (!long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             return false;
-        string? value = parts[4] switch
-        {
-            "~" => null,
-            ['=', .. var rest] => rest,
-            _ => "\0",
-        };
-        if (value == "\0" || (value is not null && !ValueFits(sort.Field, value)))
+        string? value;
+        if (parts[4] == "~")
+            value = null;
+        else if (parts[4].StartsWith('=') && ValueFits(sort.Field, parts[4][1..]))
+            value = parts[4][1..];
+        else
             return false;
         cursor = new AccountCursor(sort, parts[1] == "p", id, value);
         return true;

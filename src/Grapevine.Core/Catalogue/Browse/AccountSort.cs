@@ -27,11 +27,15 @@ public sealed record AccountSort(AccountSortField Field, bool Descending)
         var trimmed = text.Trim();
         var descending = trimmed.StartsWith('-');
         var name = trimmed.TrimStart('-', '+');
-        var index = FieldNames.ToList().FindIndex(n => n.Equals(name, StringComparison.OrdinalIgnoreCase));
-        if (index < 0)
-            return false;
-        sort = new AccountSort((AccountSortField)index, descending);
-        return true;
+        for (var i = 0; i < FieldNames.Count; i++)
+        {
+            if (FieldNames[i].Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                sort = new AccountSort((AccountSortField)i, descending);
+                return true;
+            }
+        }
+        return false;
     }
 
     public string FieldName => FieldNames[(int)Field];
