@@ -231,7 +231,7 @@ public class AccountsApiTests
         var detail = paths.GetProperty("/api/v1/accounts/{platform}/{handle}").GetProperty("get");
         Assert.Equal("#/components/schemas/AccountDetails", Schema(detail, "200", "application/json"));
         Assert.Equal("#/components/schemas/ProblemDetails", Schema(detail, "404", "application/problem+json"));
-        Assert.True(document.RootElement.GetProperty("components").GetProperty("schemas").TryGetProperty("MetricValue", out _));
+        Assert.True(document.RootElement.GetProperty("components").GetProperty("schemas").TryGetProperty("MetricView", out _));
 
         var scalar = await client.GetAsync("/scalar");
         Assert.Equal(HttpStatusCode.OK, scalar.StatusCode);

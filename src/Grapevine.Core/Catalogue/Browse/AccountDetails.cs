@@ -3,7 +3,7 @@ namespace Grapevine.Core.Catalogue.Browse;
 /// <summary>Everything the account page and <c>grapevine account</c> show about one account.</summary>
 public sealed record AccountDetails(
     AccountProfile Profile,
-    IReadOnlyList<MetricValue> Metrics,
+    IReadOnlyList<MetricView> Metrics,
     IReadOnlyList<SnapshotPoint> Snapshots,
     IReadOnlyList<RecentPost> RecentPosts);
 
@@ -32,7 +32,7 @@ public sealed record AccountProfile(
 /// One metric with its meaning: the stored value (null when it cannot be known or was never
 /// computed), the formula, how many observations it used (N) and their window.
 /// </summary>
-public sealed record MetricValue(
+public sealed record MetricView(
     string Name,
     string Label,
     string Unit,

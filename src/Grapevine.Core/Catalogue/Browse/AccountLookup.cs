@@ -33,8 +33,8 @@ public sealed class AccountLookup(GrapevineDb db)
 
         var stored = account.Metrics.ToDictionary(m => m.Name);
         var metrics = MetricDefinitions.All.Select(d => stored.TryGetValue(d.Name, out var m)
-            ? new MetricValue(d.Name, d.Label, d.Unit, m.Value, m.Formula, m.N, m.WindowStart, m.WindowEnd, m.ComputedAt, d.Definition)
-            : new MetricValue(d.Name, d.Label, d.Unit, null, d.Formula, 0, null, null, null, d.Definition)).ToList();
+            ? new MetricView(d.Name, d.Label, d.Unit, m.Value, m.Formula, m.N, m.WindowStart, m.WindowEnd, m.ComputedAt, d.Definition)
+            : new MetricView(d.Name, d.Label, d.Unit, null, d.Formula, 0, null, null, null, d.Definition)).ToList();
 
         var profile = new AccountProfile(
             account.Platform.Name(), account.Handle, account.DisplayName, account.Creator?.DisplayName,
