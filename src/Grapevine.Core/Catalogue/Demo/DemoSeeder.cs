@@ -1,12 +1,90 @@
+using System.Threading.Channels;
+using Grapevine.Core.Catalogue.Import;
 using Grapevine.Core.Data;
+using Grapevine.Core.Metrics;
 
 namespace Grapevine.Core.Catalogue.Demo;
 
 /// <summary>Generates the demo catalogue and writes it through the bulk writer in one transaction, metrics included.</summary>
 public sealed class DemoSeeder(GrapevineDb db, TimeProvider time)
 {
-    public Task<DemoSeedResult> SeedAsync(DemoOptions options, IProgress<DemoProgress>? progress, CancellationToken ct) =>
-        throw new NotImplementedException($"{db.Provider} {time} {options} {progress}");
+    /// <summary>Rows per bulk-writer call.</summary>
+    public const int BatchRows = 10_000;
+
+    private const int AccountsPerChunk = 500;
+
+    /// <summary>
+    /// Writes the accounts of <paramref name="options"/> (upserting: the demo's handles are its own, so running it
+    /// again with the same options changes nothing) and recomputes their metrics, all in one transaction.
+    /// </summary>
+    public async Task<DemoSeedResult> SeedAsync(DemoOptions options, IProgress<DemoProgress>? progress, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Creators);
+        var started = time.GetTimestamp();
+        var generator = new DemoGenerator(options);
+        var writer = new CatalogueBulkWriter(db, time);
+        var recomputer = new MetricsRecomputer(db, time);
+        int accounts = 0, posts = 0, snapshots = 0, followers = 0, comments = 0;
+
+        // Generation runs on its own thread, one chunk ahead of the database writes.
+        var chunks = Channel.CreateBounded<DemoAccount[]>(2);
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                for (var start = 0; start < generator.Count; start += AccountsPerChunk)
+                {
+                    var chunk = new DemoAccount[Math.Min(AccountsPerChunk, generator.Count - start)];
+                    for (var i = 0; i < chunk.Length; i++)
+                        chunk[i] = generator.Generate(start + i);
+                    await chunks.Writer.WriteAsync(chunk, ct);
+                }
+                chunks.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                chunks.Writer.Complete(e);
+            }
+        }, ct);
+
+        // One transaction: the caller's if it opened one, else ours.
+        var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        progress?.Report(new DemoProgress("Writing demo catalogue", 0));
+        await foreach (var chunk in chunks.Reader.ReadAllAsync(ct))
+        {
+            var ids = await WriteAsync(chunk.Select(a => a.Account), writer.UpsertAccountsAsync, ct);
+            posts += (await WriteAsync(chunk.SelectMany(a => a.Posts), writer.UpsertPostsAsync, ct)).Rows;
+            snapshots += (await WriteAsync(chunk.SelectMany(a => a.Snapshots), writer.UpsertSnapshotsAsync, ct)).Rows;
+            followers += (await WriteAsync(chunk.SelectMany(a => a.Followers), writer.UpsertFollowersAsync, ct)).Rows;
+            comments += (await WriteAsync(chunk.SelectMany(a => a.Comments), writer.UpsertCommentsAsync, ct)).Rows;
+            await recomputer.RecomputeAsync(ids.Ids, ct);
+            accounts += ids.Rows;
+            progress?.Report(new DemoProgress("Writing demo catalogue", generator.Count == 0 ? 1 : (double)accounts / generator.Count));
+        }
+        await producer;
+        if (owned is not null)
+        {
+            await owned.CommitAsync(ct);
+            await owned.DisposeAsync();
+        }
+        progress?.Report(new DemoProgress("Done", 1));
+        return new DemoSeedResult(accounts, posts, snapshots, followers, comments, time.GetElapsedTime(started));
+    }
+
+    private static async Task<(int Rows, IReadOnlyCollection<long> Ids)> WriteAsync<TRow>(
+        IEnumerable<TRow> rows,
+        Func<IReadOnlyList<TRow>, CancellationToken, Task<IReadOnlyCollection<long>>> upsert,
+        CancellationToken ct)
+    {
+        var count = 0;
+        var ids = new HashSet<long>();
+        foreach (var batch in rows.Chunk(BatchRows))
+        {
+            ids.UnionWith(await upsert(batch, ct));
+            count += batch.Length;
+        }
+        return (count, ids);
+    }
 }
 
 /// <summary>How many rows of each kind the demo wrote.</summary>
