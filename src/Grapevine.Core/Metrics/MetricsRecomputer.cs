@@ -1,14 +1,197 @@
+using System.Data.Common;
 using Grapevine.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Grapevine.Core.Metrics;
 
 /// <summary>
 /// Recomputes the stored metrics (and the tier) of the given accounts from their posts and
-/// snapshots, inside the caller's open transaction. Called after every import with the ids of
-/// the accounts the import touched, and only those.
+/// snapshots, inside the caller's open transaction (or its own when none is open). Called after
+/// every import with the ids of the accounts the import touched, and only those. A metric row is
+/// rewritten only when its value, N or window changed, so recomputing unchanged data writes nothing.
 /// </summary>
-public sealed class MetricsRecomputer(GrapevineDb db, TimeProvider time)
+public sealed class MetricsRecomputer(GrapevineDb db, TimeProvider time, TierScheme? tierScheme = null)
 {
-    public Task RecomputeAsync(IReadOnlyCollection<long> accountIds, CancellationToken ct) =>
-        throw new NotImplementedException($"{db.Provider} {time}");
+    private const int BatchSize = 1000;
+
+    public async Task RecomputeAsync(IReadOnlyCollection<long> accountIds, CancellationToken ct)
+    {
+        if (accountIds.Count == 0)
+            return;
+        // Windows end at the close of the current UTC day so that recomputing on the same day is a no-op.
+        var now = time.GetUtcNow().UtcDateTime.Date.AddDays(1);
+        var computedAt = time.GetUtcNow().UtcDateTime;
+        var scheme = tierScheme ?? TierScheme.Default;
+
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        var writer = MetricsWriter.Create(db.Provider, transaction);
+
+        foreach (var chunk in accountIds.Distinct().Chunk(BatchSize))
+        {
+            var accounts = await db.Accounts.AsNoTracking()
+                .Where(a => chunk.Contains(a.Id))
+                .Select(a => new { a.Id, a.Followers, a.Tier })
+                .ToListAsync(ct);
+            var posts = (await db.Posts.AsNoTracking()
+                .Where(p => chunk.Contains(p.AccountId))
+                .Select(p => new
+                {
+                    p.AccountId,
+                    Observation = new PostObservation(
+                        p.PostedAt, p.Type, p.Likes, p.Comments, p.Shares, p.Saves, p.Views, p.Reach,
+                        p.IsPaidPartnership == true
+                            || (" " + p.Hashtags + " ").Contains(" ad ")
+                            || (" " + p.Hashtags + " ").Contains(" sponsored ")
+                            || (" " + p.Hashtags + " ").Contains(" paidpartnership ")),
+                })
+                .ToListAsync(ct))
+                .ToLookup(p => p.AccountId, p => p.Observation);
+            var snapshots = (await db.AccountSnapshots.AsNoTracking()
+                .Where(s => chunk.Contains(s.AccountId))
+                .Select(s => new { s.AccountId, Observation = new SnapshotObservation(s.At, s.Followers) })
+                .ToListAsync(ct))
+                .ToLookup(s => s.AccountId, s => s.Observation);
+
+            foreach (var account in accounts)
+            {
+                var tier = scheme.Classify(account.Followers);
+                if (tier != account.Tier)
+                    writer.AddTier(account.Id, tier);
+                var values = AccountMetricsCalculator.Compute(
+                    account.Followers, posts[account.Id].ToList(), snapshots[account.Id].ToList(), now);
+                foreach (var value in values)
+                    writer.AddMetric(account.Id, value, computedAt);
+            }
+            await writer.FlushAsync(ct);
+        }
+
+        if (own is not null)
+            await own.CommitAsync(ct);
+    }
+
+    /// <summary>Writes metric rows and tiers with each provider's fast path.</summary>
+    private abstract class MetricsWriter(DbTransaction transaction)
+    {
+        protected DbTransaction Transaction { get; } = transaction;
+        protected List<(long AccountId, MetricValue Value, DateTime ComputedAt)> Metrics { get; } = [];
+        protected List<(long AccountId, string? Tier)> Tiers { get; } = [];
+
+        public static MetricsWriter Create(DatabaseProvider provider, DbTransaction transaction) =>
+            provider == DatabaseProvider.Postgres ? new PostgresWriter(transaction) : new SqliteWriter(transaction);
+
+        public void AddMetric(long accountId, MetricValue value, DateTime computedAt) => Metrics.Add((accountId, value, computedAt));
+
+        public void AddTier(long accountId, string? tier) => Tiers.Add((accountId, tier));
+
+        public async Task FlushAsync(CancellationToken ct)
+        {
+            await WriteAsync(ct);
+            Metrics.Clear();
+            Tiers.Clear();
+        }
+
+        protected abstract Task WriteAsync(CancellationToken ct);
+
+        protected const string UpsertSet = """
+            ON CONFLICT (account_id, name) DO UPDATE SET
+                value = excluded.value, formula = excluded.formula, n = excluded.n,
+                window_start = excluded.window_start, window_end = excluded.window_end, computed_at = excluded.computed_at
+            WHERE account_metrics.value IS DISTINCT FROM excluded.value
+               OR account_metrics.formula <> excluded.formula
+               OR account_metrics.n <> excluded.n
+               OR account_metrics.window_start IS DISTINCT FROM excluded.window_start
+               OR account_metrics.window_end IS DISTINCT FROM excluded.window_end
+            """;
+    }
+
+    private sealed class SqliteWriter(DbTransaction transaction) : MetricsWriter(transaction)
+    {
+        private DbCommand? _upsert;
+        private DbCommand? _tier;
+
+        protected override async Task WriteAsync(CancellationToken ct)
+        {
+            _upsert ??= Prepare(
+                "INSERT INTO account_metrics (account_id, name, value, formula, n, window_start, window_end, computed_at) " +
+                "VALUES ($a, $name, $v, $f, $n, $ws, $we, $c) " + UpsertSet,
+                "$a", "$name", "$v", "$f", "$n", "$ws", "$we", "$c");
+            foreach (var (accountId, value, computedAt) in Metrics)
+            {
+                var p = _upsert.Parameters;
+                p[0].Value = accountId;
+                p[1].Value = value.Name;
+                p[2].Value = (object?)value.Value ?? DBNull.Value;
+                p[3].Value = value.Formula;
+                p[4].Value = value.N;
+                p[5].Value = (object?)value.WindowStart ?? DBNull.Value;
+                p[6].Value = (object?)value.WindowEnd ?? DBNull.Value;
+                p[7].Value = computedAt;
+                await _upsert.ExecuteNonQueryAsync(ct);
+            }
+            if (Tiers.Count == 0)
+                return;
+            _tier ??= Prepare("UPDATE accounts SET tier = $t WHERE id = $id", "$t", "$id");
+            foreach (var (accountId, tier) in Tiers)
+            {
+                _tier.Parameters[0].Value = (object?)tier ?? DBNull.Value;
+                _tier.Parameters[1].Value = accountId;
+                await _tier.ExecuteNonQueryAsync(ct);
+            }
+        }
+
+        private DbCommand Prepare(string sql, params string[] names)
+        {
+            var command = Transaction.Connection!.CreateCommand();
+            command.Transaction = Transaction;
+            command.CommandText = sql;
+            foreach (var name in names)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
+            }
+            command.Prepare();
+            return command;
+        }
+    }
+
+    private sealed class PostgresWriter(DbTransaction transaction) : MetricsWriter(transaction)
+    {
+        protected override async Task WriteAsync(CancellationToken ct)
+        {
+            var connection = (NpgsqlConnection)Transaction.Connection!;
+            if (Metrics.Count > 0)
+            {
+                await using var upsert = new NpgsqlCommand(
+                    "INSERT INTO account_metrics (account_id, name, value, formula, n, window_start, window_end, computed_at) " +
+                    "SELECT * FROM unnest(@a, @name, @v, @f, @n, @ws, @we, @c) " + UpsertSet,
+                    connection, (NpgsqlTransaction)Transaction);
+                upsert.Parameters.Add(new NpgsqlParameter<long[]>("a", Metrics.Select(m => m.AccountId).ToArray()));
+                upsert.Parameters.Add(new NpgsqlParameter<string[]>("name", Metrics.Select(m => m.Value.Name).ToArray()));
+                upsert.Parameters.Add(new NpgsqlParameter<double?[]>("v", Metrics.Select(m => m.Value.Value).ToArray()));
+                upsert.Parameters.Add(new NpgsqlParameter<string[]>("f", Metrics.Select(m => m.Value.Formula).ToArray()));
+                upsert.Parameters.Add(new NpgsqlParameter<int[]>("n", Metrics.Select(m => m.Value.N).ToArray()));
+                upsert.Parameters.Add(new NpgsqlParameter<DateTime?[]>("ws", Metrics.Select(m => m.Value.WindowStart).ToArray())
+                { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+                upsert.Parameters.Add(new NpgsqlParameter<DateTime?[]>("we", Metrics.Select(m => m.Value.WindowEnd).ToArray())
+                { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+                upsert.Parameters.Add(new NpgsqlParameter<DateTime[]>("c", Metrics.Select(m => m.ComputedAt).ToArray())
+                { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+                await upsert.ExecuteNonQueryAsync(ct);
+            }
+            if (Tiers.Count > 0)
+            {
+                await using var tiers = new NpgsqlCommand(
+                    "UPDATE accounts AS a SET tier = t.tier FROM unnest(@id, @tier) AS t(id, tier) WHERE a.id = t.id",
+                    connection, (NpgsqlTransaction)Transaction);
+                tiers.Parameters.Add(new NpgsqlParameter<long[]>("id", Tiers.Select(t => t.AccountId).ToArray()));
+                tiers.Parameters.Add(new NpgsqlParameter<string?[]>("tier", Tiers.Select(t => t.Tier).ToArray()));
+                await tiers.ExecuteNonQueryAsync(ct);
+            }
+        }
+    }
 }
