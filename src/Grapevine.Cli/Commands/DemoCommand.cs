@@ -72,6 +72,8 @@ public static class DemoCommand
                     snapshots = seeded.Snapshots,
                     followers = seeded.Followers,
                     comments = seeded.Comments,
+                    inserted = seeded.Inserted,
+                    updated = seeded.Updated,
                     seconds = Math.Round(seeded.Elapsed.TotalSeconds, 2),
                 }));
             }
@@ -85,7 +87,7 @@ public static class DemoCommand
                 table.AddRow("comment samples", seeded.Comments.ToString("N0", CultureInfo.InvariantCulture));
                 AnsiConsole.Write(table);
                 AnsiConsole.MarkupLineInterpolated(
-                    $"Demo catalogue (seed {options.Seed}, as of {options.AsOf:yyyy-MM-dd}) written to {db.Provider} in {seeded.Elapsed.TotalSeconds:0.0} s.");
+                    $"Demo catalogue (seed {options.Seed}, as of {options.AsOf:yyyy-MM-dd}) written to {db.Provider} in {seeded.Elapsed.TotalSeconds:0.0} s: {seeded.Inserted:N0} rows new, {seeded.Updated:N0} updated, the rest unchanged.");
             }
             return ExitCodes.Success;
         }));

@@ -26,7 +26,8 @@ internal sealed class DemoAccountBuilder(
         // Bought audiences belong to accounts that want to look bigger: not the verified stars, not private ones.
         var fakeAudience = tier != "mega" && random.Chance(DemoGenerator.FakeAudienceShare);
         var inactive = random.Chance(DemoGenerator.InactiveShare);
-        var viral = !inactive && random.Chance(DemoGenerator.ViralShare);
+        // Viral and bought jumps are kept apart so that the truth of each jump is unambiguous.
+        var viral = !inactive && !fakeAudience && random.Chance(DemoGenerator.ViralShare);
         var verified = random.Chance(tier switch { "mega" => 0.6, "macro" => 0.15, "micro" => 0.02, "nano" => 0.003, _ => 0 });
         var isPrivate = !fakeAudience && !verified && random.Chance(tier switch { "emerging" => 0.12, "nano" => 0.03, "micro" => 0.01, _ => 0 });
         var insights = random.Chance(platform switch
@@ -35,7 +36,10 @@ internal sealed class DemoAccountBuilder(
             Platform.TikTok or Platform.YouTube or Platform.Facebook => 0.25,
             _ => 0.1,
         });
-        var growth = DemoGrowth.Simulate(random, followers, log10Followers, Days, fakeAudience, viral, inactive);
+        // Most accounts were tracked for the whole history; some joined the catalogue later. Spikes and viral
+        // jumps fall inside the tracked window, where a detector can see them.
+        var firstTrackedDay = random.Chance(0.85) ? 0 : random.Next(60, 140);
+        var growth = DemoGrowth.Simulate(random, followers, log10Followers, Days, firstTrackedDay, fakeAudience, viral, inactive);
         var baselineFake = Math.Clamp(random.LogNormal(0.1, 0.5), 0.01, 0.35);
         var fakeShare = growth.BoughtShareAtEnd + baselineFake * (1 - growth.BoughtShareAtEnd);
         var er = DemoEngagement.MedianPercent(log10Followers, platform) * random.LogNormal(1, DemoEngagement.AccountSigma);
@@ -64,7 +68,7 @@ internal sealed class DemoAccountBuilder(
         long? followingValue = platform is Platform.YouTube or Platform.Twitch ? null : following;
         long? postsValue = platform == Platform.Twitch ? null : postsCount;
 
-        var snapshots = Snapshots(growth, followingValue, postsValue, feedTimes);
+        var snapshots = Snapshots(growth, firstTrackedDay, followingValue, postsValue, feedTimes);
         var account = new AccountRow(
             platform, identity.Handle, profile.DisplayName, followers, followingValue, postsValue,
             identity.Country, identity.Language, profile.Bio, profile.Email, profile.ExternalUrl,
@@ -73,7 +77,7 @@ internal sealed class DemoAccountBuilder(
 
         var followerRows = new List<FollowerRow>();
         if (!isPrivate && random.Chance(DemoGenerator.FollowerSampleShare))
-            new DemoAudienceWriter(identity, random, realProfiles, fakeProfiles).Write(followerRows, fakeShare, random.Next(150, 301));
+            new DemoAudienceWriter(identity, random, realProfiles, fakeProfiles).Write(followerRows, fakeShare, random.Next(150, 251));
 
         var comments = new List<CommentRow>();
         if (posts.Count > 0 && random.Chance(DemoGenerator.CommentSampleShare))
@@ -88,10 +92,8 @@ internal sealed class DemoAccountBuilder(
         return new DemoAccount(account, posts, snapshots, followerRows, comments, truth);
     }
 
-    private List<SnapshotRow> Snapshots(DemoGrowth growth, long? following, long? postsCount, List<DateTime> feedTimes)
+    private List<SnapshotRow> Snapshots(DemoGrowth growth, int firstDay, long? following, long? postsCount, List<DateTime> feedTimes)
     {
-        // Most accounts were tracked for the whole history; some joined the catalogue later.
-        var firstDay = random.Chance(0.85) ? 0 : random.Next(60, 160);
         var rows = new List<SnapshotRow>();
         var followingNow = (double?)following;
         for (var day = Days; day >= firstDay; day -= 7)

@@ -122,15 +122,15 @@ internal sealed class DemoCaptionWriter(DemoIdentity identity, Random random)
 
     private string Hashtags(int count)
     {
-        var pool = identity.Niche.Hashtags.Concat(random.Chance(0.3) ? DemoTexts.GenericHashtags.Take(4) : []).ToArray();
-        var chosen = new List<string>();
-        for (var i = 0; i < count * 3 && chosen.Count < Math.Min(count, pool.Length); i++)
+        string[] pool = random.Chance(0.3) ? [.. identity.Niche.Hashtags, .. DemoTexts.GenericHashtags] : identity.Niche.Hashtags.ToArray();
+        count = Math.Min(count, pool.Length);
+        // A partial shuffle: the first count tags, all different.
+        for (var i = 0; i < count; i++)
         {
-            var tag = random.Pick(pool);
-            if (!chosen.Contains(tag))
-                chosen.Add(tag);
+            var j = random.Next(i, pool.Length);
+            (pool[i], pool[j]) = (pool[j], pool[i]);
         }
-        return string.Join(' ', chosen.Select(t => "#" + t));
+        return string.Join(' ', pool.Take(count).Select(t => "#" + t));
     }
 
     private string Fill(string template, Sponsor sponsor) => template

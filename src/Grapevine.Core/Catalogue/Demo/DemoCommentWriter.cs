@@ -53,9 +53,20 @@ internal sealed class DemoCommentWriter(DemoIdentity identity, Random random, Da
         return roll switch
         {
             _ when roll < spam => (random.Pick(DemoTexts.BotComments), true),
-            < 0.6 => (random.Pick(identity.Niche.Comments), false),
+            < 0.6 => (Personal(random.Pick(identity.Niche.Comments)), false),
+            < 0.8 => (random.Pick(DemoTexts.PersonalComments).Replace("{name}", identity.FirstName), false),
             _ => (random.Pick(DemoTexts.GenericComments), false),
         };
+    }
+
+    // Real people phrase the same thought in their own way.
+    private string Personal(string text)
+    {
+        if (random.Chance(0.3))
+            text = random.Pick(DemoTexts.CommentOpeners) + char.ToLowerInvariant(text[0]) + text[1..];
+        if (random.Chance(0.5))
+            text += " " + random.Pick(DemoTexts.Emojis);
+        return text;
     }
 
     private string Author(bool bot, List<FollowerRow> followers, List<FollowerRow> fakeAuthors)

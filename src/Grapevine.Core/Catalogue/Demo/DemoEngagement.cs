@@ -11,7 +11,7 @@ internal static class DemoEngagement
     // generated accounts per tier lands on the reference medians (checked by DemoEngagementTests).
     private static readonly (double Log10Followers, double Er)[] Anchors =
     [
-        (2.6, 3.4), (3.5, 1.85), (4.35, 0.58), (5.4, 0.42), (6.3, 0.33), (8.0, 0.25),
+        (2.6, 3.8), (3.5, 2.15), (4.35, 0.53), (5.4, 0.44), (6.3, 0.34), (8.0, 0.26),
     ];
 
     public const double AccountSigma = 0.55;
@@ -57,7 +57,7 @@ internal static class DemoEngagement
     public static double PlatformFactor(Platform platform) => platform switch
     {
         Platform.Instagram => 1.0,
-        Platform.TikTok => 1.1,
+        Platform.TikTok => 1.3,
         Platform.YouTube => 0.7,
         Platform.Facebook => 0.4,
         Platform.X => 0.35,

@@ -42,13 +42,13 @@ internal sealed class DemoFollowerProfiles
             var u = DemoRandom.NormalCdf(x);
             counts[i] = Math.Max(0, (long)Math.Round(Math.Pow(10, _marginals[i].Quantile(u)) - 1));
         }
-        var hasBio = random.Chance(_fake ? 0.25 : 0.65);
+        var hasBio = random.Chance(_fake ? 0.2 : 0.7);
         return new Profile(
             counts[0], counts[1], counts[2],
             random.Chance(_fit.HasProfilePic),
             random.Chance(_fit.IsPrivate),
             random.Chance(_fit.DigitHeavyUsername),
-            random.Chance(_fake ? 0.45 : 0.9),
+            random.Chance(_fake ? 0.35 : 0.92),
             hasBio ? (int)Math.Clamp(random.LogNormal(_fake ? 18 : 45, 0.6), 1, 150) : 0,
             random.Chance(_fake ? 0.01 : 0.08));
     }

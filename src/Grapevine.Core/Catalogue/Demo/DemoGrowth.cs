@@ -16,7 +16,7 @@ internal sealed record DemoGrowth(double[] Real, double[] Bought, int[] SpikeDay
     private static readonly double[] ViralSpread = [0.35, 0.25, 0.15, 0.1, 0.08, 0.07];
     private const double PurgePerDay = 0.002;
 
-    public static DemoGrowth Simulate(Random random, long finalFollowers, double log10Followers, int days, bool fakeAudience, bool viral, bool inactive)
+    public static DemoGrowth Simulate(Random random, long finalFollowers, double log10Followers, int days, int firstTrackedDay, bool fakeAudience, bool viral, bool inactive)
     {
         // Small accounts grow faster in relative terms; some accounts shrink.
         var monthly = inactive
@@ -24,7 +24,7 @@ internal sealed record DemoGrowth(double[] Real, double[] Bought, int[] SpikeDay
             : Math.Clamp(0.04 - 0.008 * (log10Followers - 2.5), 0.003, 0.04) + random.Normal() * 0.012;
         var daily = Math.Pow(1 + Math.Max(monthly, -0.2), 1.0 / 30) - 1;
 
-        int? viralDay = viral ? random.Next(20, days - 10) : null;
+        int? viralDay = viral ? random.Next(Math.Max(20, firstTrackedDay + 10), days - 10) : null;
         var viralGain = random.Between(0.08, 0.45);
 
         var real = new double[days + 1];
@@ -41,22 +41,15 @@ internal sealed record DemoGrowth(double[] Real, double[] Bought, int[] SpikeDay
         var spikes = Array.Empty<int>();
         if (fakeAudience)
         {
-            spikes = DrawSpikeDays(random, days);
-            var amounts = spikes.Select(_ => random.Between(0.5, 1.5)).ToArray();
-            for (var d = 0; d <= days; d++)
+            // Each purchase adds 20-80% of the real audience of the day, delivered within two days and then
+            // purged little by little.
+            spikes = DrawSpikeDays(random, Math.Max(10, firstTrackedDay + 10), days - 7);
+            foreach (var spike in spikes)
             {
-                for (var k = 0; k < spikes.Length; k++)
-                {
-                    var age = d - spikes[k];
-                    // Delivered within two days, then purged little by little.
-                    if (age >= 0)
-                        bought[d] += amounts[k] * (age == 0 ? 0.6 : 1.0) * Math.Pow(1 - PurgePerDay, age);
-                }
+                var amount = real[spike] * random.Between(0.2, 0.8);
+                for (var d = spike; d <= days; d++)
+                    bought[d] += amount * (d == spike ? 0.6 : 1.0) * Math.Pow(1 - PurgePerDay, d - spike);
             }
-            var share = random.Between(0.3, 0.7);
-            var factor = share / (1 - share) * real[days] / bought[days];
-            for (var d = 0; d <= days; d++)
-                bought[d] *= factor;
         }
 
         var scale = finalFollowers / (real[days] + bought[days]);
@@ -68,14 +61,14 @@ internal sealed record DemoGrowth(double[] Real, double[] Bought, int[] SpikeDay
         return new DemoGrowth(real, bought, spikes, viralDay);
     }
 
-    private static int[] DrawSpikeDays(Random random, int days)
+    private static int[] DrawSpikeDays(Random random, int from, int to)
     {
         var count = 1 + random.Next(3);
         var chosen = new SortedSet<int>();
         var attempts = 0;
         while (chosen.Count < count && attempts++ < 50)
         {
-            var day = random.Next(10, days - 7);
+            var day = random.Next(from, to);
             if (chosen.All(c => Math.Abs(c - day) >= 14))
                 chosen.Add(day);
         }

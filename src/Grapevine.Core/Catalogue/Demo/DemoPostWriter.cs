@@ -4,7 +4,7 @@ using Grapevine.Core.Catalogue.Import;
 namespace Grapevine.Core.Catalogue.Demo;
 
 /// <summary>
-/// An account's posts over the history: feed posts at an account-specific rate (the newest 30-41 of them, as an
+/// An account's posts over the history: feed posts at an account-specific rate (the newest 20-30 of them, as an
 /// import of recent posts would see), stories on Instagram and Facebook, engagement from the real audience at the
 /// time of posting, insights (reach, impressions, saves) only where connected, and sponsored posts with the
 /// account's disclosure habits.
@@ -73,7 +73,7 @@ internal sealed class DemoPostWriter(
     private List<(double Ago, bool Viral)> FeedSchedule()
     {
         var perWeek = Math.Clamp(random.LogNormal(1.6, 0.7), 0.15, 10);
-        var cap = 30 + random.Next(12);
+        var cap = 20 + random.Next(11);
         var meanGap = 7 / perWeek;
         var schedule = new List<(double Ago, bool Viral)>();
         var ago = inactive ? random.Between(45, 170) : random.Exponential(meanGap) * 0.5;
@@ -105,8 +105,9 @@ internal sealed class DemoPostWriter(
     {
         var platform = identity.Platform;
         var typeFactor = type switch { PostType.Carousel => 1.15, PostType.Reel => 1.1, PostType.Photo => 0.9, PostType.Text => 0.7, _ => 1.0 };
-        var boost = isViral ? random.Between(6, 30) : 1;
-        var engagements = RealFollowersAt(ago) * erPercent / 100 * random.LogNormal(1, DemoEngagement.PostSigma) * typeFactor * (isSponsored ? 0.75 : 1) * boost;
+        // A viral post's reach is beyond the audience's usual variation, so it replaces the per-post noise.
+        var boost = isViral ? random.Between(8, 30) : random.LogNormal(1, DemoEngagement.PostSigma);
+        var engagements = RealFollowersAt(ago) * erPercent / 100 * typeFactor * (isSponsored ? 0.75 : 1) * boost;
         var ratio = DemoEngagement.CommentRatio(log10Followers) * random.LogNormal(1, 0.4);
         var comments = (long)Math.Round(engagements * ratio / (1 + ratio));
         var likes = Math.Max(0, (long)Math.Round(engagements) - comments);

@@ -52,13 +52,15 @@ public sealed class DemoSeeder(GrapevineDb db, TimeProvider time)
         progress?.Report(new DemoProgress("Writing demo catalogue", 0));
         await foreach (var chunk in chunks.Reader.ReadAllAsync(ct))
         {
-            var ids = await WriteAsync(chunk.Select(a => a.Account), writer.UpsertAccountsAsync, ct);
-            posts += (await WriteAsync(chunk.SelectMany(a => a.Posts), writer.UpsertPostsAsync, ct)).Rows;
-            snapshots += (await WriteAsync(chunk.SelectMany(a => a.Snapshots), writer.UpsertSnapshotsAsync, ct)).Rows;
-            followers += (await WriteAsync(chunk.SelectMany(a => a.Followers), writer.UpsertFollowersAsync, ct)).Rows;
-            comments += (await WriteAsync(chunk.SelectMany(a => a.Comments), writer.UpsertCommentsAsync, ct)).Rows;
-            await recomputer.RecomputeAsync(ids.Ids, ct);
-            accounts += ids.Rows;
+            var written = await WriteAsync(chunk.Select(a => a.Account), writer.UpsertAccountsAsync, ct);
+            accounts += written.Rows;
+            // Only accounts with a row inserted or changed need their metrics recomputed.
+            var touched = new HashSet<long>(written.Ids);
+            posts += await WriteAsync(chunk.SelectMany(a => a.Posts), writer.UpsertPostsAsync, touched, ct);
+            snapshots += await WriteAsync(chunk.SelectMany(a => a.Snapshots), writer.UpsertSnapshotsAsync, touched, ct);
+            followers += await WriteAsync(chunk.SelectMany(a => a.Followers), writer.UpsertFollowersAsync, touched, ct);
+            comments += await WriteAsync(chunk.SelectMany(a => a.Comments), writer.UpsertCommentsAsync, touched, ct);
+            await recomputer.RecomputeAsync(touched, ct);
             progress?.Report(new DemoProgress("Writing demo catalogue", generator.Count == 0 ? 1 : (double)accounts / generator.Count));
         }
         await producer;
@@ -68,7 +70,22 @@ public sealed class DemoSeeder(GrapevineDb db, TimeProvider time)
             await owned.DisposeAsync();
         }
         progress?.Report(new DemoProgress("Done", 1));
-        return new DemoSeedResult(accounts, posts, snapshots, followers, comments, time.GetElapsedTime(started));
+        return new DemoSeedResult(accounts, posts, snapshots, followers, comments, time.GetElapsedTime(started))
+        {
+            Inserted = writer.Inserted,
+            Updated = writer.Updated,
+        };
+    }
+
+    private static async Task<int> WriteAsync<TRow>(
+        IEnumerable<TRow> rows,
+        Func<IReadOnlyList<TRow>, CancellationToken, Task<IReadOnlyCollection<long>>> upsert,
+        HashSet<long> touched,
+        CancellationToken ct)
+    {
+        var (count, ids) = await WriteAsync(rows, upsert, ct);
+        touched.UnionWith(ids);
+        return count;
     }
 
     private static async Task<(int Rows, IReadOnlyCollection<long> Ids)> WriteAsync<TRow>(
@@ -87,8 +104,15 @@ public sealed class DemoSeeder(GrapevineDb db, TimeProvider time)
     }
 }
 
-/// <summary>How many rows of each kind the demo wrote.</summary>
-public sealed record DemoSeedResult(int Accounts, int Posts, int Snapshots, int Followers, int Comments, TimeSpan Elapsed);
+/// <summary>How many rows of each kind the demo wrote (inserted, updated or already there unchanged).</summary>
+public sealed record DemoSeedResult(int Accounts, int Posts, int Snapshots, int Followers, int Comments, TimeSpan Elapsed)
+{
+    /// <summary>Rows that were new (all tables).</summary>
+    public long Inserted { get; init; }
+
+    /// <summary>Rows that existed with other values and were updated (all tables).</summary>
+    public long Updated { get; init; }
+}
 
 /// <summary>Progress of a seed: a stage name and how far along it is (0..1).</summary>
 public sealed record DemoProgress(string Stage, double Fraction);

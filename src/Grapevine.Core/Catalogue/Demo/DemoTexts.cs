@@ -80,7 +80,7 @@ internal static class DemoTexts
         "Swipe up in my stories for the link.", "Get yours with my code {code}.",
     ];
 
-    public static readonly string[] ProperOpeners = ["#ad", "#ad |", "Ad:", "#sponsored", "Paid partnership with @{brand}.", "Anzeige / #ad"];
+    public static readonly string[] ProperOpeners = ["#ad", "#ad |", "Ad:", "#sponsored", "Paid partnership with @{brand}."];
 
     public static readonly string[] VagueTags = ["#spon", "#sp", "#collab", "#partner", "#thanks"];
 
@@ -90,6 +90,14 @@ internal static class DemoTexts
     [
         "Love this! 😍", "Amazing 🔥", "So beautiful ❤️", "Wow", "Great post!", "👏👏👏", "🔥🔥🔥", "😍😍😍", "Nice pic",
         "Awesome content", "Beautiful ✨", "Stunning!", "Perfect 👌", "Cool 😎", "❤️❤️❤️", "Nice", "Wow amazing", "👍",
+    ];
+
+    public static readonly string[] CommentOpeners = ["Omg ", "Honestly, ", "Wow, ", "Ahh ", "Okay ", "Yes! ", "Ok but "];
+
+    public static readonly string[] PersonalComments =
+    [
+        "Love this, {name}!", "So good {name} 👏", "You never miss, {name}", "{name} this is everything", "Proud of you {name}!",
+        "Been following since day one, {name}, love seeing this", "Thanks for always keeping it real {name}", "Missed your posts {name}!",
     ];
 
     public static readonly string[] BotComments =
