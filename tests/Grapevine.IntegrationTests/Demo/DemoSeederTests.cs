@@ -107,6 +107,32 @@ public class DemoSeederTests
         Assert.Equal(before, await Snapshot(database));
     }
 
+    private sealed class CancelAfterFirstChunk(CancellationTokenSource cancel) : IProgress<DemoProgress>
+    {
+        public void Report(DemoProgress value)
+        {
+            if (value.Fraction is > 0 and < 1)
+                cancel.Cancel();
+        }
+    }
+
+    [Theory, BothProviders]
+    public async Task A_cancelled_seed_leaves_nothing_behind(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        using var cancel = new CancellationTokenSource();
+
+        await using (var db = database.CreateContext())
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                new DemoSeeder(db, Clock()).SeedAsync(Options with { Creators = 1200 }, new CancelAfterFirstChunk(cancel), cancel.Token));
+        }
+
+        await using var read = database.CreateContext();
+        Assert.Equal(0, await read.Accounts.CountAsync());
+        Assert.Equal(0, await read.Posts.CountAsync());
+    }
+
     [Theory, BothProviders]
     public async Task Demo_command_seeds_the_database_named_by_db(DatabaseProvider provider)
     {

@@ -62,24 +62,47 @@ public static class DemoCalibrationReport
         }
         md.AppendLine();
 
-        md.AppendLine("Follower profiles (SRF 2017 labelled followers vs follower samples of the generated demo), p50 and rates:");
+        md.AppendLine("Median ER by followers (Instagram, last 12 feed posts) per tier, demo vs reference.json (HypeAuditor 2026 medians; macro interpolated):");
+        md.AppendLine();
+        md.AppendLine("| tier | accounts | demo median ER | reference |");
+        md.AppendLine("|---|---:|---:|---:|");
+        foreach (var tier in DemoTiers.All)
+        {
+            var rates = demo.Where(a => a.Truth.Tier == tier.Name && a.Account.Platform == Platform.Instagram)
+                .Select(ErByFollowers).OfType<double>().Order().ToArray();
+            var reference = DemoEngagement.ReferenceTierMedians.TryGetValue(tier.Name, out var r) ? r.ToString("0.00", CultureInfo.InvariantCulture) + "%" : "-";
+            md.AppendLine($"| {tier.Name} | {rates.Length} | {(rates.Length == 0 ? "-" : QuantileFunction.EmpiricalQuantile(rates, 0.5).ToString("0.00", CultureInfo.InvariantCulture) + "%")} | {reference} |");
+        }
+        md.AppendLine();
+
+        md.AppendLine("Follower profiles, SRF 2017 labelled followers vs the demo's follower draws per class (p50 and rates):");
         md.AppendLine();
         md.AppendLine("| class | source | n | posts p50 | following p50 | followers p50 | following/followers p50 | 0 posts | profile pic | private | 3+ digits in username |");
         md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        var sample = demo.SelectMany(a => a.Followers.Select(f => (Share: a.Truth.FakeFollowerShare, Row: f))).ToList();
+        var random = new Random(seed);
         foreach (var fake in new[] { false, true })
         {
             var srf = profiles.Where(p => p.IsFake == fake).ToList();
-            md.AppendLine($"| {(fake ? "fake" : "real")} | SRF | {srf.Count} | {Median(srf.Select(p => (double)p.Posts))} | {Median(srf.Select(p => (double)p.Following))} | " +
+            var name = fake ? "fake" : "real";
+            md.AppendLine($"| {name} | SRF | {srf.Count} | {Median(srf.Select(p => (double)p.Posts))} | {Median(srf.Select(p => (double)p.Following))} | " +
                 $"{Median(srf.Select(p => (double)p.Followers))} | {Ratio(srf.Select(p => (p.Following + 1.0) / (p.Followers + 1.0)))} | " +
                 $"{Percent(Share(srf, p => p.Posts == 0))} | {Percent(Share(srf, p => p.HasProfilePic))} | {Percent(Share(srf, p => p.IsPrivate))} | " +
                 $"{Percent(Share(srf, p => DemoUsernames.IsDigitHeavy(p.Username)))} |");
+            var drawer = new DemoFollowerProfiles(calibration, fake);
+            var drawn = Enumerable.Range(0, 20_000).Select(_ => drawer.Draw(random)).ToList();
+            md.AppendLine($"| {name} | demo | {drawn.Count:N0} | {Median(drawn.Select(p => (double)p.Posts))} | {Median(drawn.Select(p => (double)p.Following))} | " +
+                $"{Median(drawn.Select(p => (double)p.Followers))} | {Ratio(drawn.Select(p => (p.Following + 1.0) / (p.Followers + 1.0)))} | " +
+                $"{Percent(Share(drawn, p => p.Posts == 0))} | {Percent(Share(drawn, p => p.HasProfilePic))} | {Percent(Share(drawn, p => p.IsPrivate))} | " +
+                $"{Percent(Share(drawn, p => p.DigitHeavyUsername))} |");
         }
-        md.AppendLine($"| mixed | demo samples | {sample.Count} | {Median(sample.Select(s => (double)s.Row.PostsCount!))} | {Median(sample.Select(s => (double)s.Row.Following!))} | " +
-            $"{Median(sample.Select(s => (double)s.Row.Followers!))} | {Ratio(sample.Select(s => (s.Row.Following!.Value + 1.0) / (s.Row.Followers!.Value + 1.0)))} | " +
-            $"{Percent(Share(sample, s => s.Row.PostsCount == 0))} | {Percent(Share(sample, s => s.Row.HasProfilePic == true))} | {Percent(Share(sample, s => s.Row.IsPrivate == true))} | " +
-            $"{Percent(Share(sample, s => DemoUsernames.IsDigitHeavy(s.Row.FollowerUsername)))} |");
         return md.ToString();
+    }
+
+    private static double? ErByFollowers(DemoAccount account)
+    {
+        var feed = account.Posts.Where(p => p.Type.IsFeed()).OrderByDescending(p => p.PostedAt).Take(12)
+            .Select(p => (p.Likes!.Value + p.Comments!.Value) * 100.0 / account.Account.Followers!.Value).Order().ToArray();
+        return feed.Length == 0 ? null : QuantileFunction.EmpiricalQuantile(feed, 0.5);
     }
 
     private static double Share<T>(IReadOnlyCollection<T> rows, Func<T, bool> predicate) => rows.Count == 0 ? 0 : (double)rows.Count(predicate) / rows.Count;

@@ -26,55 +26,62 @@ public sealed class DemoSeeder(GrapevineDb db, TimeProvider time)
         var recomputer = new MetricsRecomputer(db, time);
         int accounts = 0, posts = 0, snapshots = 0, followers = 0, comments = 0;
 
-        // Generation runs on its own thread, one chunk ahead of the database writes.
-        var chunks = Channel.CreateBounded<DemoAccount[]>(2);
-        var producer = Task.Run(async () =>
-        {
-            try
-            {
-                for (var start = 0; start < generator.Count; start += AccountsPerChunk)
-                {
-                    var chunk = new DemoAccount[Math.Min(AccountsPerChunk, generator.Count - start)];
-                    for (var i = 0; i < chunk.Length; i++)
-                        chunk[i] = generator.Generate(start + i);
-                    await chunks.Writer.WriteAsync(chunk, ct);
-                }
-                chunks.Writer.Complete();
-            }
-            catch (Exception e)
-            {
-                chunks.Writer.Complete(e);
-            }
-        }, ct);
+        // One transaction: the caller's if it opened one, else ours (rolled back if anything fails).
+        await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
 
-        // One transaction: the caller's if it opened one, else ours.
-        var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        progress?.Report(new DemoProgress("Writing demo catalogue", 0));
-        await foreach (var chunk in chunks.Reader.ReadAllAsync(ct))
+        // Generation runs on its own thread, one chunk ahead of the database writes; it stops when the writes stop.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var chunks = Channel.CreateBounded<DemoAccount[]>(2);
+        var producer = Task.Run(() => ProduceAsync(generator, chunks.Writer, stop.Token), CancellationToken.None);
+        try
         {
-            var written = await WriteAsync(chunk.Select(a => a.Account), writer.UpsertAccountsAsync, ct);
-            accounts += written.Rows;
-            // Only accounts with a row inserted or changed need their metrics recomputed.
-            var touched = new HashSet<long>(written.Ids);
-            posts += await WriteAsync(chunk.SelectMany(a => a.Posts), writer.UpsertPostsAsync, touched, ct);
-            snapshots += await WriteAsync(chunk.SelectMany(a => a.Snapshots), writer.UpsertSnapshotsAsync, touched, ct);
-            followers += await WriteAsync(chunk.SelectMany(a => a.Followers), writer.UpsertFollowersAsync, touched, ct);
-            comments += await WriteAsync(chunk.SelectMany(a => a.Comments), writer.UpsertCommentsAsync, touched, ct);
-            await recomputer.RecomputeAsync(touched, ct);
-            progress?.Report(new DemoProgress("Writing demo catalogue", generator.Count == 0 ? 1 : (double)accounts / generator.Count));
+            progress?.Report(new DemoProgress("Writing demo catalogue", 0));
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(ct))
+            {
+                var written = await WriteAsync(chunk.Select(a => a.Account), writer.UpsertAccountsAsync, ct);
+                accounts += written.Rows;
+                // Only accounts with a row inserted or changed need their metrics recomputed.
+                var touched = new HashSet<long>(written.Ids);
+                posts += await WriteAsync(chunk.SelectMany(a => a.Posts), writer.UpsertPostsAsync, touched, ct);
+                snapshots += await WriteAsync(chunk.SelectMany(a => a.Snapshots), writer.UpsertSnapshotsAsync, touched, ct);
+                followers += await WriteAsync(chunk.SelectMany(a => a.Followers), writer.UpsertFollowersAsync, touched, ct);
+                comments += await WriteAsync(chunk.SelectMany(a => a.Comments), writer.UpsertCommentsAsync, touched, ct);
+                await recomputer.RecomputeAsync(touched, ct);
+                progress?.Report(new DemoProgress("Writing demo catalogue", generator.Count == 0 ? 1 : (double)accounts / generator.Count));
+            }
         }
-        await producer;
+        finally
+        {
+            stop.Cancel();
+            await producer;
+        }
         if (owned is not null)
-        {
             await owned.CommitAsync(ct);
-            await owned.DisposeAsync();
-        }
         progress?.Report(new DemoProgress("Done", 1));
         return new DemoSeedResult(accounts, posts, snapshots, followers, comments, time.GetElapsedTime(started))
         {
             Inserted = writer.Inserted,
             Updated = writer.Updated,
         };
+    }
+
+    private static async Task ProduceAsync(DemoGenerator generator, ChannelWriter<DemoAccount[]> chunks, CancellationToken ct)
+    {
+        try
+        {
+            for (var start = 0; start < generator.Count; start += AccountsPerChunk)
+            {
+                var chunk = new DemoAccount[Math.Min(AccountsPerChunk, generator.Count - start)];
+                for (var i = 0; i < chunk.Length; i++)
+                    chunk[i] = generator.Generate(start + i);
+                await chunks.WriteAsync(chunk, ct);
+            }
+            chunks.Complete();
+        }
+        catch (Exception e)
+        {
+            chunks.Complete(e);
+        }
     }
 
     private static async Task<int> WriteAsync<TRow>(
