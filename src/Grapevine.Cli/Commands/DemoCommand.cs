@@ -30,7 +30,8 @@ public static class DemoCommand
         var command = new Command("demo",
             "Fill the catalogue with a synthetic demo (accounts, posts, stories, snapshots, follower and comment samples, metrics), " +
             "calibrated on public research data. Runs in one transaction. Existing accounts are kept: the demo upserts its own " +
-            "handles, so running it again with the same seed and as-of date changes nothing.")
+            "handles, so running it again with the same seed and as-of date changes nothing. Meant for demo and test databases: " +
+            "its handles are plausible and could match real accounts imported under the same names.")
         {
             creators, seed, asOf,
         };

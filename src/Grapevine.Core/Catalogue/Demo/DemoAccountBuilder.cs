@@ -1,4 +1,3 @@
-using System.Globalization;
 using Grapevine.Core.Catalogue.Import;
 
 namespace Grapevine.Core.Catalogue.Demo;
@@ -108,6 +107,4 @@ internal sealed class DemoAccountBuilder(
         rows.Reverse();
         return rows;
     }
-
-    internal static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
