@@ -1,0 +1,282 @@
+using System.Diagnostics;
+using Grapevine.Core.Data;
+using Grapevine.Core.Metrics;
+
+namespace Grapevine.Core.Catalogue.Import;
+
+/// <summary>
+/// Imports a CSV or JSON Lines file of one kind: streams it, validates every row, upserts the valid
+/// rows and recomputes the metrics of the touched accounts, all in one transaction, and reports
+/// (and writes to the rejected file) every row it turned down. The CLI and the HTTP API both call it.
+/// </summary>
+public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
+{
+    /// <summary>Imports a file; rejected rows go to <c>&lt;path&gt;.rejected.csv</c>.</summary>
+    public async Task<ImportReport> ImportFileAsync(
+        string path, ImportKind kind, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16,
+                FileOptions.SequentialScan | FileOptions.Asynchronous);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new ImportReport { Kind = kind.Name(), FileError = $"cannot read the file: {e.Message}" };
+        }
+        await using (stream)
+            return await ImportAsync(stream, Path.GetFileName(path), kind, new ImportOptions(path + ".rejected.csv"), progress, ct);
+    }
+
+    /// <summary>
+    /// Imports <paramref name="input"/>. <paramref name="fileName"/> (its extension) chooses the format;
+    /// without one the content decides. A problem with the file as a whole writes nothing and is
+    /// reported in <see cref="ImportReport.FileError"/>; a database failure rolls everything back and throws.
+    /// </summary>
+    public async Task<ImportReport> ImportAsync(
+        Stream input, string? fileName, ImportKind kind, ImportOptions options,
+        IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        var run = new Run(kind, options, progress);
+        if (options.RejectedFilePath is { } stale)
+            File.Delete(stale);
+        try
+        {
+            var detected = await ImportFormatDetector.DetectAsync(input, fileName, ct)
+                ?? throw new ImportFileException("the file is empty");
+            run.Format = detected.Format;
+            using var source = ImportRecordSource.Create(detected.Format, detected.Input, kind);
+            await source.OpenAsync(ct);
+            if (options.RejectedFilePath is { } path)
+                run.RejectedFile = new RejectedRowsFile(path, source.OriginalColumns);
+
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var writer = new CatalogueBulkWriter(db, time);
+            var touched = kind switch
+            {
+                ImportKind.Accounts => await run.ReadAsync(source, writer, Accounts, ct),
+                ImportKind.Posts => await run.ReadAsync(source, writer, Posts, ct),
+                ImportKind.Snapshots => await run.ReadAsync(source, writer, Snapshots, ct),
+                ImportKind.Followers => await run.ReadAsync(source, writer, Followers, ct),
+                _ => await run.ReadAsync(source, writer, Comments, ct),
+            };
+            run.Inserted = writer.Inserted;
+            run.Updated = writer.Updated;
+
+            var started = Stopwatch.GetTimestamp();
+            await new MetricsRecomputer(db, time).RecomputeAsync(touched, ct);
+            run.MetricsSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            run.AccountsRecomputed = touched.Count;
+
+            started = Stopwatch.GetTimestamp();
+            await transaction.CommitAsync(ct);
+            run.CommitSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            run.RejectedFile?.Dispose();
+            return run.Report();
+        }
+        catch (ImportFileException e)
+        {
+            run.RejectedFile?.Delete();
+            return run.FileRejected(e.Message);
+        }
+        catch
+        {
+            run.RejectedFile?.Delete();
+            throw;
+        }
+    }
+
+    private static readonly RowKind<AccountRow> Accounts = new(
+        ImportRowParser.Account, r => DuplicateKeys.Of(r.Platform, r.Handle), "handle", "platform and handle",
+        null, (w, rows, ct) => w.UpsertAccountsAsync(rows, ct));
+
+    private static readonly RowKind<PostRow> Posts = new(
+        ImportRowParser.Post, r => DuplicateKeys.Of(r.Platform, r.Handle, r.PostId), "post_id", "platform, handle and post_id",
+        r => new(r.Platform, r.Handle), (w, rows, ct) => w.UpsertPostsAsync(rows, ct));
+
+    private static readonly RowKind<SnapshotRow> Snapshots = new(
+        ImportRowParser.Snapshot, r => DuplicateKeys.Of(r.Platform, r.Handle, r.At.Ticks), "at", "platform, handle and at",
+        r => new(r.Platform, r.Handle), (w, rows, ct) => w.UpsertSnapshotsAsync(rows, ct));
+
+    private static readonly RowKind<FollowerRow> Followers = new(
+        ImportRowParser.Follower, r => DuplicateKeys.Of(r.Platform, r.Handle, r.FollowerUsername), "follower_username",
+        "platform, handle and follower_username", r => new(r.Platform, r.Handle), (w, rows, ct) => w.UpsertFollowersAsync(rows, ct));
+
+    private static readonly RowKind<CommentRow> Comments = new(
+        ImportRowParser.Comment, r => DuplicateKeys.Of(r.Platform, r.Handle, r.CommentId), "comment_id",
+        "platform, handle and comment_id", r => new(r.Platform, r.Handle), (w, rows, ct) => w.UpsertCommentsAsync(rows, ct));
+
+    /// <summary>How one kind of row is parsed, keyed, tied to its account (null for accounts themselves) and written.</summary>
+    private sealed record RowKind<TRow>(
+        Func<RowFields, TRow?> Parse,
+        Func<TRow, DuplicateKeys.Fingerprint> Key,
+        string KeyField,
+        string KeyDescription,
+        Func<TRow, AccountKey>? Account,
+        Func<CatalogueBulkWriter, IReadOnlyList<TRow>, CancellationToken, Task<IReadOnlyCollection<long>>> Write)
+        where TRow : class;
+
+    /// <summary>The state of one import: counters, rejections, timings.</summary>
+    private sealed class Run(ImportKind kind, ImportOptions options, IProgress<ImportProgress>? progress)
+    {
+        private readonly long _started = Stopwatch.GetTimestamp();
+        private readonly List<ImportRejection> _listed = [];
+        private long _rowsRead;
+        private long _imported;
+        private long _rejected;
+        private double _writeSeconds;
+
+        public ImportFormat? Format { get; set; }
+        public RejectedRowsFile? RejectedFile { get; set; }
+        public long Inserted { get; set; }
+        public long Updated { get; set; }
+        public double MetricsSeconds { get; set; }
+        public double CommitSeconds { get; set; }
+        public int AccountsRecomputed { get; set; }
+
+        public async Task<HashSet<long>> ReadAsync<TRow>(
+            ImportRecordSource source, CatalogueBulkWriter writer, RowKind<TRow> rowKind, CancellationToken ct)
+            where TRow : class
+        {
+            var fields = new RowFields(ImportColumns.For(kind));
+            var duplicates = new DuplicateKeys();
+            var batch = new List<TRow>(options.BatchSize);
+            var pending = new List<(TRow Row, long Line, string?[] Values)>();
+            var touched = new HashSet<long>();
+
+            while (await NextAsync(source, ct))
+            {
+                _rowsRead++;
+                if ((_rowsRead & 4095) == 0)
+                    progress?.Report(new ImportProgress(_rowsRead, source.BytesRead));
+                if (source.Problem is { } problem)
+                {
+                    Reject(source.Line, problem, source.OriginalValues());
+                    continue;
+                }
+                fields.Reset(source);
+                var row = rowKind.Parse(fields);
+                if (row is null)
+                {
+                    Reject(source.Line, fields.Problem!, source.OriginalValues());
+                    continue;
+                }
+                if (duplicates.Register(rowKind.Key(row), source.Line) is { } earlier)
+                {
+                    Reject(source.Line, new ImportProblem(rowKind.KeyField,
+                        $"duplicate of line {earlier} (same {rowKind.KeyDescription}); the later row is rejected"), source.OriginalValues());
+                    continue;
+                }
+                if (rowKind.Account?.Invoke(row) is { } account && !writer.Accounts.TryGet(account, out _))
+                {
+                    if (writer.Accounts.IsKnownMissing(account))
+                        Reject(source.Line, NoAccount(account), source.OriginalValues());
+                    else
+                        pending.Add((row, source.Line, source.OriginalValues()));
+                }
+                else
+                {
+                    batch.Add(row);
+                }
+                if (batch.Count + pending.Count >= options.BatchSize)
+                    await FlushAsync(writer, rowKind, batch, pending, touched, ct);
+            }
+            await FlushAsync(writer, rowKind, batch, pending, touched, ct);
+            progress?.Report(new ImportProgress(_rowsRead, source.BytesRead));
+            return touched;
+        }
+
+        private async Task FlushAsync<TRow>(
+            CatalogueBulkWriter writer, RowKind<TRow> rowKind, List<TRow> batch, List<(TRow Row, long Line, string?[] Values)> pending,
+            HashSet<long> touched, CancellationToken ct)
+            where TRow : class
+        {
+            var started = Stopwatch.GetTimestamp();
+            if (pending.Count > 0)
+            {
+                await writer.ResolveAccountsAsync(pending.Select(p => rowKind.Account!(p.Row)), ct);
+                foreach (var (row, line, values) in pending)
+                {
+                    var account = rowKind.Account!(row);
+                    if (writer.Accounts.TryGet(account, out _))
+                        batch.Add(row);
+                    else
+                        Reject(line, NoAccount(account), values);
+                }
+                pending.Clear();
+            }
+            if (batch.Count > 0)
+            {
+                touched.UnionWith(await rowKind.Write(writer, batch, ct));
+                _imported += batch.Count;
+                batch.Clear();
+            }
+            _writeSeconds += Stopwatch.GetElapsedTime(started).TotalSeconds;
+        }
+
+        private static async ValueTask<bool> NextAsync(ImportRecordSource source, CancellationToken ct)
+        {
+            try
+            {
+                return await source.ReadAsync(ct);
+            }
+            catch (IOException e)
+            {
+                throw new ImportFileException($"cannot read the file after line {source.Line}: {e.Message}");
+            }
+        }
+
+        private static ImportProblem NoAccount(AccountKey account) =>
+            new("handle", $"no {account.Platform.Name()} account '{account.Handle}'; import accounts first");
+
+        private void Reject(long line, ImportProblem problem, string?[] values)
+        {
+            _rejected++;
+            if (_listed.Count < options.MaxListedRejections)
+                _listed.Add(new ImportRejection(line, problem.Field, problem.Message));
+            RejectedFile?.Write(line, problem, values);
+        }
+
+        public ImportReport Report()
+        {
+            var seconds = Stopwatch.GetElapsedTime(_started).TotalSeconds;
+            return new ImportReport
+            {
+                Kind = kind.Name(),
+                Format = FormatName,
+                RowsRead = _rowsRead,
+                Imported = _imported,
+                Inserted = Inserted,
+                Updated = Updated,
+                Unchanged = _imported - Inserted - Updated,
+                Rejected = _rejected,
+                Rejections = _listed,
+                RejectionsTruncated = _rejected > _listed.Count,
+                RejectedFile = RejectedFile is { Created: true } ? RejectedFile.Path : null,
+                AccountsRecomputed = AccountsRecomputed,
+                Seconds = Math.Round(seconds, 3),
+                RowsPerSecond = seconds > 0 ? Math.Round(_rowsRead / seconds) : 0,
+                Timings = new ImportTimings(
+                    Math.Round(Math.Max(0, seconds - _writeSeconds - MetricsSeconds - CommitSeconds), 3),
+                    Math.Round(_writeSeconds, 3), Math.Round(MetricsSeconds, 3), Math.Round(CommitSeconds, 3)),
+            };
+        }
+
+        public ImportReport FileRejected(string message) => new()
+        {
+            Kind = kind.Name(),
+            Format = FormatName,
+            FileError = message,
+            RowsRead = _rowsRead,
+            Seconds = Math.Round(Stopwatch.GetElapsedTime(_started).TotalSeconds, 3),
+        };
+
+        private string? FormatName => Format switch
+        {
+            ImportFormat.Csv => "csv",
+            ImportFormat.JsonLines => "jsonl",
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,7 @@
+namespace Grapevine.Core.Catalogue.Import;
+
+public enum ImportFormat
+{
+    Csv,
+    JsonLines,
+}

@@ -1,0 +1,241 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace Grapevine.Core.Catalogue.Import;
+
+/// <summary>
+/// Reads JSON Lines: one JSON object per line, whose property names are the kind's columns.
+/// Values may be strings, numbers, booleans or null (unknown). Blank lines are skipped.
+/// </summary>
+internal sealed class JsonLinesRecordSource : ImportRecordSource
+{
+    private const int MaxLineBytes = 16 << 20;
+    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 4 };
+
+    private readonly Stream _input;
+    private readonly ImportKind _kind;
+    private readonly IReadOnlyList<string> _columns;
+    private readonly byte[][] _columnNames;
+    private readonly int[] _valueStart;
+    private readonly int[] _valueLength;
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1 << 18);
+    private byte[] _values = ArrayPool<byte>.Shared.Rent(1 << 12);
+    private int _start;
+    private int _end;
+    private bool _endOfInput;
+    private long _discarded;
+    private long _lineNumber;
+    private long _recordLine;
+    private ImportProblem? _problem;
+
+    public JsonLinesRecordSource(Stream input, ImportKind kind)
+    {
+        _input = input;
+        _kind = kind;
+        _columns = ImportColumns.For(kind);
+        _columnNames = [.. _columns.Select(Encoding.UTF8.GetBytes)];
+        _valueStart = new int[_columns.Count];
+        _valueLength = new int[_columns.Count];
+    }
+
+    public override ImportFormat Format => ImportFormat.JsonLines;
+    public override long Line => _recordLine;
+    public override long BytesRead => _discarded + _start;
+    public override ImportProblem? Problem => _problem;
+    public override IReadOnlyList<string> OriginalColumns => _columns;
+
+    public override ValueTask OpenAsync(CancellationToken ct) => ValueTask.CompletedTask;
+
+    public override async ValueTask<bool> ReadAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            var lineEnd = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
+            if (lineEnd < 0 && !_endOfInput)
+            {
+                await FillAsync(ct);
+                continue;
+            }
+            if (lineEnd < 0 && _start == _end)
+                return false;
+            var length = lineEnd < 0 ? _end - _start : lineEnd;
+            var lineStart = _start;
+            _start += lineEnd < 0 ? length : length + 1;
+            _lineNumber++;
+            var line = _buffer.AsSpan(lineStart, length);
+            if (_lineNumber == 1 && line.StartsWith("\xEF\xBB\xBF"u8))
+                line = line[3..];
+            if (line.Length > 0 && line[^1] == '\r')
+                line = line[..^1];
+            if (FieldParsers.Trim(line).IsEmpty)
+                continue;
+            _recordLine = _lineNumber;
+            Parse(line);
+            return true;
+        }
+    }
+
+    private async ValueTask FillAsync(CancellationToken ct)
+    {
+        if (_start > 0)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _discarded += _start;
+            _end -= _start;
+            _start = 0;
+        }
+        if (_end == _buffer.Length)
+        {
+            if (_buffer.Length >= MaxLineBytes)
+                throw new ImportFileException($"line {_lineNumber + 1} is longer than {MaxLineBytes >> 20} MB; each line must hold one JSON object");
+            var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
+        var read = await _input.ReadAsync(_buffer.AsMemory(_end), ct);
+        if (read == 0)
+            _endOfInput = true;
+        _end += read;
+    }
+
+    private void Parse(ReadOnlySpan<byte> line)
+    {
+        _problem = null;
+        Array.Fill(_valueLength, -1);
+        if (_values.Length < line.Length + 16)
+        {
+            ArrayPool<byte>.Shared.Return(_values);
+            _values = ArrayPool<byte>.Shared.Rent(line.Length + 16);
+        }
+        var reader = new Utf8JsonReader(line, ReaderOptions);
+        var lastProperty = "";
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                _problem = new(ImportProblem.WholeRow, "is not a JSON object; each line must be one object such as {\"platform\":\"instagram\",\"handle\":\"anna\"}");
+                return;
+            }
+            var written = 0;
+            var guess = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var column = FindColumn(ref reader, guess);
+                lastProperty = column >= 0 ? _columns[column] : Encoding.UTF8.GetString(reader.ValueSpan);
+                if (!reader.Read())
+                    break;
+                if (column < 0)
+                {
+                    if (ImportColumns.RejectionColumns.Contains(lastProperty))
+                    {
+                        reader.Skip();
+                        continue;
+                    }
+                    _problem = new(lastProperty, $"unknown field '{lastProperty}'; the {_kind.Name()} fields are: {string.Join(", ", _columns)}");
+                    return;
+                }
+                if (_valueLength[column] >= 0)
+                {
+                    _problem = new(lastProperty, "appears twice in the object");
+                    return;
+                }
+                guess = column + 1;
+                _valueStart[column] = written;
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.String:
+                        written += reader.ValueIsEscaped
+                            ? reader.CopyString(_values.AsSpan(written))
+                            : Copy(reader.ValueSpan, written);
+                        break;
+                    case JsonTokenType.Number:
+                        written += Copy(reader.ValueSpan, written);
+                        break;
+                    case JsonTokenType.True:
+                        written += Copy("true"u8, written);
+                        break;
+                    case JsonTokenType.False:
+                        written += Copy("false"u8, written);
+                        break;
+                    case JsonTokenType.Null:
+                        break;
+                    default:
+                        _problem = new(lastProperty, "must be a string, number, boolean or null, not an object or array");
+                        return;
+                }
+                _valueLength[column] = written - _valueStart[column];
+            }
+            if (reader.TokenType != JsonTokenType.EndObject)
+                throw new JsonException("the object is not closed");
+            if (reader.Read())
+                throw new JsonException("there is more than one JSON value on the line");
+        }
+        catch (JsonException e)
+        {
+            _problem = !Utf8.IsValid(line)
+                ? new(lastProperty.Length > 0 ? lastProperty : ImportProblem.WholeRow, FieldParsers.CheckUtf8(line)!)
+                : new(ImportProblem.WholeRow, $"is not valid JSON ({Reason(e)})");
+        }
+    }
+
+    private int FindColumn(ref Utf8JsonReader reader, int guess)
+    {
+        if (!reader.ValueIsEscaped)
+            return Match(reader.ValueSpan, guess);
+        Span<byte> unescaped = stackalloc byte[64];
+        return reader.ValueSpan.Length > unescaped.Length ? -1 : Match(unescaped[..reader.CopyString(unescaped)], guess);
+    }
+
+    private int Match(ReadOnlySpan<byte> name, int guess)
+    {
+        if (guess < _columnNames.Length && name.SequenceEqual(_columnNames[guess]))
+            return guess;
+        for (var i = 0; i < _columnNames.Length; i++)
+        {
+            if (name.SequenceEqual(_columnNames[i]))
+                return i;
+        }
+        for (var i = 0; i < _columnNames.Length; i++)
+        {
+            if (Ascii.EqualsIgnoreCase(name, _columnNames[i]))
+                return i;
+        }
+        return -1;
+    }
+
+    private int Copy(ReadOnlySpan<byte> value, int at)
+    {
+        value.CopyTo(_values.AsSpan(at));
+        return value.Length;
+    }
+
+    private static string Reason(JsonException e)
+    {
+        var message = e.Message;
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        var text = (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+        return e.BytePositionInLine is { } position ? $"{text}, at character {position + 1}" : text;
+    }
+
+    public override ReadOnlySpan<byte> Field(int column) =>
+        _valueLength[column] <= 0 ? default : _values.AsSpan(_valueStart[column], _valueLength[column]);
+
+    public override string?[] OriginalValues()
+    {
+        var values = new string?[_columns.Count];
+        for (var i = 0; i < values.Length; i++)
+            values[i] = _valueLength[i] < 0 ? null : Encoding.UTF8.GetString(Field(i));
+        return values;
+    }
+
+    public override void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        ArrayPool<byte>.Shared.Return(_values);
+        _buffer = [];
+        _values = [];
+    }
+}
