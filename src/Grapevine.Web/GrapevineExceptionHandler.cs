@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Grapevine.Core.Workspaces;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,11 +22,16 @@ public sealed partial class GrapevineExceptionHandler(IProblemDetailsService pro
         if (exception is BadHttpRequestException && BindFailure().Match(exception.Message) is { Success: true } failure)
             return await WriteBindFailureAsync(context, exception, failure);
 
+        if (exception is ArgumentException { ParamName: { Length: > 0 } parameter } argument && FromGrapevine(exception))
+            return await WriteArgumentProblemAsync(context, argument, parameter);
+
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
+            PermissionDeniedException => (StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
+            WorkspaceRuleException => (StatusCodes.Status409Conflict, "Conflict", exception.Message),
             KeyNotFoundException => (StatusCodes.Status404NotFound, "Not found", exception.Message),
-            InvalidOperationException when exception.Source == "Grapevine.Core" => (StatusCodes.Status409Conflict, "Conflict", exception.Message),
+            InvalidOperationException when FromGrapevine(exception) => (StatusCodes.Status409Conflict, "Conflict", exception.Message),
             OperationCanceledException => (499, "Request cancelled", "The client closed the request."),
             _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "Something went wrong on our side. It has been logged."),
         };
@@ -38,6 +44,26 @@ public sealed partial class GrapevineExceptionHandler(IProblemDetailsService pro
             HttpContext = context,
             Exception = exception,
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private static bool FromGrapevine(Exception exception) => exception.Source?.StartsWith("Grapevine", StringComparison.Ordinal) == true;
+
+    // A service refusing a value (a list name too long) names the parameter, which matches the request field.
+    private async ValueTask<bool> WriteArgumentProblemAsync(HttpContext context, ArgumentException exception, string parameter)
+    {
+        var suffix = $" (Parameter '{parameter}')";
+        var message = exception.Message.EndsWith(suffix, StringComparison.Ordinal) ? exception.Message[..^suffix.Length] : exception.Message;
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [parameter] = [message] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Some values are not valid",
+            },
         });
     }
 

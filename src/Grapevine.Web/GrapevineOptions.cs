@@ -12,4 +12,10 @@ public sealed class GrapevineOptions
     public int DemoCreatorsOnEmptyDatabase { get; set; } = 20_000;
 
     public int DemoSeed { get; set; } = 42;
+
+    /// <summary>
+    /// On a start with a catalogue and no user yet, create the "Demo Brand" workspace and print a
+    /// one-time sign-in link for its owner.
+    /// </summary>
+    public bool DemoWorkspaceOnFreshStart { get; set; } = true;
 }

@@ -1,6 +1,7 @@
 using Grapevine.Core.Data;
 using Grapevine.Web;
 using Grapevine.Web.Api;
+using Grapevine.Web.Auth;
 using Grapevine.Web.Components;
 using Scalar.AspNetCore;
 
@@ -21,17 +22,22 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
     return Task.CompletedTask;
 }));
 builder.Services.AddRazorComponents();
+builder.Services.AddGrapevineAuth(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseGrapevineStatusCodePages();
+app.UseGrapevineAuth();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
-app.MapOpenApi();
-app.MapScalarApiReference(o => o.WithTitle("Grapevine API"));
+// Everything else needs a signed-in user (pages) or a workspace member (the API): see GrapevineAccess.
+app.MapStaticAssets().AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference(o => o.WithTitle("Grapevine API")).AllowAnonymous();
 app.MapAccountsApi();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>();
 
 await app.PrepareDatabaseAsync();

@@ -5,6 +5,9 @@ internal static class StatusCodePages
     /// <summary>Key of the message a page leaves in HttpContext.Items for the not-found page to show.</summary>
     public const string NotFoundMessageKey = "Grapevine.NotFoundMessage";
 
+    /// <summary>Key of the heading that goes with <see cref="NotFoundMessageKey"/> (default "Account not found").</summary>
+    public const string NotFoundTitleKey = "Grapevine.NotFoundTitle";
+
     /// <summary>
     /// Error responses without a body become problem details under /api and the not-found page
     /// elsewhere. The inner API handler writes its body first, so the outer page handler leaves it alone.

@@ -17,7 +17,7 @@ public sealed class ApiKeyAuthenticationHandler(
     ApiKeyService keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "ApiKey";
+    public const string SchemeName = "ApiKey";
     public const string WorkspaceClaim = "grapevine:workspace";
     public const string ScopeClaim = "grapevine:key_scope";
     public const string KeyIdClaim = "grapevine:key_id";
@@ -37,7 +37,14 @@ public sealed class ApiKeyAuthenticationHandler(
             new Claim(WorkspaceClaim, key.WorkspaceId.ToString()),
             new Claim(ScopeClaim, key.Scope.ToString()),
             new Claim(KeyIdClaim, key.Id.ToString()),
-        ], Scheme);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme));
+        ], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return Task.CompletedTask;
     }
 }

@@ -19,7 +19,7 @@ public class AccountsApiTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var seeded = await SeedAsync(database);
         await using var factory = new GrapevineWebFactory(database.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateApiClientAsync();
 
         (string Query, Func<Seeded, bool> Expected)[] cases =
         [
@@ -51,7 +51,7 @@ public class AccountsApiTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var seeded = await SeedAsync(database);
         await using var factory = new GrapevineWebFactory(database.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateApiClientAsync();
 
         var page = await GetPageAsync(client, "/api/v1/accounts?limit=200");
         Assert.Equal(seeded.Count, page.Items.Count);
@@ -74,7 +74,7 @@ public class AccountsApiTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var seeded = await SeedAsync(database);
         await using var factory = new GrapevineWebFactory(database.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateApiClientAsync();
 
         foreach (var sort in new[] { "followers", "-followers", "er", "-er", "handle", "-handle", "growth", "-growth" })
         {
@@ -104,7 +104,7 @@ public class AccountsApiTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var seeded = await SeedAsync(database);
         await using var factory = new GrapevineWebFactory(database.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateApiClientAsync();
 
         var pages = await WalkAsync(client, "/api/v1/accounts?minFollowers=10000&sort=-er&limit=4");
         var expected = ExpectedOrder(seeded.Where(s => s.Followers >= 10_000), "-er").Select(s => s.Handle);
@@ -119,7 +119,7 @@ public class AccountsApiTests
         await using (var db = database.CreateContext())
             await SeedDetailedAsync(db);
         await using var factory = new GrapevineWebFactory(database.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateApiClientAsync();
 
         var response = await client.GetAsync("/api/v1/accounts/Instagram/%40Mara.Moves");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -161,7 +161,7 @@ public class AccountsApiTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await SeedAsync(database);
         await using var factory = new GrapevineWebFactory(database.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateApiClientAsync();
 
         var response = await client.GetAsync("/api/v1/accounts/tiktok/nobody_here");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -177,7 +177,7 @@ public class AccountsApiTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await SeedAsync(database);
         await using var factory = new GrapevineWebFactory(database.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateApiClientAsync();
         var otherSortCursor = (await GetPageAsync(client, "/api/v1/accounts?sort=handle&limit=5")).NextCursor;
 
         (string Url, string Field, string Says)[] cases =
@@ -216,7 +216,7 @@ public class AccountsApiTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var factory = new GrapevineWebFactory(database.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateApiClientAsync();
 
         using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
         var paths = document.RootElement.GetProperty("paths");
@@ -233,7 +233,10 @@ public class AccountsApiTests
         Assert.Equal("#/components/schemas/ProblemDetails", Schema(detail, "404", "application/problem+json"));
         Assert.True(document.RootElement.GetProperty("components").GetProperty("schemas").TryGetProperty("MetricView", out _));
 
-        var scalar = await client.GetAsync("/scalar");
+        // The reference is public, like the document: it holds no workspace data.
+        using var anonymous = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/openapi/v1.json")).StatusCode);
+        var scalar = await anonymous.GetAsync("/scalar");
         Assert.Equal(HttpStatusCode.OK, scalar.StatusCode);
         Assert.Contains("openapi/v1.json", await scalar.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 

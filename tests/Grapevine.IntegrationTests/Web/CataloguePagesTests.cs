@@ -16,7 +16,7 @@ public class CataloguePagesTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var seeded = await AccountsApiTests.SeedAsync(database);
         await using var factory = new GrapevineWebFactory(database.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateSignedInClientAsync();
 
         var all = await PageAsync(client, "/");
         Assert.Contains($"<strong>{seeded.Count}</strong> accounts match", all);
@@ -47,7 +47,7 @@ public class CataloguePagesTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var seeded = await AccountsApiTests.SeedAsync(database);
         await using var factory = new GrapevineWebFactory(database.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateSignedInClientAsync();
 
         var seen = new List<string>();
         var url = "/?sort=handle&limit=10";
@@ -66,7 +66,7 @@ public class CataloguePagesTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var factory = new GrapevineWebFactory(database.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateSignedInClientAsync();
 
         var html = await PageAsync(client, "/?tier=nano");
         Assert.Contains("The catalogue is empty", html);
@@ -81,7 +81,7 @@ public class CataloguePagesTests
         await using (var db = database.CreateContext())
             await CatalogueTestData.SeedDetailedAsync(db);
         await using var factory = new GrapevineWebFactory(database.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateSignedInClientAsync();
 
         var html = await PageAsync(client, "/accounts/instagram/mara.moves");
         Assert.Contains("Mara Okafor", html);
@@ -106,7 +106,7 @@ public class CataloguePagesTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var factory = new GrapevineWebFactory(database.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateSignedInClientAsync();
 
         var response = await client.GetAsync("/accounts/tiktok/nobody");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -125,7 +125,7 @@ public class CataloguePagesTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await AccountsApiTests.SeedAsync(database);
         await using var factory = new GrapevineWebFactory(database.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateSignedInClientAsync();
         await using (var db = database.CreateContext())
             await db.Database.ExecuteSqlRawAsync("DROP TABLE account_metrics");
 
