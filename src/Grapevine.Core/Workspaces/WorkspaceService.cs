@@ -68,6 +68,23 @@ public sealed partial class WorkspaceService(GrapevineDb db, CurrentWorkspace cu
         return (invitation, token);
     }
 
+    /// <summary>What an invitation link offers, for the page that accepts it; null when no invitation has that token.</summary>
+    public async Task<InvitationPreview?> PreviewInvitationAsync(string token, CancellationToken ct)
+    {
+        var hash = SecretTokens.Hash(token);
+        var found = await db.Invitations.IgnoreQueryFilters().AsNoTracking()
+            .Where(i => i.TokenHash == hash)
+            .Join(db.Workspaces, i => i.WorkspaceId, w => w.Id, (i, w) => new { Invitation = i, Workspace = w.Name })
+            .SingleOrDefaultAsync(ct);
+        if (found is null)
+            return null;
+        var invitation = found.Invitation;
+        var state = invitation.AcceptedAt is not null ? InvitationState.Used
+            : invitation.ExpiresAt <= time.GetUtcNow().UtcDateTime ? InvitationState.Expired
+            : InvitationState.Open;
+        return new InvitationPreview(invitation.WorkspaceId, found.Workspace, invitation.Email, invitation.Role, invitation.ExpiresAt, state);
+    }
+
     /// <summary>Joins the invitation's workspace; the token works once, before it expires.</summary>
     public async Task<Workspace> AcceptInvitationAsync(string token, GrapevineUser user, CancellationToken ct)
     {
@@ -146,6 +163,10 @@ public sealed partial class WorkspaceService(GrapevineDb db, CurrentWorkspace cu
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex EmailPattern();
 }
+
+public enum InvitationState { Open, Used, Expired }
+
+public sealed record InvitationPreview(Guid WorkspaceId, string WorkspaceName, string Email, WorkspaceRole Role, DateTime ExpiresAt, InvitationState State);
 
 public sealed record Membership(Guid WorkspaceId, string Name, string Slug, WorkspaceRole Role);
 

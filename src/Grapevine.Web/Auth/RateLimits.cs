@@ -69,9 +69,6 @@ internal static class RateLimits
             });
             return;
         }
-        context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync(
-            $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Too many attempts · Grapevine</title></head>" +
-            $"<body><h1>Too many attempts</h1><p>{message}</p></body></html>", ct);
+        await StatusCodePages.WritePlainPageAsync(context, "Too many attempts", message);
     }
 }
