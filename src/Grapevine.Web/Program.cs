@@ -37,6 +37,9 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference(o => o.WithTitle("Grapevine API")).AllowAnonymous();
 app.MapAccountsApi();
+app.MapWorkspacesApi();
+app.MapApiKeysApi();
+app.MapAuditApi();
 app.MapAccountEndpoints();
 app.MapRazorComponents<App>();
 

@@ -1,5 +1,6 @@
 using Grapevine.Core.Data;
 using Grapevine.Core.Workspaces;
+using Microsoft.EntityFrameworkCore;
 
 namespace Grapevine.Core.Audit;
 
@@ -41,4 +42,27 @@ public sealed class AuditLog(GrapevineDb db, CurrentWorkspace current, TimeProvi
             Detail = detail,
             IpAddress = ipAddress,
         });
+
+    /// <summary>
+    /// The current workspace's entries, newest first, older than <paramref name="before"/>. A page
+    /// never ends between entries of the same instant, so the next page can start strictly before it.
+    /// </summary>
+    public async Task<AuditPage> ListAsync(int limit, DateTime? before, CancellationToken ct)
+    {
+        if (!current.Can(Permission.ViewAudit))
+            throw new PermissionDeniedException(Permission.ViewAudit);
+        if (limit is < 1 or > 500)
+            throw new ArgumentException("limit is between 1 and 500.", nameof(limit));
+        var entries = db.AuditEntries.AsNoTracking();
+        var page = await (before is { } b ? entries.Where(e => e.At < b) : entries)
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(limit).ToListAsync(ct);
+        if (page.Count < limit)
+            return new AuditPage(page, null);
+        var last = page[^1].At;
+        var ties = await entries.Where(e => e.At == last).OrderByDescending(e => e.Id).ToListAsync(ct);
+        return new AuditPage([.. page.Where(e => e.At != last), .. ties], last);
+    }
 }
+
+/// <summary>A page of the audit log; pass <see cref="Before"/> back to read older entries (null at the end).</summary>
+public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, DateTime? Before);

@@ -1,0 +1,95 @@
+using Grapevine.Core.Workspaces;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Grapevine.Web.Api;
+
+/// <summary>The caller's workspaces, and the current workspace's members and invitations.</summary>
+public static class WorkspacesApi
+{
+    public static IEndpointRouteBuilder MapWorkspacesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Workspaces and members");
+        api.MapGet("/workspaces", ListWorkspaces)
+            .WithName("ListWorkspaces")
+            .WithSummary("List my workspaces")
+            .WithDescription("The workspaces of the signed-in user with their role in each; for an API key, only the key's workspace. `current` marks the one requests act in.");
+        api.MapGet("/members", ListMembers)
+            .WithName("ListMembers")
+            .WithSummary("List the members of the current workspace");
+        api.MapPost("/invitations", InviteAsync)
+            .WithName("CreateInvitation")
+            .WithSummary("Invite someone")
+            .WithDescription("Returns a single-use link that works for 7 days; send it to the person. Needs Admin (Owner to invite an Owner).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapPatch("/members/{userId:guid}", ChangeRoleAsync)
+            .WithName("ChangeMemberRole")
+            .WithSummary("Change a member's role")
+            .WithDescription("Takes effect on the member's next request. A workspace keeps at least one Owner (409).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapDelete("/members/{userId:guid}", RemoveAsync)
+            .WithName("RemoveMember")
+            .WithSummary("Remove a member")
+            .WithDescription("The person loses access on their next request.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+
+    public static async Task<Ok<List<WorkspaceResponse>>> ListWorkspaces(CurrentWorkspace current, WorkspaceService workspaces, CancellationToken ct)
+    {
+        var mine = await workspaces.MembershipsAsync(current.UserId!.Value, ct);
+        // A key belongs to one workspace; it does not reveal the others its creator is in.
+        var visible = current.ApiKeyId is null ? mine : mine.Where(m => m.WorkspaceId == current.Id).ToList();
+        return TypedResults.Ok(visible.Select(m => new WorkspaceResponse(
+            m.WorkspaceId, m.Name, m.Slug, ApiNames.Role(m.WorkspaceId == current.Id ? current.Role!.Value : m.Role), m.WorkspaceId == current.Id)).ToList());
+    }
+
+    public static async Task<Ok<List<MemberResponse>>> ListMembers(WorkspaceService workspaces, CancellationToken ct) =>
+        TypedResults.Ok((await workspaces.MembersAsync(ct)).Select(MemberResponse.From).ToList());
+
+    public static async Task<Results<Created<InvitationResponse>, ValidationProblem>> InviteAsync(
+        InvitationRequest request, WorkspaceService workspaces, HttpContext context, CancellationToken ct)
+    {
+        if (!ApiNames.TryParseRole(request.Role, out var role))
+            return TypedResults.ValidationProblem(ApiNames.Error("role", $"'{request.Role}' is not a role: one of {ApiNames.Roles}"));
+        var (invitation, token) = await workspaces.InviteAsync(request.Email ?? "", role, ct);
+        var link = $"{context.Request.Scheme}://{context.Request.Host}/invitations/accept?token={token}";
+        return TypedResults.Created((string?)null, new InvitationResponse(invitation.Id, invitation.Email, ApiNames.Role(invitation.Role), invitation.ExpiresAt, link));
+    }
+
+    public static async Task<Results<Ok<MemberResponse>, ValidationProblem>> ChangeRoleAsync(
+        Guid userId, RoleRequest request, WorkspaceService workspaces, CancellationToken ct)
+    {
+        if (!ApiNames.TryParseRole(request.Role, out var role))
+            return TypedResults.ValidationProblem(ApiNames.Error("role", $"'{request.Role}' is not a role: one of {ApiNames.Roles}"));
+        await workspaces.ChangeRoleAsync(userId, role, ct);
+        var member = (await workspaces.MembersAsync(ct)).Single(m => m.UserId == userId);
+        return TypedResults.Ok(MemberResponse.From(member));
+    }
+
+    public static async Task<NoContent> RemoveAsync(Guid userId, WorkspaceService workspaces, CancellationToken ct)
+    {
+        await workspaces.RemoveMemberAsync(userId, ct);
+        return TypedResults.NoContent();
+    }
+}
+
+public sealed record WorkspaceResponse(Guid Id, string Name, string Slug, string Role, bool Current);
+
+public sealed record MemberResponse(Guid UserId, string Email, string? DisplayName, string Role, DateTime JoinedAt)
+{
+    public static MemberResponse From(MemberView m) => new(m.UserId, m.Email, m.DisplayName, ApiNames.Role(m.Role), m.JoinedAt);
+}
+
+/// <summary>Who to invite, and as what: viewer, member, admin or owner.</summary>
+public sealed record InvitationRequest(string? Email, string? Role);
+
+public sealed record InvitationResponse(Guid Id, string Email, string Role, DateTime ExpiresAt, string Link);
+
+/// <summary>The new role: viewer, member, admin or owner.</summary>
+public sealed record RoleRequest(string? Role);

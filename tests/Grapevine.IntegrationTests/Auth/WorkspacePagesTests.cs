@@ -1,0 +1,151 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Grapevine.Core.Audit;
+using Grapevine.Core.Data;
+using Grapevine.Core.Workspaces;
+using Grapevine.IntegrationTests.Infrastructure;
+using Grapevine.IntegrationTests.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Grapevine.IntegrationTests.Auth.AuthTestHost;
+
+namespace Grapevine.IntegrationTests.Auth;
+
+/// <summary>Members, API keys and the audit log through their pages, and the effect on the other person's next request.</summary>
+public partial class WorkspacePagesTests
+{
+    [Theory, BothProviders]
+    public async Task Members_are_invited_changed_and_removed_and_it_takes_effect_on_their_next_request(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        using var owner = await host.Factory.CreateSignedInClientAsync("olga@example.com");
+        var carolUser = await host.Factory.CreateUserAsync("carol@example.com");
+
+        var invited = await HtmlAsync(await Forms.SubmitAsync(owner, "/members", "invite", new() { ["InviteEmail"] = "carol@example.com", ["InviteRole"] = "Admin" }));
+        var link = new Uri(InvitationLink().Match(invited).Groups[1].Value).PathAndQuery;
+        Assert.Contains("it is not shown again", invited);
+        Assert.DoesNotContain(link, await HtmlAsync(await owner.GetAsync("/members")));
+
+        using var carol = await host.Factory.SignInAsync("carol@example.com");
+        Assert.Equal("/", Location(await Forms.SubmitAsync(carol, link, "join", [])));
+        Assert.Equal(HttpStatusCode.OK, (await carol.GetAsync("/api/v1/api-keys")).StatusCode);
+        Assert.Contains("Signed in as carol@example.com (Admin)", await HtmlAsync(await carol.GetAsync("/members")));
+
+        // A role change applies to Carol's very next request.
+        var changed = await Forms.SubmitAsync(owner, "/members", $"role-{carolUser.Id:N}", new() { ["Role"] = "Viewer" });
+        Assert.Contains("carol@example.com is now Viewer", await HtmlAsync(changed));
+        Assert.Equal(HttpStatusCode.Forbidden, (await carol.GetAsync("/api/v1/api-keys")).StatusCode);
+        Assert.Contains("Signed in as carol@example.com (Viewer)", await HtmlAsync(await carol.GetAsync("/members")));
+
+        // The last owner cannot step down.
+        var olga = await host.UserAsync("olga@example.com");
+        var refused = await Forms.SubmitAsync(owner, "/members", $"role-{olga.Id:N}", new() { ["Role"] = "Admin" });
+        Assert.Contains("keeps at least one owner", await HtmlAsync(refused));
+
+        // Removal asks first, then applies to Carol's next request.
+        var confirm = await HtmlAsync(await owner.GetAsync($"/members?remove={carolUser.Id}"));
+        Assert.Contains("Remove carol@example.com?", confirm);
+        Assert.Single(await host.MembershipsAsync(carolUser.Id));
+        var removed = await Forms.SubmitAsync(owner, $"/members?remove={carolUser.Id}", "remove-member", new() { ["RemoveUserId"] = carolUser.Id.ToString() });
+        Assert.Contains("carol@example.com is removed", await HtmlAsync(removed));
+        Assert.Empty(await host.MembershipsAsync(carolUser.Id));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await carol.GetAsync("/api/v1/members")).StatusCode);
+        Assert.Contains("You are not in a workspace yet", await HtmlAsync(await carol.GetAsync("/members")));
+
+        var audit = (await host.AuditAsync()).Where(e => e.ActorName == "olga@example.com").Select(e => (e.Action, e.Target, e.Detail)).ToList();
+        Assert.Contains((AuditLog.Actions.MemberInvited, "carol@example.com", "role Admin"), audit);
+        Assert.Contains((AuditLog.Actions.MemberRoleChanged, "carol@example.com", "Admin → Viewer"), audit);
+        Assert.Contains((AuditLog.Actions.MemberRemoved, "carol@example.com", null), audit);
+        Assert.Contains(await host.AuditAsync(), e => e.Action == AuditLog.Actions.MemberJoined && e.Target == "carol@example.com");
+    }
+
+    [Theory, BothProviders]
+    public async Task A_key_is_shown_once_listed_by_prefix_and_refused_right_after_revocation(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        using var owner = await host.Factory.CreateSignedInClientAsync("olga@example.com");
+
+        var created = await HtmlAsync(await Forms.SubmitAsync(owner, "/api-keys", "create-key", new() { ["KeyName"] = "nightly sync", ["KeyScope"] = "ReadWrite" }));
+        var secret = SecretBlock().Match(created).Groups[1].Value;
+        Assert.StartsWith("gv_", secret);
+
+        using var script = host.Factory.CreateKeyClient(secret);
+        Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/v1/members")).StatusCode);
+        // Keys act as a Member at most: they do not manage keys.
+        Assert.Equal(HttpStatusCode.Forbidden, (await script.GetAsync("/api/v1/api-keys")).StatusCode);
+
+        var listed = await HtmlAsync(await owner.GetAsync("/api-keys"));
+        Assert.DoesNotContain(secret, listed);
+        Assert.Contains(secret[..11] + "…", listed);
+        Assert.Contains("read-write", listed);
+        Assert.Contains("23 Nov 2026", listed);
+
+        await using var db = host.Database.CreateContext();
+        var key = await db.ApiKeys.IgnoreQueryFilters().SingleAsync();
+        Assert.NotNull(key.LastUsedAt);
+        Assert.Contains("Revoke “nightly sync”", await HtmlAsync(await owner.GetAsync($"/api-keys?revoke={key.Id}")));
+        var revoked = await Forms.SubmitAsync(owner, $"/api-keys?revoke={key.Id}", "revoke-key", new() { ["RevokeId"] = key.Id.ToString() });
+        Assert.Contains("The key is revoked", await HtmlAsync(revoked));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync("/api/v1/members")).StatusCode);
+
+        var audit = (await host.AuditAsync()).Select(e => (e.Action, e.Target)).ToList();
+        Assert.Contains((AuditLog.Actions.ApiKeyCreated, $"nightly sync ({key.Prefix}…)"), audit);
+        Assert.Contains((AuditLog.Actions.ApiKeyRevoked, $"nightly sync ({key.Prefix}…)"), audit);
+        Assert.DoesNotContain(await host.AuditAsync(), e => $"{e.Target} {e.Detail}".Contains(secret, StringComparison.Ordinal));
+    }
+
+    [Theory, BothProviders]
+    public async Task The_audit_log_is_for_admins_and_owners_and_pages_back_in_time(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        var olga = await host.Factory.CreateUserAsync("olga@example.com");
+        var workspace = await host.Factory.CreateWorkspaceAsync(olga, "Olga Brand");
+        var vic = await host.Factory.CreateUserAsync("vic@example.com");
+        await host.Factory.AddMemberAsync(workspace, vic, WorkspaceRole.Viewer);
+        await host.Factory.AsMemberAsync(workspace, olga, WorkspaceRole.Owner, async s =>
+        {
+            var service = s.GetRequiredService<WorkspaceService>();
+            for (var i = 0; i < 7; i++)
+            {
+                await service.InviteAsync($"guest{i}@example.com", WorkspaceRole.Viewer, default);
+                host.Time.Advance(TimeSpan.FromMinutes(1));
+            }
+            return 0;
+        });
+
+        using var viewer = await host.Factory.SignInAsync("vic@example.com");
+        Assert.Contains("Only Admins and Owners read the audit log", await HtmlAsync(await viewer.GetAsync("/audit")));
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync("/api/v1/audit")).StatusCode);
+
+        using var owner = await host.Factory.SignInAsync("olga@example.com");
+        var page = await HtmlAsync(await owner.GetAsync("/audit"));
+        Assert.Contains("guest6@example.com", page);
+        Assert.Contains("signed in", page);
+        Assert.Contains("invited", page);
+
+        var items = new List<string>();
+        string? before = null;
+        do
+        {
+            var response = await owner.GetFromJsonAsync<JsonElement>("/api/v1/audit?limit=3" + (before is null ? "" : "&before=" + Uri.EscapeDataString(before)));
+            items.AddRange(response.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString() + ":" + e.GetProperty("target").GetString()));
+            before = response.GetProperty("before").GetString();
+        }
+        while (before is not null && items.Count < 50);
+        var all = (await host.AuditAsync()).Where(e => e.WorkspaceId == workspace).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => e.Action + ":" + e.Target).ToList();
+        Assert.Equal(all, items);
+        Assert.Equal(7, items.Count(i => i.StartsWith(AuditLog.Actions.MemberInvited, StringComparison.Ordinal)));
+
+        var bad = await owner.GetAsync("/api/v1/audit?before=yesterday");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("\"before\"", await bad.Content.ReadAsStringAsync());
+    }
+
+    [GeneratedRegex("id=\"invitation-link\">([^<]+)<")]
+    private static partial Regex InvitationLink();
+
+    [GeneratedRegex("id=\"api-key-secret\">([^<]+)<")]
+    private static partial Regex SecretBlock();
+}
