@@ -40,6 +40,8 @@ app.MapAccountsApi();
 app.MapWorkspacesApi();
 app.MapApiKeysApi();
 app.MapAuditApi();
+app.MapListsApi();
+app.MapNotesApi();
 app.MapAccountEndpoints();
 app.MapRazorComponents<App>();
 

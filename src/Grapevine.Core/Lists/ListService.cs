@@ -20,6 +20,15 @@ public sealed class ListService(GrapevineDb db, CurrentWorkspace current, AuditL
             .ToListAsync(ct);
     }
 
+    /// <summary>The lists an account is on, for its page.</summary>
+    public async Task<List<ListSummary>> ListsWithAsync(long accountId, CancellationToken ct)
+    {
+        current.Require(Permission.ReadWorkspaceData);
+        return await db.CreatorLists.Where(l => l.Items.Any(i => i.AccountId == accountId)).OrderBy(l => l.Name)
+            .Select(l => new ListSummary(l.Id, l.Name, l.Items.Count, l.CreatedAt))
+            .ToListAsync(ct);
+    }
+
     public async Task<ListDetails> GetAsync(Guid id, CancellationToken ct)
     {
         current.Require(Permission.ReadWorkspaceData);
@@ -84,6 +93,44 @@ public sealed class ListService(GrapevineDb db, CurrentWorkspace current, AuditL
         return added.Count;
     }
 
+    /// <summary>Adds accounts named by platform and handle; an unknown one is refused with its position, and nothing is added.</summary>
+    public async Task<int> AddAccountsAsync(Guid id, IReadOnlyList<AccountRef> accounts, CancellationToken ct)
+    {
+        current.Require(Permission.WriteWorkspaceData);
+        if (accounts.Count is 0 or > 1000)
+            throw new ArgumentException("Name 1 to 1,000 accounts to add.", nameof(accounts));
+        if (!await db.CreatorLists.AnyAsync(l => l.Id == id, ct))
+            throw NotFound();
+        var ids = await ResolveAsync(accounts, ct);
+        return await AddAsync(id, ids, ct);
+    }
+
+    public async Task RemoveAccountAsync(Guid id, AccountRef account, CancellationToken ct)
+    {
+        current.Require(Permission.WriteWorkspaceData);
+        var handle = CatalogueNames.NormalizeHandle(account.Handle);
+        var accountId = await db.Accounts.Where(a => a.Platform == account.Platform && a.Handle == handle).Select(a => (long?)a.Id).SingleOrDefaultAsync(ct)
+            ?? throw new KeyNotFoundException($"The catalogue has no {account.Platform.Name()} account '{handle}'.");
+        if (!await db.CreatorLists.AnyAsync(l => l.Id == id, ct))
+            throw NotFound();
+        await RemoveAsync(id, accountId, ct);
+    }
+
+    private async Task<List<long>> ResolveAsync(IReadOnlyList<AccountRef> accounts, CancellationToken ct)
+    {
+        var handles = accounts.Select(a => CatalogueNames.NormalizeHandle(a.Handle)).Distinct().ToList();
+        var found = await db.Accounts.Where(a => handles.Contains(a.Handle)).Select(a => new { a.Id, a.Platform, a.Handle }).ToListAsync(ct);
+        var ids = new List<long>(accounts.Count);
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            var (platform, handle) = (accounts[i].Platform, CatalogueNames.NormalizeHandle(accounts[i].Handle));
+            var match = found.FirstOrDefault(a => a.Platform == platform && a.Handle == handle)
+                ?? throw new ArgumentException($"accounts[{i}]: the catalogue has no {platform.Name()} account '{handle}'.", nameof(accounts));
+            ids.Add(match.Id);
+        }
+        return ids;
+    }
+
     public async Task RemoveAsync(Guid id, long accountId, CancellationToken ct)
     {
         current.Require(Permission.WriteWorkspaceData);
@@ -126,6 +173,9 @@ public sealed class ListService(GrapevineDb db, CurrentWorkspace current, AuditL
 
     private static KeyNotFoundException NotFound() => new("No such list.");
 }
+
+/// <summary>A catalogue account named the way people name it: platform and handle.</summary>
+public sealed record AccountRef(Platform Platform, string Handle);
 
 public sealed record ListSummary(Guid Id, string Name, int Accounts, DateTime CreatedAt);
 

@@ -47,6 +47,13 @@ public sealed class AccountLookup(GrapevineDb db)
         return new AccountDetails(profile, metrics, snapshots, recent);
     }
 
+    /// <summary>The account's id, or null when the catalogue has no account with that handle on that platform.</summary>
+    public Task<long?> FindIdAsync(Platform platform, string handle, CancellationToken ct)
+    {
+        var normalized = CatalogueNames.NormalizeHandle(handle);
+        return db.Accounts.Where(a => a.Platform == platform && a.Handle == normalized).Select(a => (long?)a.Id).SingleOrDefaultAsync(ct);
+    }
+
     /// <summary>(likes + comments) / followers × 100 for a feed post; null when any part is unknown.</summary>
     public static double? PostEr(Post post, long? followers) =>
         post.Type.IsFeed() && post.Likes is { } likes && post.Comments is { } comments && followers is > 0

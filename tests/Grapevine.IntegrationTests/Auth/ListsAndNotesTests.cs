@@ -1,0 +1,180 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grapevine.Core.Audit;
+using Grapevine.Core.Data;
+using Grapevine.Core.Workspaces;
+using Grapevine.IntegrationTests.Infrastructure;
+using Grapevine.IntegrationTests.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Grapevine.IntegrationTests.Auth.AuthTestHost;
+
+namespace Grapevine.IntegrationTests.Auth;
+
+/// <summary>Lists, notes and tags through the API and through the catalogue, list and account pages.</summary>
+public class ListsAndNotesTests
+{
+    [Theory, BothProviders]
+    public async Task Lists_notes_and_tags_through_the_api(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        var seeded = await SeedCatalogueAsync(host);
+        using var api = await host.Factory.CreateApiClientAsync();
+        var (a, b) = (seeded[0], seeded[1]);
+
+        var created = await api.PostAsJsonAsync("/api/v1/lists", new { name = "Spring launch" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal($"/api/v1/lists/{id}", created.Headers.Location!.OriginalString);
+
+        var add = await api.PostAsJsonAsync($"/api/v1/lists/{id}/items",
+            new { accounts = new[] { new { platform = a.Platform, handle = a.Handle }, new { platform = b.Platform, handle = "@" + b.Handle.ToUpperInvariant() } } });
+        Assert.Equal(2, (await add.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("added").GetInt32());
+        var again = await api.PostAsJsonAsync($"/api/v1/lists/{id}/items", new { accounts = new[] { new { platform = a.Platform, handle = a.Handle } } });
+        Assert.Equal(0, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("added").GetInt32());
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync($"/api/v1/lists/{id}/items", new { accounts = new[] { new { platform = a.Platform, handle = "nobody" } } }), "accounts", "accounts[0]: the catalogue has no");
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync($"/api/v1/lists/{id}/items", new { accounts = new[] { new { platform = "myspace", handle = "x" } } }), "accounts[0].platform", "unknown platform");
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/lists", new { name = "" }), "name", "1 to 200 characters");
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/lists", new { }), "name", "1 to 200 characters");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await api.PatchAsJsonAsync($"/api/v1/lists/{id}", new { name = "Spring launch, final" })).StatusCode);
+        var details = await api.GetFromJsonAsync<JsonElement>($"/api/v1/lists/{id}");
+        Assert.Equal("Spring launch, final", details.GetProperty("name").GetString());
+        Assert.Equal(new[] { a.Handle, b.Handle }.Order(), details.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("handle").GetString()).Order());
+        Assert.Equal(2, (await api.GetFromJsonAsync<JsonElement>("/api/v1/lists"))[0].GetProperty("accounts").GetInt32());
+
+        var export = await api.GetAsync($"/api/v1/lists/{id}/export");
+        Assert.Equal("text/csv", export.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("spring-launch-final.csv", export.Content.Headers.ContentDisposition!.FileName);
+        var lines = (await export.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("platform,handle,display_name,followers,tier,country,er_followers,added_at", lines[0].TrimEnd('\r'));
+        Assert.Equal(3, lines.Length);
+        Assert.Single(await host.AuditAsync(), e => e.Action == AuditLog.Actions.Export && e.Detail == "2 accounts as CSV");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync($"/api/v1/lists/{id}/items/{b.Platform}/{b.Handle}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.DeleteAsync($"/api/v1/lists/{id}/items/{b.Platform}/{b.Handle}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.DeleteAsync($"/api/v1/lists/{id}/items/{b.Platform}/nobody")).StatusCode);
+
+        var notes = $"/api/v1/accounts/{a.Platform}/{a.Handle}/notes";
+        var note = await api.PostAsJsonAsync(notes, new { text = "Quoted $250 per reel" });
+        Assert.Equal(HttpStatusCode.Created, note.StatusCode);
+        var noteId = (await note.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal("Quoted $250 per reel", (await api.GetFromJsonAsync<JsonElement>(notes))[0].GetProperty("text").GetString());
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync(notes, new { text = " " }), "text", "1 to 4,000 characters");
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/accounts/{a.Platform}/nobody/notes")).StatusCode);
+        await AssertFieldErrorAsync(await api.GetAsync("/api/v1/accounts/myspace/x/notes"), "platform", "unknown platform");
+
+        var tags = $"/api/v1/accounts/{a.Platform}/{a.Handle}/tags";
+        var tagged = await api.PostAsJsonAsync(tags, new { tag = "#Vegan Food" });
+        Assert.Equal(["vegan-food"], (await tagged.Content.ReadFromJsonAsync<string[]>())!);
+        await api.PostAsJsonAsync(tags, new { tag = "vegan-food" });
+        Assert.Equal(["vegan-food"], (await api.GetFromJsonAsync<string[]>(tags))!);
+        Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync($"{tags}/vegan-food")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.DeleteAsync($"{tags}/vegan-food")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync($"/api/v1/notes/{noteId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.DeleteAsync($"/api/v1/notes/{noteId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync($"/api/v1/lists/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/lists/{id}")).StatusCode);
+    }
+
+    [Theory, BothProviders]
+    public async Task Catalogue_list_and_account_pages_manage_lists_notes_and_tags(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        var seeded = await SeedCatalogueAsync(host);
+        using var owner = await host.Factory.CreateSignedInClientAsync();
+        var (a, b) = (seeded[0], seeded[1]);
+
+        // Tick two accounts in the catalogue and add them to a new list.
+        var added = await HtmlAsync(await Forms.SubmitAsync(owner, "/?limit=200", "add-to-list",
+            new() { ["NewListName"] = "Spring launch", ["account"] = $"{a.Platform}/{a.Handle}" }, postUrl: null));
+        Assert.Contains("Added 1 of 1 ticked account to “Spring launch”", added);
+        var token = Forms.Token(added);
+        await using (var db = host.Database.CreateContext())
+        {
+            var listId = (await db.CreatorLists.IgnoreQueryFilters().SingleAsync()).Id;
+            var form = new List<KeyValuePair<string, string>>
+            {
+                new("ListId", listId.ToString()), new("account", $"{a.Platform}/{a.Handle}"), new("account", $"{b.Platform}/{b.Handle}"),
+                new("_handler", "add-to-list"), new(Forms.TokenField, token),
+            };
+            var both = await HtmlAsync(await owner.PostAsync("/?limit=200", new FormUrlEncodedContent(form)));
+            Assert.Contains("Added 1 of 2 ticked accounts to “Spring launch” (the others were on it already)", both);
+
+            var page = await HtmlAsync(await owner.GetAsync($"/lists/{listId}"));
+            Assert.Contains($"@{a.Handle}", page);
+            Assert.Contains($"@{b.Handle}", page);
+            Assert.Contains($"/api/v1/lists/{listId}/export", page);
+
+            Assert.Contains($"@{b.Handle} is removed from the list", await HtmlAsync(await Forms.SubmitAsync(owner, $"/lists/{listId}", "remove-account", new() { ["RemoveAccountId"] = b.Id.ToString() })));
+            Assert.Contains("The list is renamed", await HtmlAsync(await Forms.SubmitAsync(owner, $"/lists/{listId}", "rename-list", new() { ["NewName"] = "Spring shortlist" })));
+            Assert.Contains("Delete “Spring shortlist”?", await HtmlAsync(await owner.GetAsync($"/lists/{listId}?delete=1")));
+            Assert.Equal(1, await db.CreatorListItems.IgnoreQueryFilters().CountAsync());
+
+            // Notes, tags and lists on the account page.
+            var account = $"/accounts/{a.Platform}/{a.Handle}";
+            var noted = await HtmlAsync(await Forms.SubmitAsync(owner, account, "add-note", new() { ["NoteText"] = "Replies within a day <b>fast</b>" }));
+            Assert.Contains("Replies within a day <b>fast</b>", noted);
+            Assert.DoesNotContain("<b>fast</b>", await (await owner.GetAsync(account)).Content.ReadAsStringAsync());
+            Assert.Contains("Spring shortlist", noted);
+            Assert.Contains(">vegan-food", await HtmlAsync(await Forms.SubmitAsync(owner, account, "add-tag", new() { ["NewTag"] = "Vegan food" })));
+            Assert.DoesNotContain(">vegan-food", await HtmlAsync(await Forms.SubmitAsync(owner, account, "remove-tag", new() { ["RemoveTagName"] = "vegan-food" })));
+            var noteId = (await db.AccountNotes.IgnoreQueryFilters().SingleAsync()).Id;
+            Assert.Contains("Note deleted", await HtmlAsync(await Forms.SubmitAsync(owner, account, "delete-note", new() { ["DeleteNoteId"] = noteId.ToString() })));
+            Assert.Contains("Added to “Spring shortlist”", await HtmlAsync(await Forms.SubmitAsync(owner, $"/accounts/{b.Platform}/{b.Handle}", "account-add-to-list", new() { ["AddListId"] = listId.ToString() })));
+
+            Assert.Equal("/lists?deleted=Spring%20shortlist", Location(await Forms.SubmitAsync(owner, $"/lists/{listId}?delete=1", "delete-list", [])));
+            Assert.Equal(0, await db.CreatorLists.IgnoreQueryFilters().CountAsync());
+            Assert.Contains("List not found", await HtmlAsync(await owner.GetAsync($"/lists/{listId}"), HttpStatusCode.NotFound));
+        }
+    }
+
+    [Theory, BothProviders]
+    public async Task Viewers_see_lists_notes_and_tags_without_forms_to_change_them(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        var seeded = await SeedCatalogueAsync(host);
+        var owner = await host.Factory.CreateUserAsync("olga@example.com");
+        var workspace = await host.Factory.CreateWorkspaceAsync(owner, "Olga Brand");
+        var viewer = await host.Factory.CreateUserAsync("vic@example.com");
+        await host.Factory.AddMemberAsync(workspace, viewer, WorkspaceRole.Viewer);
+        var listId = await host.Factory.AsMemberAsync(workspace, owner, WorkspaceRole.Owner, async s =>
+        {
+            var list = await s.GetRequiredService<Grapevine.Core.Lists.ListService>().CreateAsync("Shared list", default);
+            await s.GetRequiredService<Grapevine.Core.Lists.ListService>().AddAsync(list.Id, [seeded[0].Id], default);
+            await s.GetRequiredService<Grapevine.Core.Notes.NoteService>().AddNoteAsync(seeded[0].Id, "Owner's note", default);
+            return list.Id;
+        });
+        using var client = await host.Factory.SignInAsync("vic@example.com");
+
+        var catalogue = await HtmlAsync(await client.GetAsync("/"));
+        Assert.DoesNotContain("add-to-list", catalogue);
+        var list = await HtmlAsync(await client.GetAsync($"/lists/{listId}"));
+        Assert.Contains($"@{seeded[0].Handle}", list);
+        Assert.DoesNotContain("RemoveAccountId", list);
+        Assert.DoesNotContain("Export CSV", list);
+        var account = await HtmlAsync(await client.GetAsync($"/accounts/{seeded[0].Platform}/{seeded[0].Handle}"));
+        Assert.Contains("Owner's note", account);
+        Assert.DoesNotContain("NoteText", account);
+        Assert.DoesNotContain("DeleteNoteId", account);
+        // Forms that are not offered are refused too.
+        Assert.Equal(HttpStatusCode.BadRequest, (await Forms.PostAsync(client, $"/lists/{listId}", "rename-list", new() { ["NewName"] = "mine" }, Forms.Token(list))).StatusCode);
+    }
+
+    private static async Task<List<CatalogueTestData.Seeded>> SeedCatalogueAsync(AuthTestHost host)
+    {
+        await using var db = host.Database.CreateContext();
+        return await CatalogueTestData.SeedAsync(db, count: 6);
+    }
+
+    private static async Task AssertFieldErrorAsync(HttpResponseMessage response, string field, string says)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode} {body}");
+        using var problem = JsonDocument.Parse(body);
+        var messages = problem.RootElement.GetProperty("errors").GetProperty(field).EnumerateArray().Select(e => e.GetString()!);
+        Assert.Contains(messages, m => m.Contains(says, StringComparison.Ordinal));
+    }
+}
