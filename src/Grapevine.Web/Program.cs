@@ -1,5 +1,6 @@
 using Grapevine.Core.Data;
 using Grapevine.Web;
+using Grapevine.Web.Api;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ app.UseStatusCodePages();
 
 app.MapOpenApi();
 app.MapScalarApiReference();
+app.MapImportsApi();
 
 using (var scope = app.Services.CreateScope())
 {

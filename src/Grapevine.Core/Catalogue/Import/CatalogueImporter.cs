@@ -251,7 +251,7 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
                 Updated = Updated,
                 Unchanged = _imported - Inserted - Updated,
                 Rejected = _rejected,
-                Rejections = _listed,
+                Rejections = [.. _listed.OrderBy(r => r.Line)],
                 RejectionsTruncated = _rejected > _listed.Count,
                 RejectedFile = RejectedFile is { Created: true } ? RejectedFile.Path : null,
                 AccountsRecomputed = AccountsRecomputed,

@@ -65,7 +65,7 @@ internal sealed class JsonLinesRecordSource : ImportRecordSource
             _start += lineEnd < 0 ? length : length + 1;
             _lineNumber++;
             var line = _buffer.AsSpan(lineStart, length);
-            if (_lineNumber == 1 && line.StartsWith("\xEF\xBB\xBF"u8))
+            if (_lineNumber == 1 && line.StartsWith(ImportFormatDetector.Utf8Bom))
                 line = line[3..];
             if (line.Length > 0 && line[^1] == '\r')
                 line = line[..^1];
