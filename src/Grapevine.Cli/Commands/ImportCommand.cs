@@ -37,6 +37,8 @@ public static class ImportCommand
                 throw new CliUsageException($"--kind must be one of {ImportColumns.KindNames}");
             var json = result.GetValue(GlobalOptions.Json);
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+            if (Console.IsOutputRedirected)
+                console.Profile.Width = 240; // a log or a pipe: keep paths and messages on one line
 
             await using var db = await GlobalOptions.OpenDatabaseAsync(result, ct);
             var importer = new CatalogueImporter(db, TimeProvider.System);
