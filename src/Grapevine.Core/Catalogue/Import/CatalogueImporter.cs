@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using Grapevine.Core.Data;
 using Grapevine.Core.Metrics;
@@ -142,7 +143,10 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
             var fields = new RowFields(ImportColumns.For(kind));
             var duplicates = new DuplicateKeys();
             var batch = new List<TRow>(options.BatchSize);
-            var pending = new List<(TRow Row, long Line, string?[] Values)>();
+            // Rows whose account is not cached yet wait for one bulk lookup per batch; their raw bytes are
+            // kept so that the few whose account is missing can be written to the rejected file.
+            var pending = new List<(TRow Row, long Line, int Offset, int Length)>();
+            var raw = new ArrayBufferWriter<byte>(1 << 16);
             var touched = new HashSet<long>();
 
             while (await NextAsync(source, ct))
@@ -173,38 +177,42 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
                     if (writer.Accounts.IsKnownMissing(account))
                         Reject(source.Line, NoAccount(account), source.OriginalValues());
                     else
-                        pending.Add((row, source.Line, source.OriginalValues()));
+                    {
+                        pending.Add((row, source.Line, raw.WrittenCount, source.RawRecord.Length));
+                        raw.Write(source.RawRecord);
+                    }
                 }
                 else
                 {
                     batch.Add(row);
                 }
                 if (batch.Count + pending.Count >= options.BatchSize)
-                    await FlushAsync(writer, rowKind, batch, pending, touched, ct);
+                    await FlushAsync(source, writer, rowKind, batch, pending, raw, touched, ct);
             }
-            await FlushAsync(writer, rowKind, batch, pending, touched, ct);
+            await FlushAsync(source, writer, rowKind, batch, pending, raw, touched, ct);
             progress?.Report(new ImportProgress(_rowsRead, source.BytesRead));
             return touched;
         }
 
         private async Task FlushAsync<TRow>(
-            CatalogueBulkWriter writer, RowKind<TRow> rowKind, List<TRow> batch, List<(TRow Row, long Line, string?[] Values)> pending,
-            HashSet<long> touched, CancellationToken ct)
+            ImportRecordSource source, CatalogueBulkWriter writer, RowKind<TRow> rowKind, List<TRow> batch,
+            List<(TRow Row, long Line, int Offset, int Length)> pending, ArrayBufferWriter<byte> raw, HashSet<long> touched, CancellationToken ct)
             where TRow : class
         {
             var started = Stopwatch.GetTimestamp();
             if (pending.Count > 0)
             {
                 await writer.ResolveAccountsAsync(pending.Select(p => rowKind.Account!(p.Row)), ct);
-                foreach (var (row, line, values) in pending)
+                foreach (var (row, line, offset, length) in pending)
                 {
                     var account = rowKind.Account!(row);
                     if (writer.Accounts.TryGet(account, out _))
                         batch.Add(row);
                     else
-                        Reject(line, NoAccount(account), values);
+                        Reject(line, NoAccount(account), await source.OriginalValuesOfAsync(raw.WrittenMemory.Slice(offset, length), ct));
                 }
                 pending.Clear();
+                raw.ResetWrittenCount();
             }
             if (batch.Count > 0)
             {
