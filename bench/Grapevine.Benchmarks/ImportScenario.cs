@@ -83,12 +83,15 @@ public static class ImportScenario
         var accounts = await ImportAsync(connectionString, accountsFile, ImportKind.Accounts, ct);
         Log($"{label}: accounts imported in {accounts.Seconds:0.00} s");
 
+        var load = LoadAverage();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var posts = await ImportAsync(connectionString, postsFile, ImportKind.Posts, ct);
         var seconds = clock.Elapsed.TotalSeconds;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         if (posts.Inserted != rows)
             throw new InvalidOperationException($"{label}: expected {rows} new posts, got {posts.Inserted} ({posts.FileError ?? $"{posts.Rejected} rejected"})");
-        Log($"{label}: {rows:N0} posts in {seconds:0.00} s = {rows / seconds:N0} rows/s " +
+        Log($"{label}: {rows:N0} posts in {seconds:0.00} s = {rows / seconds:N0} rows/s, client CPU {cpuSeconds:0.0} s, load {load} " +
             $"(read {posts.Timings!.Read:0.00} s, write {posts.Timings.Write:0.00} s, metrics {posts.Timings.Metrics:0.00} s for {posts.AccountsRecomputed:N0} accounts, commit {posts.Timings.Commit:0.00} s)");
 
         clock.Restart();
@@ -107,7 +110,10 @@ public static class ImportScenario
             ["metrics_s"] = posts.Timings.Metrics,
             ["commit_s"] = posts.Timings.Commit,
             ["accounts_recomputed"] = posts.AccountsRecomputed,
+            ["client_cpu_s"] = Math.Round(cpuSeconds, 2),
+            ["load_average_1m"] = load,
             ["accounts_import_s"] = accounts.Seconds,
+            ["accounts_import_metrics_s"] = accounts.Timings?.Metrics ?? 0,
             ["reimport_s"] = Math.Round(reimport, 2),
             ["reimport_rows_per_s"] = Math.Round(rows / reimport),
         };
@@ -185,6 +191,12 @@ public static class ImportScenario
                 $"{(random.NextDouble() < 0.05 ? "true" : "false")}\n"));
         }
     }
+
+    /// <summary>The machine is shared: the 1-minute load average says how much of it the run had.</summary>
+    private static double LoadAverage() =>
+        File.Exists("/proc/loadavg") && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture, out var load)
+            ? load
+            : -1;
 
     private static void Log(string message) => Console.Error.WriteLine($"[import] {message}");
 }
