@@ -1,6 +1,7 @@
 using Grapevine.Core.Data;
 using Grapevine.Web;
 using Grapevine.Web.Api;
+using Grapevine.Web.Components;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,22 +12,30 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOptions<GrapevineOptions>().BindConfiguration(GrapevineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<GrapevineExceptionHandler>();
-builder.Services.AddOpenApi();
+// Query-string values that do not parse (minFollowers=abc) reach the exception handler, which names the parameter.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "Grapevine API";
+    document.Info.Description = "The creator catalogue of a Grapevine installation. Every metric carries its formula, sample size and window.";
+    return Task.CompletedTask;
+}));
+builder.Services.AddRazorComponents();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseExceptionHandler("/error", createScopeForErrors: true);
+app.UseGrapevineStatusCodePages();
+app.UseAntiforgery();
 
+app.MapStaticAssets();
 app.MapOpenApi();
-app.MapScalarApiReference();
+app.MapScalarApiReference(o => o.WithTitle("Grapevine API"));
+app.MapAccountsApi();
 app.MapImportsApi();
+app.MapRazorComponents<App>();
 
-using (var scope = app.Services.CreateScope())
-{
-    var db = scope.ServiceProvider.GetRequiredService<GrapevineDb>();
-    await GrapevineDatabase.MigrateAsync(db);
-}
+await app.PrepareDatabaseAsync();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Grapevine is running at {Urls}", string.Join(", ", app.Urls)));

@@ -1,0 +1,78 @@
+using System.Globalization;
+
+namespace Grapevine.Web.Components;
+
+/// <summary>How numbers, dates and names read on the pages. Unknown values say so instead of showing 0.</summary>
+public static class Format
+{
+    public const string Unknown = "unknown";
+
+    private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
+
+    public static string Count(long? value) => value?.ToString("N0", Culture) ?? Unknown;
+
+    public static string Compact(double value) => Math.Abs(value) switch
+    {
+        >= 1_000_000 => (value / 1_000_000).ToString("0.##", Culture) + "M",
+        >= 10_000 => (value / 1_000).ToString("0.#", Culture) + "k",
+        >= 1_000 => (value / 1_000).ToString("0.##", Culture) + "k",
+        _ => value.ToString("0.##", Culture),
+    };
+
+    public static string Percent(double? value, int decimals = 2) =>
+        value is { } v ? v.ToString("F" + decimals, Culture) + "%" : Unknown;
+
+    public static string SignedPercent(double? value) =>
+        value is { } v ? (v > 0 ? "+" : "") + v.ToString("F1", Culture) + "%" : Unknown;
+
+    /// <summary>A metric's value with its unit, e.g. "3.42%", "2.3 posts/week", "12,400 views", "1.35×".</summary>
+    public static string Metric(double? value, string unit) => value switch
+    {
+        null => Unknown,
+        { } v => unit switch
+        {
+            "%" => v.ToString("0.00", Culture) + "%",
+            "×" => v.ToString("0.00", Culture) + "×",
+            "views" => v.ToString("N0", Culture) + " views",
+            _ => v.ToString("0.0", Culture) + " " + unit,
+        },
+    };
+
+    public static string Date(DateTime? value) => value?.ToString("d MMM yyyy", Culture) ?? Unknown;
+
+    public static string ShortDate(DateTime value) => value.ToString("d MMM", Culture);
+
+    public static string YesNo(bool? value) => value switch { true => "Yes", false => "No", null => Unknown };
+
+    public static string Platform(string name) => name switch
+    {
+        "instagram" => "Instagram",
+        "tiktok" => "TikTok",
+        "youtube" => "YouTube",
+        "x" => "X",
+        "facebook" => "Facebook",
+        "twitch" => "Twitch",
+        "pinterest" => "Pinterest",
+        _ => name,
+    };
+
+    public static string Capitalize(string? text) =>
+        string.IsNullOrEmpty(text) ? Unknown : char.ToUpperInvariant(text[0]) + text[1..];
+
+    public static string Excerpt(string? text, int length = 90)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return "";
+        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= length ? flat : flat[..(length - 1)].TrimEnd() + "…";
+    }
+
+    /// <summary>Numbers are written with the invariant culture so that SVG attributes never get a decimal comma.</summary>
+    public static string Svg(double value) => value.ToString("0.##", Culture);
+
+    /// <summary>A stable colour for an account's avatar, so neighbouring rows are told apart at a glance.</summary>
+    public static int Hue(string handle) => (int)((uint)handle.Aggregate(17, (h, c) => unchecked(h * 31 + c)) % 360);
+
+    public static string AccountPath(string platform, string handle) =>
+        $"/accounts/{Uri.EscapeDataString(platform)}/{Uri.EscapeDataString(handle)}";
+}

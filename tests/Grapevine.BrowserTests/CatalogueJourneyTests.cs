@@ -1,0 +1,96 @@
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Grapevine.BrowserTests;
+
+/// <summary>A marketer's first visit: browse the catalogue, narrow it to micro creators, open one and read its metrics.</summary>
+public class CatalogueJourneyTests(ITestOutputHelper output)
+{
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    [Fact]
+    public async Task Filter_by_tier_open_an_account_and_read_its_metric_definitions()
+    {
+        await using var server = await GrapevineServer.StartAsync(db => SampleCatalogue.SeedAsync(db));
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
+        var outputFolder = OutputFolder();
+
+        var desktop = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await desktop.GotoAsync(server.Address.ToString());
+        await Assertions.Expect(desktop.GetByRole(AriaRole.Heading, new() { Name = "Creator catalogue" })).ToBeVisibleAsync();
+        Assert.Equal(36, await desktop.Locator("table.accounts tbody tr").CountAsync());
+        Assert.NotEqual("rgba(0, 0, 0, 0)", await desktop.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor"));
+        await Screenshot(desktop, outputFolder, "catalogue-1280.png", fullPage: false);
+
+        // The first Tab lands on the skip link, which becomes visible.
+        await desktop.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(desktop.GetByRole(AriaRole.Link, new() { Name = "Skip to content" })).ToBeFocusedAsync();
+        await Assertions.Expect(desktop.GetByRole(AriaRole.Link, new() { Name = "Skip to content" })).ToBeInViewportAsync();
+
+        // Filter by tier with the keyboard-reachable form.
+        await desktop.GetByLabel("Tier").SelectOptionAsync("micro");
+        await desktop.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        await desktop.WaitForURLAsync(url => url.Contains("tier=micro", StringComparison.Ordinal));
+        var tiers = await desktop.Locator("table.accounts tbody td[data-label=Tier]").AllInnerTextsAsync();
+        Assert.NotEmpty(tiers);
+        Assert.All(tiers, t => Assert.Equal("micro", t.Trim()));
+        await Assertions.Expect(desktop.Locator(".result-count")).ToContainTextAsync($"{tiers.Count} accounts match");
+        await Screenshot(desktop, outputFolder, "catalogue-micro-1280.png", fullPage: true);
+
+        // Open the first account of the filtered list.
+        var first = desktop.Locator("table.accounts tbody tr").First.Locator("a.account-link");
+        var name = (await first.Locator(".display-name").InnerTextAsync()).Trim();
+        await first.ClickAsync();
+        await desktop.WaitForURLAsync(url => url.Contains("/accounts/", StringComparison.Ordinal));
+        await Assertions.Expect(desktop.Locator("h1")).ToContainTextAsync(name);
+        var cards = desktop.Locator(".metric-card");
+        Assert.Equal(9, await cards.CountAsync());
+        var er = desktop.GetByRole(AriaRole.Article, new() { Name = "ER by followers", Exact = true });
+        await Assertions.Expect(er.Locator(".metric-value")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+\.\d\d%$"));
+        await Assertions.Expect(er.Locator(".metric-definition")).ToContainTextAsync("Median over the last 12 feed posts");
+        await Assertions.Expect(er.Locator(".metric-basis")).ToContainTextAsync("12");
+        foreach (var definition in await cards.Locator(".metric-definition").AllInnerTextsAsync())
+            Assert.True(definition.Length > 40, $"metric definition too short: '{definition}'");
+        await Assertions.Expect(desktop.GetByRole(AriaRole.Article, new() { Name = "ER by reach", Exact = true }).Locator(".metric-value")).ToHaveTextAsync("unknown");
+        await Assertions.Expect(desktop.GetByRole(AriaRole.Img, new() { Name = "Followers over time" })).ToBeVisibleAsync();
+        await Assertions.Expect(desktop.GetByRole(AriaRole.Img, new() { Name = "Engagement rate per recent feed post" })).ToBeVisibleAsync();
+        Assert.Equal(12, await desktop.Locator("svg g.bar rect").CountAsync());
+        await Screenshot(desktop, outputFolder, "account-1280.png", fullPage: true);
+        var accountUrl = desktop.Url;
+
+        // The same pages at phone width: no sideways scrolling of the page itself.
+        var phone = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, DeviceScaleFactor = 2, IsMobile = true, HasTouch = true });
+        await phone.GotoAsync(new Uri(server.Address, "/?tier=micro").ToString());
+        await Assertions.Expect(phone.Locator("table.accounts tbody tr").First).ToBeVisibleAsync();
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "catalogue scrolls sideways at 390px");
+        await Screenshot(phone, outputFolder, "catalogue-390.png", fullPage: false);
+        await phone.GotoAsync(accountUrl);
+        await Assertions.Expect(phone.Locator(".metric-card").First).ToBeVisibleAsync();
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "account page scrolls sideways at 390px");
+        await Screenshot(phone, outputFolder, "account-390.png", fullPage: false);
+        await Screenshot(phone, outputFolder, "account-390-full.png", fullPage: true);
+
+        // An unknown account answers 404 with a page that says so.
+        var missing = await desktop.GotoAsync(new Uri(server.Address, "/accounts/instagram/nobody.at.all").ToString());
+        Assert.Equal(404, missing!.Status);
+        await Assertions.Expect(desktop.GetByRole(AriaRole.Heading, new() { Name = "Account not found" })).ToBeVisibleAsync();
+    }
+
+    private async Task Screenshot(IPage page, string folder, string name, bool fullPage)
+    {
+        var path = Path.Combine(folder, name);
+        await page.ScreenshotAsync(new() { Path = path, FullPage = fullPage });
+        output.WriteLine($"screenshot: {path}");
+    }
+
+    private static string OutputFolder()
+    {
+        var folder = Environment.GetEnvironmentVariable("GRAPEVINE_TEST_OUTPUT") is { Length: > 0 } configured
+            ? configured
+            : AppContext.BaseDirectory;
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+}
