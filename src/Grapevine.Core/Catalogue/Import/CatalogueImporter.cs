@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Grapevine.Core.Data;
@@ -135,6 +136,13 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
             Pending.Add((row, line, Raw.WrittenCount, raw.Length));
             Raw.Write(raw);
         }
+
+        public void Clear()
+        {
+            Rows.Clear();
+            Pending.Clear();
+            Raw.ResetWrittenCount();
+        }
     }
 
     /// <summary>The state of one import: counters, rejections, timings.</summary>
@@ -166,12 +174,18 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
         {
             var touched = new HashSet<long>();
             var batches = Channel.CreateBounded<Batch<TRow>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+            // Written batches go back to the parser, so a few buffers serve the whole file (no large allocations per batch).
+            var written = new ConcurrentBag<Batch<TRow>>();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var parser = Task.Run(() => ParseAsync(source, writer.Accounts, rowKind, batches.Writer, stop.Token), stop.Token);
+            var parser = Task.Run(() => ParseAsync(source, writer.Accounts, rowKind, batches.Writer, written, stop.Token), stop.Token);
             try
             {
                 await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
+                {
                     await WriteAsync(source, writer, rowKind, batch, touched, stop.Token);
+                    batch.Clear();
+                    written.Add(batch);
+                }
             }
             catch
             {
@@ -185,7 +199,8 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
         }
 
         private async Task ParseAsync<TRow>(
-            ImportRecordSource source, AccountIdCache accounts, RowKind<TRow> rowKind, ChannelWriter<Batch<TRow>> batches, CancellationToken ct)
+            ImportRecordSource source, AccountIdCache accounts, RowKind<TRow> rowKind, ChannelWriter<Batch<TRow>> batches,
+            ConcurrentBag<Batch<TRow>> written, CancellationToken ct)
             where TRow : class
         {
             try
@@ -233,7 +248,7 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
                         _readSeconds += Stopwatch.GetElapsedTime(started).TotalSeconds;
                         await batches.WriteAsync(batch, ct);
                         started = Stopwatch.GetTimestamp();
-                        batch = new Batch<TRow>(options.BatchSize);
+                        batch = written.TryTake(out var reused) ? reused : new Batch<TRow>(options.BatchSize);
                     }
                 }
                 _readSeconds += Stopwatch.GetElapsedTime(started).TotalSeconds;
