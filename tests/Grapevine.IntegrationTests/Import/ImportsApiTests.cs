@@ -5,8 +5,12 @@ using System.Text;
 using System.Text.Json;
 using Grapevine.Core.Data;
 using Grapevine.IntegrationTests.Infrastructure;
+using Grapevine.Web.Api;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 // The CLI's top-level Program is visible here too (InternalsVisibleTo), so 'Program' is ambiguous; any type of the
 // web assembly names its entry point.
 using WebEntryPoint = Grapevine.Web.GrapevineOptions;
@@ -44,6 +48,11 @@ public class ImportsApiTests
             .UseSetting("ConnectionStrings:Grapevine", database.ConnectionString)
             .UseSetting("Grapevine:DemoCreatorsOnEmptyDatabase", "0"));
         using var client = factory.CreateClient();
+
+        var endpoint = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Single(e => e.RoutePattern.RawText?.TrimEnd('/') == "/api/v1/imports");
+        Assert.Equal(ImportsApi.MaxUploadBytes, endpoint.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize);
+        Assert.Equal(ImportsApi.MaxUploadBytes, endpoint.Metadata.GetMetadata<IFormOptionsMetadata>()?.MultipartBodyLengthLimit);
 
         var ok = await client.PostAsync("/api/v1/imports", Form("accounts", ImportFixtures.Accounts + "instagram,bad,Bad,-1,,,,,,,,,,,\n"));
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
