@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Grapevine.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
@@ -15,7 +14,7 @@ namespace Grapevine.Core.Metrics;
 /// </summary>
 public sealed class MetricsRecomputer(GrapevineDb db, TimeProvider time, TierScheme? tierScheme = null)
 {
-    private const int BatchSize = 1000;
+    private const int BatchSize = 2000;
 
     public async Task RecomputeAsync(IReadOnlyCollection<long> accountIds, CancellationToken ct)
     {
@@ -30,44 +29,21 @@ public sealed class MetricsRecomputer(GrapevineDb db, TimeProvider time, TierSch
         var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         var writer = MetricsWriter.Create(db.Provider, transaction);
 
+        var reader = new MetricInputReader(db.Provider, transaction);
         foreach (var chunk in accountIds.Distinct().Chunk(BatchSize))
         {
-            var accounts = await db.Accounts.AsNoTracking()
-                .Where(a => chunk.Contains(a.Id))
-                .Select(a => new { a.Id, a.Followers, a.Tier })
-                .ToListAsync(ct);
-            var posts = (await db.Posts.AsNoTracking()
-                .Where(p => chunk.Contains(p.AccountId))
-                .Select(p => new
-                {
-                    p.AccountId,
-                    Observation = new PostObservation(
-                        p.PostedAt, p.Type, p.Likes, p.Comments, p.Shares, p.Saves, p.Views, p.Reach,
-                        p.IsPaidPartnership == true
-                            || (" " + p.Hashtags + " ").Contains(" ad ")
-                            || (" " + p.Hashtags + " ").Contains(" sponsored ")
-                            || (" " + p.Hashtags + " ").Contains(" paidpartnership ")),
-                })
-                .ToListAsync(ct))
-                .ToLookup(p => p.AccountId, p => p.Observation);
-            var snapshots = (await db.AccountSnapshots.AsNoTracking()
-                .Where(s => chunk.Contains(s.AccountId))
-                .Select(s => new { s.AccountId, Observation = new SnapshotObservation(s.At, s.Followers) })
-                .ToListAsync(ct))
-                .ToLookup(s => s.AccountId, s => s.Observation);
-
-            foreach (var account in accounts)
+            var inputs = await reader.ReadAsync(chunk, ct);
+            foreach (var input in inputs)
             {
-                var tier = scheme.Classify(account.Followers);
-                if (tier != account.Tier)
-                    writer.AddTier(account.Id, tier);
-                var values = AccountMetricsCalculator.Compute(
-                    account.Followers, posts[account.Id].ToList(), snapshots[account.Id].ToList(), now);
-                foreach (var value in values)
-                    writer.AddMetric(account.Id, value, computedAt);
+                var tier = scheme.Classify(input.Followers);
+                if (tier != input.Tier)
+                    writer.AddTier(input.AccountId, tier);
+                foreach (var value in AccountMetricsCalculator.Compute(input.Followers, input.Posts, input.Snapshots, now))
+                    writer.AddMetric(input.AccountId, value, computedAt);
             }
             await writer.FlushAsync(ct);
         }
+        await reader.DisposeAsync();
 
         if (own is not null)
             await own.CommitAsync(ct);
