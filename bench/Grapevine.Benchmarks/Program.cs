@@ -17,6 +17,7 @@ root.SetAction(async (result, ct) =>
         result.GetValue(postgres) ?? Environment.GetEnvironmentVariable("GRAPEVINE_TEST_POSTGRES"));
     object output = result.GetValue(scenario) switch
     {
+        "import" => await ImportScenario.RunAsync(settings, ct),
         _ => throw new ArgumentException($"unknown scenario '{result.GetValue(scenario)}'"),
     };
     Console.WriteLine(JsonSerializer.Serialize(output));

@@ -12,6 +12,7 @@ public static class GrapevineCommand
         root.Options.Add(GlobalOptions.Db);
         root.Options.Add(GlobalOptions.Json);
         root.Subcommands.Add(DbCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(AccountCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         return root;

@@ -37,6 +37,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference(o => o.WithTitle("Grapevine API")).AllowAnonymous();
 app.MapAccountsApi();
+app.MapImportsApi();
 app.MapWorkspacesApi();
 app.MapApiKeysApi();
 app.MapAuditApi();

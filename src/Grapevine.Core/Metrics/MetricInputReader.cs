@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Grapevine.Core.Catalogue;
 using Grapevine.Core.Data;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace Grapevine.Core.Metrics;
@@ -39,11 +40,16 @@ internal sealed class MetricInputReader(DatabaseProvider provider, DbTransaction
                 inputs[id] = new MetricInput(id, r.IsDBNull(1) ? null : r.GetInt64(1), r.IsDBNull(2) ? null : r.GetString(2), [], []);
             }
         }
-        await using (var posts = Command(
-            "SELECT p.account_id, p.posted_at, p.type, p.likes, p.comments, p.shares, p.saves, p.views, p.reach, " + Sponsored +
-            $" FROM posts p WHERE {Ids("p.account_id")}", ids))
-        await using (var r = await posts.ExecuteReaderAsync(ct))
+        var postsSql = "SELECT p.account_id, p.posted_at, p.type, p.likes, p.comments, p.shares, p.saves, p.views, p.reach, " + Sponsored +
+            $" FROM posts p WHERE {Ids("p.account_id")}";
+        if (provider == DatabaseProvider.Sqlite)
         {
+            SqliteMetricRows.ReadPosts(((SqliteConnection)transaction.Connection!).Handle!, postsSql, inputs);
+        }
+        else
+        {
+            await using var posts = Command(postsSql, ids);
+            await using var r = await posts.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
             {
                 if (!inputs.TryGetValue(r.GetInt64(0), out var input) || !CatalogueNames.TryParsePostType(r.GetString(2), out var type))
@@ -52,9 +58,15 @@ internal sealed class MetricInputReader(DatabaseProvider provider, DbTransaction
                     Utc(r.GetDateTime(1)), type, Long(r, 3), Long(r, 4), Long(r, 5), Long(r, 6), Long(r, 7), Long(r, 8), r.GetInt32(9) == 1));
             }
         }
-        await using (var snapshots = Command($"SELECT s.account_id, s.at, s.followers FROM account_snapshots s WHERE {Ids("s.account_id")}", ids))
-        await using (var r = await snapshots.ExecuteReaderAsync(ct))
+        var snapshotsSql = $"SELECT s.account_id, s.at, s.followers FROM account_snapshots s WHERE {Ids("s.account_id")}";
+        if (provider == DatabaseProvider.Sqlite)
         {
+            SqliteMetricRows.ReadSnapshots(((SqliteConnection)transaction.Connection!).Handle!, snapshotsSql, inputs);
+        }
+        else
+        {
+            await using var snapshots = Command(snapshotsSql, ids);
+            await using var r = await snapshots.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
             {
                 if (inputs.TryGetValue(r.GetInt64(0), out var input))

@@ -83,7 +83,8 @@ public sealed class AccountSearch(GrapevineDb db)
                };
     }
 
-    // Text filters compare without case: the catalogue keeps whatever case its sources used.
+    // Country and language are stored normalised (upper and lower case) by every writer, so they match
+    // exactly and use their indexes; category keeps its source's case and is compared without case.
     private static IQueryable<AccountRow> Filter(IQueryable<AccountRow> rows, AccountQuery q)
     {
         if (q.Platform is { } platform)
@@ -91,9 +92,9 @@ public sealed class AccountSearch(GrapevineDb db)
         if (q.Tier is { } tier)
             rows = rows.Where(r => r.Tier == tier);
         if (q.Country is { } country)
-            rows = rows.Where(r => r.Country!.ToUpper() == country);
+            rows = rows.Where(r => r.Country == country);
         if (q.Language is { } language)
-            rows = rows.Where(r => r.Language!.ToLower() == language);
+            rows = rows.Where(r => r.Language == language);
         if (q.Category is { } category)
             rows = rows.Where(r => r.Category!.ToLower() == category);
         if (q.MinFollowers is { } min)

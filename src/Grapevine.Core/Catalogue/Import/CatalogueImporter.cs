@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Threading.Channels;
 using Grapevine.Core.Data;
 using Grapevine.Core.Metrics;
 
@@ -117,6 +120,31 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
         Func<CatalogueBulkWriter, IReadOnlyList<TRow>, CancellationToken, Task<IReadOnlyCollection<long>>> Write)
         where TRow : class;
 
+    /// <summary>
+    /// Rows parsed together. Those whose account is not cached yet wait for one bulk lookup; their raw
+    /// bytes are kept so that the few whose account is missing can be written to the rejected file.
+    /// </summary>
+    private sealed class Batch<TRow>(int capacity)
+    {
+        public List<TRow> Rows { get; } = new(capacity);
+        public List<(TRow Row, long Line, int Offset, int Length)> Pending { get; } = [];
+        public ArrayBufferWriter<byte> Raw { get; } = new(1 << 16);
+        public int Count => Rows.Count + Pending.Count;
+
+        public void AddPending(TRow row, long line, ReadOnlySpan<byte> raw)
+        {
+            Pending.Add((row, line, Raw.WrittenCount, raw.Length));
+            Raw.Write(raw);
+        }
+
+        public void Clear()
+        {
+            Rows.Clear();
+            Pending.Clear();
+            Raw.ResetWrittenCount();
+        }
+    }
+
     /// <summary>The state of one import: counters, rejections, timings.</summary>
     private sealed class Run(ImportKind kind, ImportOptions options, IProgress<ImportProgress>? progress)
     {
@@ -126,6 +154,7 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
         private long _imported;
         private long _rejected;
         private double _writeSeconds;
+        private double _readSeconds;
 
         public ImportFormat? Format { get; set; }
         public RejectedRowsFile? RejectedFile { get; set; }
@@ -135,82 +164,125 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
         public double CommitSeconds { get; set; }
         public int AccountsRecomputed { get; set; }
 
+        /// <summary>
+        /// Parses on a second thread while this one writes: the parser fills batches and hands them over
+        /// through a small bounded channel, so parsing and the database work overlap on two cores.
+        /// </summary>
         public async Task<HashSet<long>> ReadAsync<TRow>(
             ImportRecordSource source, CatalogueBulkWriter writer, RowKind<TRow> rowKind, CancellationToken ct)
             where TRow : class
         {
-            var fields = new RowFields(ImportColumns.For(kind));
-            var duplicates = new DuplicateKeys();
-            var batch = new List<TRow>(options.BatchSize);
-            var pending = new List<(TRow Row, long Line, string?[] Values)>();
             var touched = new HashSet<long>();
-
-            while (await NextAsync(source, ct))
+            var batches = Channel.CreateBounded<Batch<TRow>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+            // Written batches go back to the parser, so a few buffers serve the whole file (no large allocations per batch).
+            var written = new ConcurrentBag<Batch<TRow>>();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var parser = Task.Run(() => ParseAsync(source, writer.Accounts, rowKind, batches.Writer, written, stop.Token), stop.Token);
+            try
             {
-                _rowsRead++;
-                if ((_rowsRead & 4095) == 0)
-                    progress?.Report(new ImportProgress(_rowsRead, source.BytesRead));
-                if (source.Problem is { } problem)
+                await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
                 {
-                    Reject(source.Line, problem, source.OriginalValues());
-                    continue;
+                    await WriteAsync(source, writer, rowKind, batch, touched, stop.Token);
+                    batch.Clear();
+                    written.Add(batch);
                 }
-                fields.Reset(source);
-                var row = rowKind.Parse(fields);
-                if (row is null)
-                {
-                    Reject(source.Line, fields.Problem!, source.OriginalValues());
-                    continue;
-                }
-                if (duplicates.Register(rowKind.Key(row), source.Line) is { } earlier)
-                {
-                    Reject(source.Line, new ImportProblem(rowKind.KeyField,
-                        $"duplicate of line {earlier} (same {rowKind.KeyDescription}); the later row is rejected"), source.OriginalValues());
-                    continue;
-                }
-                if (rowKind.Account?.Invoke(row) is { } account && !writer.Accounts.TryGet(account, out _))
-                {
-                    if (writer.Accounts.IsKnownMissing(account))
-                        Reject(source.Line, NoAccount(account), source.OriginalValues());
-                    else
-                        pending.Add((row, source.Line, source.OriginalValues()));
-                }
-                else
-                {
-                    batch.Add(row);
-                }
-                if (batch.Count + pending.Count >= options.BatchSize)
-                    await FlushAsync(writer, rowKind, batch, pending, touched, ct);
             }
-            await FlushAsync(writer, rowKind, batch, pending, touched, ct);
-            progress?.Report(new ImportProgress(_rowsRead, source.BytesRead));
+            catch
+            {
+                await stop.CancelAsync();
+                await Task.WhenAny(parser);
+                throw;
+            }
+            // Rethrows what stopped the parser (a file-level problem) after the batches before it.
+            await parser;
             return touched;
         }
 
-        private async Task FlushAsync<TRow>(
-            CatalogueBulkWriter writer, RowKind<TRow> rowKind, List<TRow> batch, List<(TRow Row, long Line, string?[] Values)> pending,
-            HashSet<long> touched, CancellationToken ct)
+        private async Task ParseAsync<TRow>(
+            ImportRecordSource source, AccountIdCache accounts, RowKind<TRow> rowKind, ChannelWriter<Batch<TRow>> batches,
+            ConcurrentBag<Batch<TRow>> written, CancellationToken ct)
+            where TRow : class
+        {
+            try
+            {
+                var started = Stopwatch.GetTimestamp();
+                var fields = new RowFields(ImportColumns.For(kind));
+                var duplicates = new DuplicateKeys();
+                var batch = new Batch<TRow>(options.BatchSize);
+                while (await NextAsync(source, ct))
+                {
+                    _rowsRead++;
+                    if ((_rowsRead & 4095) == 0)
+                        progress?.Report(new ImportProgress(_rowsRead, source.BytesRead));
+                    if (source.Problem is { } problem)
+                    {
+                        Reject(source.Line, problem, source.OriginalValues());
+                        continue;
+                    }
+                    fields.Reset(source);
+                    var row = rowKind.Parse(fields);
+                    if (row is null)
+                    {
+                        Reject(source.Line, fields.Problem!, source.OriginalValues());
+                        continue;
+                    }
+                    if (duplicates.Register(rowKind.Key(row), source.Line) is { } earlier)
+                    {
+                        Reject(source.Line, new ImportProblem(rowKind.KeyField,
+                            $"duplicate of line {earlier} (same {rowKind.KeyDescription}); the later row is rejected"), source.OriginalValues());
+                        continue;
+                    }
+                    if (rowKind.Account?.Invoke(row) is { } account && !accounts.TryGet(account, out _))
+                    {
+                        if (accounts.IsKnownMissing(account))
+                            Reject(source.Line, NoAccount(account), source.OriginalValues());
+                        else
+                            batch.AddPending(row, source.Line, source.RawRecord);
+                    }
+                    else
+                    {
+                        batch.Rows.Add(row);
+                    }
+                    if (batch.Count >= options.BatchSize)
+                    {
+                        _readSeconds += Stopwatch.GetElapsedTime(started).TotalSeconds;
+                        await batches.WriteAsync(batch, ct);
+                        started = Stopwatch.GetTimestamp();
+                        batch = written.TryTake(out var reused) ? reused : new Batch<TRow>(options.BatchSize);
+                    }
+                }
+                _readSeconds += Stopwatch.GetElapsedTime(started).TotalSeconds;
+                if (batch.Count > 0)
+                    await batches.WriteAsync(batch, ct);
+                progress?.Report(new ImportProgress(_rowsRead, source.BytesRead));
+            }
+            finally
+            {
+                batches.TryComplete();
+            }
+        }
+
+        private async Task WriteAsync<TRow>(
+            ImportRecordSource source, CatalogueBulkWriter writer, RowKind<TRow> rowKind, Batch<TRow> batch, HashSet<long> touched, CancellationToken ct)
             where TRow : class
         {
             var started = Stopwatch.GetTimestamp();
-            if (pending.Count > 0)
+            if (batch.Pending.Count > 0)
             {
-                await writer.ResolveAccountsAsync(pending.Select(p => rowKind.Account!(p.Row)), ct);
-                foreach (var (row, line, values) in pending)
+                await writer.ResolveAccountsAsync(batch.Pending.Select(p => rowKind.Account!(p.Row)), ct);
+                foreach (var (row, line, offset, length) in batch.Pending)
                 {
                     var account = rowKind.Account!(row);
                     if (writer.Accounts.TryGet(account, out _))
-                        batch.Add(row);
+                        batch.Rows.Add(row);
                     else
-                        Reject(line, NoAccount(account), values);
+                        Reject(line, NoAccount(account), await source.OriginalValuesOfAsync(batch.Raw.WrittenMemory.Slice(offset, length), ct));
                 }
-                pending.Clear();
             }
-            if (batch.Count > 0)
+            if (batch.Rows.Count > 0)
             {
-                touched.UnionWith(await rowKind.Write(writer, batch, ct));
-                _imported += batch.Count;
-                batch.Clear();
+                touched.UnionWith(await rowKind.Write(writer, batch.Rows, ct));
+                _imported += batch.Rows.Count;
             }
             _writeSeconds += Stopwatch.GetElapsedTime(started).TotalSeconds;
         }
@@ -230,12 +302,16 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
         private static ImportProblem NoAccount(AccountKey account) =>
             new("handle", $"no {account.Platform.Name()} account '{account.Handle}'; import accounts first");
 
+        // Called by the parser and, for rows whose account turned out missing, by the writer.
         private void Reject(long line, ImportProblem problem, string?[] values)
         {
-            _rejected++;
-            if (_listed.Count < options.MaxListedRejections)
-                _listed.Add(new ImportRejection(line, problem.Field, problem.Message));
-            RejectedFile?.Write(line, problem, values);
+            lock (_listed)
+            {
+                _rejected++;
+                if (_listed.Count < options.MaxListedRejections)
+                    _listed.Add(new ImportRejection(line, problem.Field, problem.Message));
+                RejectedFile?.Write(line, problem, values);
+            }
         }
 
         public ImportReport Report()
@@ -251,14 +327,14 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
                 Updated = Updated,
                 Unchanged = _imported - Inserted - Updated,
                 Rejected = _rejected,
-                Rejections = _listed,
+                Rejections = [.. _listed.OrderBy(r => r.Line)],
                 RejectionsTruncated = _rejected > _listed.Count,
                 RejectedFile = RejectedFile is { Created: true } ? RejectedFile.Path : null,
                 AccountsRecomputed = AccountsRecomputed,
                 Seconds = Math.Round(seconds, 3),
                 RowsPerSecond = seconds > 0 ? Math.Round(_rowsRead / seconds) : 0,
                 Timings = new ImportTimings(
-                    Math.Round(Math.Max(0, seconds - _writeSeconds - MetricsSeconds - CommitSeconds), 3),
+                    Math.Round(_readSeconds, 3),
                     Math.Round(_writeSeconds, 3), Math.Round(MetricsSeconds, 3), Math.Round(CommitSeconds, 3)),
             };
         }

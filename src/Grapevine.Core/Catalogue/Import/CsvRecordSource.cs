@@ -20,6 +20,7 @@ internal sealed class CsvRecordSource : ImportRecordSource
     private string[] _originalColumns = [];
     private int[] _originalFields = [];
     private int _headerFieldCount;
+    private byte[] _headerLine = [];
     private ImportProblem? _problem;
 
     public CsvRecordSource(Stream input, ImportKind kind)
@@ -62,6 +63,7 @@ internal sealed class CsvRecordSource : ImportRecordSource
         if (_malformed.Remove(1, out var reason))
             throw new ImportFileException($"line 1: the header has {Describe(reason)}");
         _headerFieldCount = header.Count;
+        _headerLine = Encoding.UTF8.GetBytes(string.Join(",", header.Select(RejectedRowsFile.Escape)) + "\n");
         _fieldOfColumn = new int[_columns.Count];
         Array.Fill(_fieldOfColumn, -1);
         var unknown = new List<string>();
@@ -149,6 +151,11 @@ internal sealed class CsvRecordSource : ImportRecordSource
         }
         return values;
     }
+
+    public override ReadOnlySpan<byte> RawRecord => _reader.RawRecord;
+
+    protected override ImportRecordSource Reread(ReadOnlyMemory<byte> raw) =>
+        new CsvRecordSource(new MemoryStream([.. _headerLine, .. raw.Span]), _kind);
 
     public override void Dispose() => _reader.Dispose();
 

@@ -8,6 +8,8 @@ internal static class ImportFormatDetector
 {
     private const int MaxPeekBytes = 1 << 16;
 
+    public static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     /// <summary>The format and a stream that reads the input from its start again; null when the file holds nothing but white space.</summary>
     public static async Task<(ImportFormat Format, Stream Input)?> DetectAsync(Stream input, string? fileName, CancellationToken ct)
     {
@@ -39,7 +41,7 @@ internal static class ImportFormatDetector
 
     private static int FirstContentByte(ReadOnlySpan<byte> bytes)
     {
-        var start = bytes.StartsWith("\xEF\xBB\xBF"u8) ? 3 : 0;
+        var start = bytes.StartsWith(Utf8Bom) ? 3 : 0;
         var index = bytes[start..].IndexOfAnyExcept(" \t\r\n"u8);
         return index < 0 ? -1 : start + index;
     }

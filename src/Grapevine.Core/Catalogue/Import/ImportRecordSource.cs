@@ -32,6 +32,23 @@ internal abstract class ImportRecordSource : IDisposable
     /// <summary>The current record's values in <see cref="OriginalColumns"/> order, for the rejected file.</summary>
     public abstract string?[] OriginalValues();
 
+    /// <summary>The current record's bytes as they are in the file (without the line break), valid until the next read.</summary>
+    public abstract ReadOnlySpan<byte> RawRecord { get; }
+
+    /// <summary>
+    /// The original values of a record kept as <see cref="RawRecord"/> bytes, read again: rows are kept
+    /// this way (one copy, no strings) until their account is known, and only the rejected ones are read.
+    /// </summary>
+    public async ValueTask<string?[]> OriginalValuesOfAsync(ReadOnlyMemory<byte> raw, CancellationToken ct)
+    {
+        using var again = Reread(raw);
+        await again.OpenAsync(ct);
+        return await again.ReadAsync(ct) ? again.OriginalValues() : new string?[OriginalColumns.Count];
+    }
+
+    /// <summary>A source of the same kind and columns over one raw record.</summary>
+    protected abstract ImportRecordSource Reread(ReadOnlyMemory<byte> raw);
+
     public abstract void Dispose();
 
     public static ImportRecordSource Create(ImportFormat format, Stream input, ImportKind kind) => format switch

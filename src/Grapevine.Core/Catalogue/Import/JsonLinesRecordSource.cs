@@ -28,6 +28,8 @@ internal sealed class JsonLinesRecordSource : ImportRecordSource
     private long _discarded;
     private long _lineNumber;
     private long _recordLine;
+    private int _rawStart;
+    private int _rawLength;
     private ImportProblem? _problem;
 
     public JsonLinesRecordSource(Stream input, ImportKind kind)
@@ -64,14 +66,15 @@ internal sealed class JsonLinesRecordSource : ImportRecordSource
             var lineStart = _start;
             _start += lineEnd < 0 ? length : length + 1;
             _lineNumber++;
-            var line = _buffer.AsSpan(lineStart, length);
-            if (_lineNumber == 1 && line.StartsWith("\xEF\xBB\xBF"u8))
-                line = line[3..];
-            if (line.Length > 0 && line[^1] == '\r')
-                line = line[..^1];
+            var offset = _lineNumber == 1 && _buffer.AsSpan(lineStart, length).StartsWith(ImportFormatDetector.Utf8Bom) ? 3 : 0;
+            if (length > offset && _buffer[lineStart + length - 1] == '\r')
+                length--;
+            var line = _buffer.AsSpan(lineStart + offset, length - offset);
             if (FieldParsers.Trim(line).IsEmpty)
                 continue;
             _recordLine = _lineNumber;
+            _rawStart = lineStart + offset;
+            _rawLength = line.Length;
             Parse(line);
             return true;
         }
@@ -230,6 +233,10 @@ internal sealed class JsonLinesRecordSource : ImportRecordSource
             values[i] = _valueLength[i] < 0 ? null : Encoding.UTF8.GetString(Field(i));
         return values;
     }
+
+    public override ReadOnlySpan<byte> RawRecord => _buffer.AsSpan(_rawStart, _rawLength);
+
+    protected override ImportRecordSource Reread(ReadOnlyMemory<byte> raw) => new JsonLinesRecordSource(new MemoryStream(raw.ToArray()), _kind);
 
     public override void Dispose()
     {

@@ -11,7 +11,7 @@ internal sealed class RejectedRowsFile(string path, IReadOnlyList<string> column
     private StreamWriter? _writer;
 
     public string Path => path;
-    public bool Created => _writer is not null;
+    public bool Created { get; private set; }
 
     public void Write(long line, ImportProblem problem, string?[] values)
     {
@@ -19,6 +19,7 @@ internal sealed class RejectedRowsFile(string path, IReadOnlyList<string> column
         {
             _writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16) { NewLine = "\n" };
             WriteRecord([.. columns, .. ImportColumns.RejectionColumns]);
+            Created = true;
         }
         var record = new string?[columns.Count + 3];
         Array.Copy(values, record, Math.Min(values.Length, columns.Count));
@@ -53,6 +54,7 @@ internal sealed class RejectedRowsFile(string path, IReadOnlyList<string> column
     {
         Dispose();
         File.Delete(path);
+        Created = false;
     }
 
     public void Dispose()

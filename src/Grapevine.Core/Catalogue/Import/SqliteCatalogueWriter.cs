@@ -1,13 +1,17 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Grapevine.Core.Data;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Grapevine.Core.Catalogue.Import;
 
 /// <summary>
 /// SQLite: one prepared statement per table, its parameters rebound for every row
 /// (INSERT … ON CONFLICT DO UPDATE … WHERE a value differs), inside the caller's transaction.
+/// Accounts (a few per thousand posts) go through SqliteCommand; the other tables, by far the
+/// most rows, through a statement prepared on the connection's handle (see <see cref="PreparedUpsert"/>).
 /// </summary>
 internal sealed class SqliteCatalogueWriter(GrapevineDb db, AccountIdCache accounts) : CatalogueWriterBackend(db, accounts)
 {
@@ -85,26 +89,28 @@ internal sealed class SqliteCatalogueWriter(GrapevineDb db, AccountIdCache accou
 
     public override Task<HashSet<long>> UpsertAsync<TRow>(KeyedTable<TRow> table, IReadOnlyList<TRow> rows, CancellationToken ct)
     {
-        var upsert = Command(UpsertSql(table), table.Columns.Count);
-        var sink = new ParameterSink(upsert.Parameters);
+        var connection = (SqliteConnection)SqliteTransaction.Connection!;
         var lastRowId = Command($"SELECT coalesce(max(rowid), 0) FROM {table.Name}", 0);
         var countNew = Command($"SELECT count(*) FROM {table.Name} WHERE rowid > $p0", 1);
         // Rowids grow, so the rows this call inserted are those past the largest rowid before it.
         var before = (long)lastRowId.ExecuteScalar()!;
         var touched = new HashSet<long>();
         long changed = 0;
-        for (var i = 0; i < rows.Count; i++)
+        using (var upsert = new PreparedUpsert(connection.Handle!, UpsertSql(table), table.Columns.Count))
         {
-            if ((i & 4095) == 0)
-                ct.ThrowIfCancellationRequested();
-            var row = rows[i];
-            var accountId = Accounts.IdOf(table.AccountOf(row));
-            sink.Reset();
-            table.Write(row, accountId, sink);
-            if (upsert.ExecuteNonQuery() > 0)
+            for (var i = 0; i < rows.Count; i++)
             {
-                changed++;
-                touched.Add(accountId);
+                if ((i & 4095) == 0)
+                    ct.ThrowIfCancellationRequested();
+                var row = rows[i];
+                var accountId = Accounts.IdOf(table.AccountOf(row));
+                upsert.Reset();
+                table.Write(row, accountId, upsert);
+                if (upsert.Execute())
+                {
+                    changed++;
+                    touched.Add(accountId);
+                }
             }
         }
         countNew.Parameters[0].Value = before;
@@ -146,6 +152,72 @@ internal sealed class SqliteCatalogueWriter(GrapevineDb db, AccountIdCache accou
         }
         command.Transaction = SqliteTransaction;
         return command;
+    }
+
+    /// <summary>
+    /// One prepared statement on the connection's own handle, its values bound by position for every
+    /// row. A profile of the SqliteCommand version spent more than half of the write time in
+    /// ADO.NET's per-execution parameter binding (name lookups, boxing, UTF-16 to UTF-8 copies); this
+    /// binds straight into SQLite, in the same open transaction.
+    /// </summary>
+    private sealed class PreparedUpsert : IValueSink, IDisposable
+    {
+        private const string TimestampFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
+
+        private readonly sqlite3 _db;
+        private readonly sqlite3_stmt _statement;
+        private readonly int[] _index;
+        private int _next;
+
+        public PreparedUpsert(sqlite3 db, string sql, int parameterCount)
+        {
+            _db = db;
+            Check(raw.sqlite3_prepare_v2(db, sql, out _statement));
+            _index = [.. Enumerable.Range(0, parameterCount).Select(i => raw.sqlite3_bind_parameter_index(_statement, $"$p{i}"))];
+        }
+
+        public void Reset()
+        {
+            raw.sqlite3_reset(_statement);
+            _next = 0;
+        }
+
+        /// <summary>Runs the statement; true when it inserted or changed a row.</summary>
+        public bool Execute()
+        {
+            var rc = raw.sqlite3_step(_statement);
+            if (rc != raw.SQLITE_DONE)
+                Check(rc);
+            return raw.sqlite3_changes(_db) > 0;
+        }
+
+        public void Add(long? value) => Check(value is { } v ? raw.sqlite3_bind_int64(_statement, _index[_next++], v) : Null());
+        public void Add(int? value) => Check(value is { } v ? raw.sqlite3_bind_int64(_statement, _index[_next++], v) : Null());
+        public void Add(bool? value) => Check(value is { } v ? raw.sqlite3_bind_int64(_statement, _index[_next++], v ? 1 : 0) : Null());
+        public void Add(string? value) => Check(value is not null ? raw.sqlite3_bind_text16(_statement, _index[_next++], value) : Null());
+
+        // The text EF Core and Microsoft.Data.Sqlite store for a DateTime, so that stored values compare equal.
+        public void Add(DateTime? value)
+        {
+            if (value is not { } v)
+            {
+                Check(Null());
+                return;
+            }
+            Span<char> text = stackalloc char[32];
+            v.TryFormat(text, out var length, TimestampFormat, CultureInfo.InvariantCulture);
+            Check(raw.sqlite3_bind_text16(_statement, _index[_next++], text[..length]));
+        }
+
+        public void Dispose() => _statement.Dispose();
+
+        private int Null() => raw.sqlite3_bind_null(_statement, _index[_next++]);
+
+        private void Check(int rc)
+        {
+            if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
+                SqliteException.ThrowExceptionForRC(rc, _db);
+        }
     }
 
     private sealed class ParameterSink(SqliteParameterCollection parameters) : IValueSink

@@ -1,0 +1,53 @@
+using Grapevine.Core.Catalogue.Import;
+using Grapevine.Core.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Grapevine.Web.Api;
+
+/// <summary><c>POST /api/v1/imports</c>: the HTTP twin of <c>grapevine import</c>.</summary>
+public static class ImportsApi
+{
+    /// <summary>Uploads up to 2 GB; the form spills files to disk, so nothing this size is held in memory.</summary>
+    public const long MaxUploadBytes = 2L * 1024 * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/imports").WithTags("Imports");
+        api.MapPost("/", ImportAsync)
+            .WithName("ImportCatalogueFile")
+            .WithSummary("Import creator data from a CSV or JSON Lines file")
+            .WithDescription(
+                "Multipart form with `file` (CSV or JSON Lines, columns as in docs/import.md) and `kind` " +
+                $"({ImportColumns.KindNames}). Valid rows land in one transaction; rejected rows are listed with line, field and message.")
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
+            .WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes);
+        return app;
+    }
+
+    public static async Task<Results<Ok<ImportReport>, ValidationProblem>> ImportAsync(
+        IFormFile? file, [FromForm] string? kind, GrapevineDb db, TimeProvider time, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(kind))
+            errors["kind"] = [$"kind is required: one of {ImportColumns.KindNames}"];
+        else if (!ImportColumns.TryParseKind(kind, out _))
+            errors["kind"] = [$"unknown kind '{kind}': expected one of {ImportColumns.KindNames}"];
+        if (file is null)
+            errors["file"] = ["file is required: upload the CSV or JSON Lines file as the multipart field 'file'"];
+        else if (file.Length == 0)
+            errors["file"] = ["the file is empty"];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors, title: "The import request is not valid");
+
+        ImportColumns.TryParseKind(kind, out var importKind);
+        await using var upload = file!.OpenReadStream();
+        var report = await new CatalogueImporter(db, time).ImportAsync(upload, file.FileName, importKind, new ImportOptions(), null, ct);
+        if (report.FileError is not null)
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["file"] = [report.FileError] },
+                title: "The file was rejected; nothing was imported");
+        return TypedResults.Ok(report);
+    }
+}
