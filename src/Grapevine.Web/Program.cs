@@ -44,9 +44,11 @@ app.MapAuditApi();
 app.MapListsApi();
 app.MapNotesApi();
 app.MapAccountEndpoints();
+app.MapDemoSignIn();
 app.MapRazorComponents<App>();
 
 await app.PrepareDatabaseAsync();
+await app.PrepareDemoWorkspaceAsync();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Grapevine is running at {Urls}", string.Join(", ", app.Urls)));

@@ -28,6 +28,8 @@ internal static class AuthRegistration
         services.AddScoped<ListService>();
         services.AddScoped<NoteService>();
         services.AddScoped<SignInService>();
+        services.AddScoped<DemoSignIn>();
+        services.AddSingleton(new DemoLinkOutput(Console.Out));
 
         services.AddIdentityCore<GrapevineUser>(o =>
             {
