@@ -57,12 +57,16 @@ public class WorkspacesApiTests
 
         await owner.PatchAsJsonAsync($"/api/v1/members/{ada.Id}", new { role = "admin" });
         using var admin = await host.Factory.SignInAsync("ada@example.com");
+        // A key acts for the member who made it, and stops when they leave.
+        using var adasKey = host.Factory.CreateKeyClient(await host.Factory.CreateApiKeyAsync(alpha, ada));
+        Assert.Equal(HttpStatusCode.Created, (await adasKey.PostAsJsonAsync("/api/v1/lists", new { name = "Ada's list" })).StatusCode);
         var touchOwner = await admin.DeleteAsync($"/api/v1/members/{olga.Id}");
         Assert.Equal(HttpStatusCode.Forbidden, touchOwner.StatusCode);
         Assert.Contains("needs Owner", await touchOwner.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.NoContent, (await owner.DeleteAsync($"/api/v1/members/{ada.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await admin.GetAsync("/api/v1/members")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await adasKey.GetAsync("/api/v1/lists")).StatusCode);
     }
 
     private static async Task AssertFieldErrorAsync(HttpResponseMessage response, string field, string says)
