@@ -6,19 +6,21 @@ namespace Grapevine.BrowserTests;
 /// <summary>A marketer's first visit: browse the catalogue, narrow it to micro creators, open one and read its metrics.</summary>
 public class CatalogueJourneyTests(ITestOutputHelper output)
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
     [Fact]
     public async Task Filter_by_tier_open_an_account_and_read_its_metric_definitions()
     {
         await using var server = await GrapevineServer.StartAsync(db => SampleCatalogue.SeedAsync(db));
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
+        await using var browser = await BrowserSession.LaunchAsync(playwright);
         var outputFolder = OutputFolder();
 
-        var desktop = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        // The catalogue is for signed-in members: a first visit lands on sign-in, and signing up makes a workspace.
+        await using var desktopContext = await browser.NewContextAsync(BrowserSession.Desktop);
+        var desktop = await desktopContext.NewPageAsync();
         await desktop.GotoAsync(server.Address.ToString());
+        await desktop.WaitForURLAsync(url => url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await desktop.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).First.ClickAsync();
+        await BrowserSession.SignUpAsync(desktop, "mia@example.com", "Mia's Brand");
         await Assertions.Expect(desktop.GetByRole(AriaRole.Heading, new() { Name = "Creator catalogue" })).ToBeVisibleAsync();
         Assert.Equal(36, await desktop.Locator("table.accounts tbody tr").CountAsync());
         Assert.NotEqual("rgba(0, 0, 0, 0)", await desktop.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor"));
@@ -61,7 +63,9 @@ public class CatalogueJourneyTests(ITestOutputHelper output)
         var accountUrl = desktop.Url;
 
         // The same pages at phone width: no sideways scrolling of the page itself.
-        var phone = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, DeviceScaleFactor = 2, IsMobile = true, HasTouch = true });
+        await using var phoneContext = await browser.NewContextAsync(BrowserSession.Phone);
+        var phone = await phoneContext.NewPageAsync();
+        await BrowserSession.SignInAsync(phone, server.Address, "mia@example.com");
         await phone.GotoAsync(new Uri(server.Address, "/?tier=micro").ToString());
         await Assertions.Expect(phone.Locator("table.accounts tbody tr").First).ToBeVisibleAsync();
         Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "catalogue scrolls sideways at 390px");

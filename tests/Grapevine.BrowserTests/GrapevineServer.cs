@@ -54,6 +54,8 @@ public sealed class GrapevineServer : IAsyncDisposable
         {
             builder.UseSetting("ConnectionStrings:Grapevine", connectionString);
             builder.UseSetting("Grapevine:DemoCreatorsOnEmptyDatabase", "0");
+            builder.UseSetting("Grapevine:DemoWorkspaceOnFreshStart", "false");
+            builder.UseSetting("RateLimits:SignInPerMinute", "1000");
         }
     }
 }

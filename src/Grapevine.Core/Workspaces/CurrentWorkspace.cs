@@ -24,6 +24,24 @@ public sealed class CurrentWorkspace
         ApiKeyId = apiKeyId;
     }
 
+    /// <summary>
+    /// Steps outside the current workspace until disposed, for the few writes that belong to other
+    /// workspaces by design: creating a workspace, joining one by invitation, and auditing a
+    /// person's sign-in and sign-out in each of their workspaces. Outside a workspace, GrapevineDb's
+    /// query filter matches nothing and its write guard only asks that every row names a workspace.
+    /// </summary>
+    public IDisposable Leave()
+    {
+        var saved = Id;
+        Id = null;
+        return new Restore(() => Id = saved);
+    }
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
+
     /// <summary>Whether the current actor may do <paramref name="permission"/> here.</summary>
     public bool Can(Permission permission) =>
         Role is { } role && RolePermissions.Allows(role, permission) && (KeyScope != ApiKeyScope.Read || !RolePermissions.IsWrite(permission));

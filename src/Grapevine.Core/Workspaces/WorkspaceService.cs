@@ -29,7 +29,8 @@ public sealed partial class WorkspaceService(GrapevineDb db, CurrentWorkspace cu
         db.Workspaces.Add(workspace);
         db.Members.Add(new Member { WorkspaceId = workspace.Id, UserId = owner.Id, Role = WorkspaceRole.Owner, JoinedAt = now });
         audit.AddTo(workspace.Id, AuditLog.Actions.WorkspaceCreated, name, null, null, owner.Id, owner.Email);
-        await db.SaveChangesAsync(ct);
+        using (current.Leave())
+            await db.SaveChangesAsync(ct);
         return workspace;
     }
 
@@ -104,7 +105,8 @@ public sealed partial class WorkspaceService(GrapevineDb db, CurrentWorkspace cu
         else if (existing.Role < invitation.Role)
             existing.Role = invitation.Role;
         audit.AddTo(invitation.WorkspaceId, AuditLog.Actions.MemberJoined, user.Email, $"role {invitation.Role}", null, user.Id, user.Email);
-        await db.SaveChangesAsync(ct);
+        using (current.Leave())
+            await db.SaveChangesAsync(ct);
         return await db.Workspaces.SingleAsync(w => w.Id == invitation.WorkspaceId, ct);
     }
 

@@ -15,6 +15,7 @@ public sealed class SignInService(
     WorkspaceService workspaces,
     AuditLog audit,
     GrapevineDb db,
+    CurrentWorkspace current,
     IHttpContextAccessor http)
 {
     public enum Outcome { SignedIn, Failed, LockedOut }
@@ -54,6 +55,7 @@ public sealed class SignInService(
         var address = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
         foreach (var membership in await workspaces.MembershipsAsync(user.Id, ct))
             audit.AddTo(membership.WorkspaceId, action, user.Email, detail, address, user.Id, user.Email);
-        await db.SaveChangesAsync(ct);
+        using (current.Leave())
+            await db.SaveChangesAsync(ct);
     }
 }

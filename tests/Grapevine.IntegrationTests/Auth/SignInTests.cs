@@ -40,13 +40,18 @@ public class SignInTests
             new() { ["Email"] = "ana@example.com", ["Password"] = TestAccounts.Password, ["ConfirmPassword"] = TestAccounts.Password, ["WorkspaceName"] = "Copy" });
         Assert.Contains("is already taken", await HtmlAsync(taken));
 
+        // A second workspace; signing out is then audited in both.
+        Assert.Equal("/", Location(await Forms.SubmitAsync(client, "/workspaces/new", "new-workspace", new() { ["Name"] = "Acme Outlet" })));
+        Assert.Contains("<option value=", await client.GetStringAsync("/"));
+        Assert.Equal(2, (await host.MembershipsAsync(ana.Id)).Count);
+
         var token = Forms.Token(home);
         Assert.Equal("/account/sign-in?signedOut=1", Location(await Forms.PostAsync(client, "/account/sign-out", null, [], token)));
         Assert.StartsWith("/account/sign-in", Location(await client.GetAsync("/")));
 
         // The fake clock stands still, so entries share a time: compare them as a set.
         var actions = (await host.AuditAsync()).Select(e => e.Action).Order().ToList();
-        Assert.Equal([AuditLog.Actions.SignIn, AuditLog.Actions.SignOut, AuditLog.Actions.WorkspaceCreated], actions);
+        Assert.Equal([AuditLog.Actions.SignIn, AuditLog.Actions.SignOut, AuditLog.Actions.SignOut, AuditLog.Actions.WorkspaceCreated, AuditLog.Actions.WorkspaceCreated], actions);
     }
 
     [Theory, BothProviders]
@@ -131,8 +136,8 @@ public class SignInTests
         await using var host = await StartAsync(provider);
         var owner = await host.Factory.CreateUserAsync("owner@example.com");
         var workspace = await host.Factory.CreateWorkspaceAsync(owner, "Orchard Agency");
-        await host.Factory.CreateUserAsync("dan@example.com");
-        var dan = await host.UserAsync("dan@example.com");
+        var dan = await host.Factory.CreateUserAsync("dan@example.com");
+        var dansOwn = await host.Factory.CreateWorkspaceAsync(dan, "Dan's own");
 
         async Task<string> InviteAsync(string email, WorkspaceRole role) =>
             "/invitations/accept?token=" + await host.Factory.AsMemberAsync(workspace, owner, WorkspaceRole.Owner, async s =>
@@ -146,7 +151,9 @@ public class SignInTests
         Assert.Contains("/account/sign-in?returnUrl=%2Finvitations%2Faccept%3Ftoken%3D", offer);
         using var danClient = await host.Factory.SignInAsync("dan@example.com");
         Assert.Equal("/", Location(await Forms.SubmitAsync(danClient, forDan, "join", [])));
-        Assert.Equal(WorkspaceRole.Member, Assert.Single(await host.MembershipsAsync(dan.Id)).Role);
+        // Dan was in a workspace of his own when he joined: the join is written across workspaces on purpose.
+        Assert.Equal(WorkspaceRole.Member, (await host.MembershipsAsync(dan.Id)).Single(m => m.WorkspaceId == workspace).Role);
+        Assert.Equal(WorkspaceRole.Owner, (await host.MembershipsAsync(dan.Id)).Single(m => m.WorkspaceId == dansOwn).Role);
         Assert.Contains("Signed in as dan@example.com (Member)", await HtmlAsync(await danClient.GetAsync("/")));
 
         // The link works once.

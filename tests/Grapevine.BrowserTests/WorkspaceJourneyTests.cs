@@ -1,0 +1,119 @@
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Grapevine.BrowserTests.BrowserSession;
+
+namespace Grapevine.BrowserTests;
+
+/// <summary>
+/// A team's first day: sign up, make a list, add two creators from the catalogue, invite a
+/// colleague who then sees the list; someone from another workspace does not.
+/// </summary>
+public class WorkspaceJourneyTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_list_is_shared_with_an_invited_member_and_hidden_from_other_workspaces()
+    {
+        await using var server = await GrapevineServer.StartAsync(db => SampleCatalogue.SeedAsync(db));
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        string Url(string path) => new Uri(server.Address, path).ToString();
+
+        // Ana signs up; her account comes with a workspace.
+        await using var anaContext = await browser.NewContextAsync(Desktop);
+        var ana = await anaContext.NewPageAsync();
+        await ana.GotoAsync(Url("/account/sign-up"));
+        await ScreenshotAsync(ana, output, "auth-sign-up-1280.png");
+        await SignUpAsync(ana, "ana@acme.test", "Acme Skincare");
+        await Assertions.Expect(ana.GetByRole(AriaRole.Heading, new() { Name = "Creator catalogue" })).ToBeVisibleAsync();
+        await Assertions.Expect(ana.Locator(".workspace-name")).ToHaveTextAsync("Acme Skincare");
+
+        // She creates a list…
+        await ana.GetByRole(AriaRole.Link, new() { Name = "Lists", Exact = true }).ClickAsync();
+        await ana.GetByLabel("Name").FillAsync("Spring launch");
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Create list" }).ClickAsync();
+        await Assertions.Expect(ana.GetByRole(AriaRole.Heading, new() { Name = "Spring launch", Exact = true })).ToBeVisibleAsync();
+        var listUrl = ana.Url;
+
+        // …and adds two creators from the catalogue.
+        await ana.GetByRole(AriaRole.Link, new() { Name = "Catalogue", Exact = true }).ClickAsync();
+        var rows = ana.Locator("table.accounts tbody tr");
+        var picked = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            picked.Add((await rows.Nth(i).Locator(".handle").InnerTextAsync()).Trim());
+            await rows.Nth(i).GetByRole(AriaRole.Checkbox).CheckAsync();
+        }
+        await ana.GetByLabel("Add ticked accounts to").SelectOptionAsync(new SelectOptionValue { Label = "Spring launch (0)" });
+        await ScreenshotAsync(ana, output, "auth-catalogue-add-to-list-1280.png");
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Add to list" }).ClickAsync();
+        await Assertions.Expect(ana.Locator(".notice")).ToContainTextAsync("Added 2 of 2 ticked accounts to “Spring launch”");
+        await ana.GotoAsync(listUrl);
+        await Assertions.Expect(ana.Locator("table.accounts tbody tr")).ToHaveCountAsync(2);
+        foreach (var handle in picked)
+            await Assertions.Expect(ana.Locator("table.accounts")).ToContainTextAsync(handle);
+        await ScreenshotAsync(ana, output, "auth-list-1280.png", fullPage: true);
+
+        // She invites Ben and takes the link from the page.
+        await ana.GetByRole(AriaRole.Link, new() { Name = "Members", Exact = true }).ClickAsync();
+        await ana.GetByLabel("Email").FillAsync("ben@acme.test");
+        await ana.GetByLabel("Role", new() { Exact = true }).SelectOptionAsync("Member");
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Create invitation link" }).ClickAsync();
+        var invitation = (await ana.Locator("#invitation-link").InnerTextAsync()).Trim();
+        Assert.Contains("/invitations/accept?token=", invitation);
+        await ScreenshotAsync(ana, output, "auth-members-invite-1280.png", fullPage: true);
+
+        // Ben, in his own browser, opens the link, creates his account and sees the list.
+        await using var benContext = await browser.NewContextAsync(Desktop);
+        var ben = await benContext.NewPageAsync();
+        await ben.GotoAsync(invitation);
+        await Assertions.Expect(ben.Locator(".lead")).ToContainTextAsync("Acme Skincare as Member");
+        await ben.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).Last.ClickAsync();
+        await SignUpAsync(ben, "ben@acme.test", workspace: null);
+        await ben.GetByRole(AriaRole.Link, new() { Name = "Lists", Exact = true }).ClickAsync();
+        await ben.GetByRole(AriaRole.Link, new() { Name = "Spring launch" }).ClickAsync();
+        await Assertions.Expect(ben.Locator("table.accounts tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(ben.Locator(".site-footer")).ToContainTextAsync("ben@acme.test (Member)");
+        await ScreenshotAsync(ben, output, "auth-list-as-invited-member-1280.png");
+
+        // In a workspace of his own the list is not there; the switcher takes him back.
+        await ben.GetByRole(AriaRole.Link, new() { Name = "New workspace", Exact = true }).ClickAsync();
+        await ben.GetByLabel("Name").FillAsync("Ben's side project");
+        await ben.GetByRole(AriaRole.Button, new() { Name = "Create workspace" }).ClickAsync();
+        await ben.WaitForURLAsync(Url("/"));
+        await Assertions.Expect(ben.GetByLabel("Workspace", new() { Exact = true })).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(".+"));
+        await ben.GotoAsync(Url("/lists"));
+        await Assertions.Expect(ben.GetByRole(AriaRole.Heading, new() { Name = "No lists yet" })).ToBeVisibleAsync();
+        await ben.GotoAsync(listUrl);
+        await Assertions.Expect(ben.GetByRole(AriaRole.Heading, new() { Name = "List not found" })).ToBeVisibleAsync();
+        await ben.GetByLabel("Workspace", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Acme Skincare" });
+        await ScreenshotAsync(ben, output, "auth-switcher-1280.png");
+        await ben.GetByRole(AriaRole.Button, new() { Name = "Switch" }).ClickAsync();
+        await ben.WaitForURLAsync(Url("/"));
+        await ben.GotoAsync(listUrl);
+        await Assertions.Expect(ben.Locator("table.accounts tbody tr")).ToHaveCountAsync(2);
+
+        // Cleo, of another agency, signs in to her own workspace: no list, and Ana's list is not found.
+        await using var cleoContext = await browser.NewContextAsync(Desktop);
+        var cleo = await cleoContext.NewPageAsync();
+        await cleo.GotoAsync(Url("/account/sign-up"));
+        await SignUpAsync(cleo, "cleo@other.test", "Other Agency");
+        await cleo.GotoAsync(Url("/lists"));
+        await Assertions.Expect(cleo.GetByRole(AriaRole.Heading, new() { Name = "No lists yet" })).ToBeVisibleAsync();
+        var missing = await cleo.GotoAsync(listUrl);
+        Assert.Equal(404, missing!.Status);
+        await Assertions.Expect(cleo.GetByRole(AriaRole.Heading, new() { Name = "List not found" })).ToBeVisibleAsync();
+        Assert.Equal(404, (await cleo.APIRequest.GetAsync(listUrl.Replace("/lists/", "/api/v1/lists/", StringComparison.Ordinal))).Status);
+        await ScreenshotAsync(cleo, output, "auth-other-workspace-1280.png");
+
+        // The same pages at phone width do not scroll sideways.
+        await using var phoneContext = await browser.NewContextAsync(Phone);
+        var phone = await phoneContext.NewPageAsync();
+        await SignInAsync(phone, server.Address, "ana@acme.test");
+        foreach (var (path, name) in new[] { (listUrl, "auth-list-390.png"), (Url("/members"), "auth-members-390.png"), (Url("/"), "auth-catalogue-390.png") })
+        {
+            await phone.GotoAsync(path);
+            Assert.True(await FitsWidthAsync(phone), $"{path} scrolls sideways at 390px");
+            await ScreenshotAsync(phone, output, name);
+        }
+    }
+}
