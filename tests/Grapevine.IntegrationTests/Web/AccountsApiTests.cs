@@ -233,6 +233,18 @@ public class AccountsApiTests
         Assert.Equal("#/components/schemas/ProblemDetails", Schema(detail, "404", "application/problem+json"));
         Assert.True(document.RootElement.GetProperty("components").GetProperty("schemas").TryGetProperty("MetricView", out _));
 
+        foreach (var (path, method) in new[]
+        {
+            ("/api/v1/workspaces", "get"), ("/api/v1/members", "get"), ("/api/v1/invitations", "post"), ("/api/v1/members/{userId}", "patch"),
+            ("/api/v1/api-keys", "post"), ("/api/v1/api-keys/{id}", "delete"), ("/api/v1/audit", "get"), ("/api/v1/lists", "post"),
+            ("/api/v1/lists/{id}/items", "post"), ("/api/v1/lists/{id}/export", "get"), ("/api/v1/accounts/{platform}/{handle}/notes", "post"),
+            ("/api/v1/accounts/{platform}/{handle}/tags/{tag}", "delete"), ("/api/v1/notes/{id}", "delete"),
+        })
+        {
+            Assert.True(paths.TryGetProperty(path, out var item) && item.TryGetProperty(method, out _), $"{method} {path} is not in the OpenAPI document");
+        }
+        Assert.Equal("#/components/schemas/HttpValidationProblemDetails", Schema(paths.GetProperty("/api/v1/invitations").GetProperty("post"), "400", "application/problem+json"));
+
         // The reference is public, like the document: it holds no workspace data.
         using var anonymous = factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/openapi/v1.json")).StatusCode);
