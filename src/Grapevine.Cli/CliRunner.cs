@@ -1,5 +1,3 @@
-using Spectre.Console;
-
 namespace Grapevine.Cli;
 
 /// <summary>Runs a command's body so that a failure prints one clear line, never a stack trace.</summary>
@@ -23,7 +21,6 @@ public static class CliRunner
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException)
         {
-            AnsiConsole.Console.Profile.Out.Writer.Flush();
             Console.Error.WriteLine($"error: {e.GetBaseException().Message}");
             return ExitCodes.InputRejected;
         }

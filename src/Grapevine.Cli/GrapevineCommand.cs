@@ -20,7 +20,8 @@ public static class GrapevineCommand
 
     public static async Task<int> InvokeAsync(string[] args, CancellationToken ct = default)
     {
-        var result = Create().Parse(args);
+        // Handles are typed with a leading @ (grapevine account instagram @anna): no response files.
+        var result = Create().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (result.Errors.Count > 0)
         {
             foreach (var error in result.Errors)

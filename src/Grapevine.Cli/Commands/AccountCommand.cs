@@ -39,7 +39,7 @@ public static class AccountCommand
     private static void Render(AccountDetails details)
     {
         var p = details.Profile;
-        var console = AnsiConsole.Console;
+        var console = CliConsole.Create();
         console.Write(new Rule($"[bold]{Markup.Escape(p.DisplayName ?? p.Handle)}[/] @{Markup.Escape(p.Handle)} on {p.Platform}").LeftJustified());
         var profile = new Grid().AddColumn().AddColumn();
         void Row(string label, string? value) => profile.AddRow($"[grey]{label}[/]", Markup.Escape(value ?? "unknown"));
@@ -57,15 +57,17 @@ public static class AccountCommand
 
         var metrics = new Table().Border(TableBorder.Rounded).Title("Metrics");
         metrics.AddColumn("Metric").AddColumn(new TableColumn("Value").RightAligned()).AddColumn(new TableColumn("N").RightAligned())
-            .AddColumn("Window").AddColumn("How it is computed");
+            .AddColumn("Window");
         foreach (var m in details.Metrics)
         {
-            var value = m.Value is { } v ? $"{v.ToString(v >= 100 ? "N0" : "0.##", CultureInfo.InvariantCulture)} {m.Unit}" : "[grey]unknown[/]";
+            var value = m.Value is { } v ? Markup.Escape($"{v.ToString(v >= 100 ? "N0" : "0.##", CultureInfo.InvariantCulture)} {m.Unit}") : "[grey]unknown[/]";
             var window = m.WindowStart is { } start && m.WindowEnd is { } end ? $"{start:yyyy-MM-dd} → {end:yyyy-MM-dd}" : "";
-            metrics.AddRow(Markup.Escape(m.Label), m.Value is null ? value : Markup.Escape(value), m.N.ToString(CultureInfo.InvariantCulture),
-                window, Markup.Escape($"{m.Definition} [{m.Formula}]"));
+            metrics.AddRow(Markup.Escape(m.Label), value, m.N.ToString(CultureInfo.InvariantCulture), window);
         }
         console.Write(metrics);
+        console.Write(new Rule("How each metric is computed").LeftJustified());
+        foreach (var m in details.Metrics)
+            console.MarkupLine($"[bold]{Markup.Escape(m.Label)}[/] [grey]({Markup.Escape(m.Formula)})[/]: {Markup.Escape(m.Definition)}");
         console.MarkupLine($"[grey]{details.Snapshots.Count} snapshots, {details.RecentPosts.Count} recent posts shown on the account page.[/]");
     }
 

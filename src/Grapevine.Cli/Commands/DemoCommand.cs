@@ -46,9 +46,10 @@ public static class DemoCommand
             var seeder = new DemoSeeder(db, TimeProvider.System);
 
             DemoSeedResult seeded;
-            if (!json && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+            var console = CliConsole.Create();
+            if (!json && !Console.IsOutputRedirected && console.Profile.Capabilities.Interactive)
             {
-                seeded = await AnsiConsole.Progress()
+                seeded = await console.Progress()
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                     .StartAsync(async context =>
                     {
@@ -86,8 +87,8 @@ public static class DemoCommand
                 table.AddRow("snapshots", seeded.Snapshots.ToString("N0", CultureInfo.InvariantCulture));
                 table.AddRow("follower samples", seeded.Followers.ToString("N0", CultureInfo.InvariantCulture));
                 table.AddRow("comment samples", seeded.Comments.ToString("N0", CultureInfo.InvariantCulture));
-                AnsiConsole.Write(table);
-                AnsiConsole.MarkupLineInterpolated(
+                console.Write(table);
+                console.MarkupLineInterpolated(
                     $"Demo catalogue (seed {options.Seed}, as of {options.AsOf:yyyy-MM-dd}) written to {db.Provider} in {seeded.Elapsed.TotalSeconds:0.0} s: {seeded.Inserted:N0} rows new, {seeded.Updated:N0} updated, the rest unchanged.");
             }
             return ExitCodes.Success;

@@ -36,7 +36,7 @@ public static class ImportCommand
             if (!ImportColumns.TryParseKind(result.GetValue(kind), out var importKind))
                 throw new CliUsageException($"--kind must be one of {ImportColumns.KindNames}");
             var json = result.GetValue(GlobalOptions.Json);
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+            var console = CliConsole.Create();
             if (Console.IsOutputRedirected)
                 console.Profile.Width = 240; // a log or a pipe: keep paths and messages on one line
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Grapevine.IntegrationTests.Demo;
 
+[Collection(nameof(ConsoleOutput))]
 public class DemoSeederTests
 {
     private static readonly DateTime AsOf = new(2026, 11, 23, 0, 0, 0, DateTimeKind.Utc);

@@ -6,31 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Grapevine.IntegrationTests.Import;
 
-[CollectionDefinition(nameof(ConsoleOutput), DisableParallelization = true)]
-public sealed class ConsoleOutput;
-
 /// <summary>Runs <c>grapevine import</c> in-process; these tests swap Console.Out, so they never run in parallel with others.</summary>
 [Collection(nameof(ConsoleOutput))]
 public class ImportCommandTests
 {
-    private static async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)
-    {
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var exit = await GrapevineCommand.InvokeAsync(args);
-            return (exit, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
-    }
+    private static Task<(int Exit, string Out, string Error)> RunAsync(params string[] args) => CliHarness.RunAsync(args);
 
     [Theory, BothProviders]
     public async Task Exit_codes_say_whether_every_row_landed(DatabaseProvider provider)
