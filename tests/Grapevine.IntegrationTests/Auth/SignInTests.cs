@@ -49,9 +49,17 @@ public class SignInTests
         Assert.Equal("/account/sign-in?signedOut=1", Location(await Forms.PostAsync(client, "/account/sign-out", null, [], token)));
         Assert.StartsWith("/account/sign-in", Location(await client.GetAsync("/")));
 
+        // Signing in goes back where the person was, but never to another site.
+        var back = await Forms.SubmitAsync(client, "/account/sign-in?returnUrl=%2Flists", "sign-in", new() { ["Email"] = "ana@example.com", ["Password"] = TestAccounts.Password });
+        Assert.Equal("/lists", Location(back));
+        using var elsewhere = host.Factory.CreateBrowserClient();
+        var offsite = await Forms.SubmitAsync(elsewhere, "/account/sign-in?returnUrl=%2F%2Fevil.example%2Fphish", "sign-in", new() { ["Email"] = "ana@example.com", ["Password"] = TestAccounts.Password });
+        Assert.Equal("/", Location(offsite));
+
         // The fake clock stands still, so entries share a time: compare them as a set.
         var actions = (await host.AuditAsync()).Select(e => e.Action).Order().ToList();
-        Assert.Equal([AuditLog.Actions.SignIn, AuditLog.Actions.SignOut, AuditLog.Actions.SignOut, AuditLog.Actions.WorkspaceCreated, AuditLog.Actions.WorkspaceCreated], actions);
+        var signIns = Enumerable.Repeat(AuditLog.Actions.SignIn, 1 + 2 * 2);
+        Assert.Equal([.. signIns, AuditLog.Actions.SignOut, AuditLog.Actions.SignOut, AuditLog.Actions.WorkspaceCreated, AuditLog.Actions.WorkspaceCreated], actions);
     }
 
     [Theory, BothProviders]
