@@ -4,12 +4,15 @@ using Grapevine.Core.Catalogue;
 using Grapevine.Core.Data;
 using Grapevine.Core.Metrics;
 using Grapevine.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Grapevine.IntegrationTests.Cli;
 
 [Collection(nameof(ConsoleOutput))]
 public class AccountCommandTests
 {
+    private static readonly DateTime Now = new(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
+
     [Theory, BothProviders]
     public async Task Account_prints_the_profile_and_every_metric_with_its_definition(DatabaseProvider provider)
     {
@@ -19,9 +22,9 @@ public class AccountCommandTests
             var account = new Account { Creator = new Creator { DisplayName = "Anna" }, Platform = Platform.Instagram, Handle = "anna.bakes", Followers = 12_000 };
             db.Accounts.Add(account);
             await db.SaveChangesAsync();
-            db.Posts.Add(new Post { AccountId = account.Id, ExternalId = "p1", PostedAt = DateTime.UtcNow.AddDays(-2), Type = PostType.Photo, Likes = 300, Comments = 60 });
+            db.Posts.Add(new Post { AccountId = account.Id, ExternalId = "p1", PostedAt = Now.AddDays(-2), Type = PostType.Photo, Likes = 300, Comments = 60 });
             await db.SaveChangesAsync();
-            await new MetricsRecomputer(db, TimeProvider.System).RecomputeAsync([account.Id], default);
+            await new MetricsRecomputer(db, new FakeTimeProvider(new DateTimeOffset(Now))).RecomputeAsync([account.Id], default);
         }
 
         var json = await CliHarness.RunAsync("account", "instagram", "@Anna.Bakes", "--db", database.ConnectionString, "--json");
