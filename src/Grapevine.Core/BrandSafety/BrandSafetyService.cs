@@ -52,14 +52,15 @@ public sealed class BrandSafetyService(GrapevineDb db, CurrentWorkspace current,
         var words = Keywords(keywords ?? [], "keywords");
         if (words.Count > MaxKeywordsPerCategory)
             throw new ArgumentException($"A category has at most {MaxKeywordsPerCategory} keywords.", "keywords");
-        var categories = await EditableAsync(ct);
-        if (categories.Any(c => c.Name == name))
+        var lists = await GetListsAsync(ct);
+        if (lists.Categories.Any(c => c.Name == name))
             throw new ArgumentException($"There is a category '{name}' already.", "name");
-        if (categories.Count >= MaxCategories)
+        if (lists.Categories.Count >= MaxCategories)
             throw new WorkspaceRuleException($"A workspace has at most {MaxCategories} brand-safety categories; delete one first.");
+        await EditableAsync(ct);
         var category = NewCategory(name, words);
         db.BrandSafetyCategories.Add(category);
-        audit.Add(AuditActions.CategoryCreated, Target(name), Describe("keywords", words));
+        audit.Add(AuditActions.CategoryCreated, Target(name), Describe("with", words));
         await SaveAsync(ct);
         return View(category);
     }
@@ -123,9 +124,10 @@ public sealed class BrandSafetyService(GrapevineDb db, CurrentWorkspace current,
         current.Require(Permission.WriteWorkspaceData);
         var existing = Find((await GetListsAsync(ct)).Categories, name) ?? throw NotFound(name);
         var category = (await EditableAsync(ct)).Single(c => c.Name == existing.Name);
-        db.BrandSafetyKeywords.RemoveRange(category.Keywords);
+        var keywords = category.Keywords.ToList();
+        db.BrandSafetyKeywords.RemoveRange(keywords);
         db.BrandSafetyCategories.Remove(category);
-        audit.Add(AuditActions.CategoryDeleted, Target(category.Name), $"{category.Keywords.Count} keywords");
+        audit.Add(AuditActions.CategoryDeleted, Target(category.Name), keywords.Count == 1 ? "with 1 keyword" : $"with {keywords.Count} keywords");
         await SaveAsync(ct);
     }
 
@@ -137,14 +139,17 @@ public sealed class BrandSafetyService(GrapevineDb db, CurrentWorkspace current,
         if (settings is null)
             return;
         var categories = await db.BrandSafetyCategories.Include(c => c.Keywords).ToListAsync(ct);
-        db.BrandSafetyKeywords.RemoveRange(categories.SelectMany(c => c.Keywords));
+        db.BrandSafetyKeywords.RemoveRange([.. categories.SelectMany(c => c.Keywords)]);
         db.BrandSafetyCategories.RemoveRange(categories);
         db.BrandSafetySettings.Remove(settings);
         audit.Add(AuditActions.Reset, "brand-safety lists", $"{categories.Count} categories replaced by the defaults");
         await SaveAsync(ct);
     }
 
-    /// <summary>The workspace's own categories, tracked; on the first edit, a copy of the defaults.</summary>
+    /// <summary>
+    /// The workspace's own categories, tracked; on the first edit, a copy of the defaults. Called only
+    /// once the edit is known to be valid, so that a refused edit leaves no copy behind to be saved later.
+    /// </summary>
     private async Task<List<BrandSafetyCategoryList>> EditableAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
