@@ -36,7 +36,8 @@ public static partial class BrandSafetyNames
         return name;
     }
 
-    private static string Normalize(string? raw) =>
+    /// <summary>Trimmed, lower-case, one space between words: how a name is compared, before any check.</summary>
+    public static string Normalize(string? raw) =>
         Whitespace().Replace((raw ?? "").Normalize(NormalizationForm.FormC), " ").Trim().ToLowerInvariant();
 
     [GeneratedRegex(@"\s+")]

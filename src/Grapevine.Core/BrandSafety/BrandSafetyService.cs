@@ -191,7 +191,7 @@ public sealed class BrandSafetyService(GrapevineDb db, CurrentWorkspace current,
 
     private static BrandSafetyCategory? Find(IEnumerable<BrandSafetyCategory> categories, string name)
     {
-        var key = string.Join(' ', (name ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+        var key = BrandSafetyNames.Normalize(name);
         return categories.FirstOrDefault(c => c.Name == key);
     }
 
