@@ -5,6 +5,7 @@ using Grapevine.Core.Workspaces;
 using Grapevine.IntegrationTests.Infrastructure;
 using Grapevine.IntegrationTests.Workspaces;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Grapevine.IntegrationTests.BrandSafety;
 
@@ -178,6 +179,44 @@ public class BrandSafetyServiceTests
             ],
             entries.Select(e => (e.Action, e.Target, e.Detail)));
         Assert.All(entries, e => Assert.Equal((fx.Alice.Id, fx.Alice.Email), (e.ActorUserId!.Value, e.ActorName)));
+    }
+
+    [Theory, BothProviders]
+    public async Task Two_first_edits_at_the_same_moment_keep_one_and_ask_the_other_to_retry(DatabaseProvider provider)
+    {
+        await using var fx = await WorkspaceFixture.CreateAsync(provider);
+        var (first, firstCurrent) = fx.As(fx.WorkspaceA, fx.Alice, WorkspaceRole.Owner);
+        await using var _ = first;
+        var current = new CurrentWorkspace();
+        current.Enter(fx.WorkspaceA, fx.Bob.Id, fx.Bob.Email, WorkspaceRole.Member);
+        // The second editor's save happens just after the first editor's edit has been committed.
+        var racing = new SaveFirst(() => Service(fx, first, firstCurrent).AddKeywordsAsync("alcohol", ["prosecco"], default));
+        var options = new DbContextOptionsBuilder<GrapevineDb>(GrapevineDatabase.CreateOptions(fx.Database.ConnectionString)).AddInterceptors(racing).Options;
+        await using var second = new GrapevineDb(options, current);
+
+        var refused = await Assert.ThrowsAsync<WorkspaceRuleException>(() => Service(fx, second, current).AddKeywordsAsync("alcohol", ["#aperitivo"], default));
+        Assert.Contains("changed by someone else at the same moment", refused.Message, StringComparison.Ordinal);
+
+        await using var check = fx.Database.CreateContext();
+        var keywords = await check.BrandSafetyKeywords.IgnoreQueryFilters().Select(k => k.Keyword).ToListAsync();
+        Assert.Contains("prosecco", keywords);
+        Assert.DoesNotContain("#aperitivo", keywords);
+        Assert.Equal(BrandSafetyLexicon.Default.Categories.Count, await check.BrandSafetyCategories.IgnoreQueryFilters().CountAsync());
+    }
+
+    private sealed class SaveFirst(Func<Task> other) : SaveChangesInterceptor
+    {
+        private bool _done;
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (!_done)
+            {
+                _done = true;
+                await other();
+            }
+            return result;
+        }
     }
 
     [Fact]
