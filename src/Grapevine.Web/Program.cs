@@ -43,6 +43,7 @@ app.MapApiKeysApi();
 app.MapAuditApi();
 app.MapListsApi();
 app.MapNotesApi();
+app.MapBrandSafetyApi();
 app.MapAccountEndpoints();
 app.MapDemoSignIn();
 app.MapRazorComponents<App>();
