@@ -4,6 +4,7 @@ using Grapevine.Core.Data;
 using Grapevine.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 
 namespace Grapevine.IntegrationTests.Import;
 
@@ -67,5 +68,42 @@ public class BulkPathTests
         var again = await ImportAsync(database, time, Mixed, ImportKind.Posts, batchSize: 2);
         Assert.Equal((0L, 0L, 6L, 0), (again.Inserted, again.Updated, again.Unchanged, again.AccountsRecomputed));
         Assert.Equal(before, await ImportFixtures.DumpAsync(database.CreateContext()));
+    }
+
+    [Fact]
+    public async Task On_postgres_a_concurrent_writer_of_the_same_new_account_fails_the_import_as_a_whole_with_a_clear_message()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        var time = new FakeTimeProvider(Start);
+        await ImportAsync(database, time, ImportFixtures.Accounts, ImportKind.Accounts, 100);
+        await using var other = new NpgsqlConnection(database.ConnectionString);
+        await other.OpenAsync();
+        await using var otherTransaction = await other.BeginTransactionAsync();
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO posts (account_id, external_id, posted_at, type) " +
+            "SELECT id, 'b1', '2026-11-01T10:00:00Z', 'photo' FROM accounts WHERE handle = 'bob'", other, otherTransaction))
+            await insert.ExecuteNonQueryAsync();
+
+        // bob has no committed posts, so the import copies b1 straight in and waits on the other transaction's key.
+        var import = ImportAsync(database, time, Mixed, ImportKind.Posts, batchSize: 2);
+        await using var watcher = new NpgsqlConnection(database.ConnectionString);
+        await watcher.OpenAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!await WaitsOnALockAsync(watcher, timeout.Token))
+            Assert.False(import.IsCompleted, $"the import finished without waiting for the other transaction: {import.Exception}");
+        await otherTransaction.CommitAsync();
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => import);
+        Assert.Contains("another import wrote posts of the same accounts", failure.Message);
+        await using var db = database.CreateContext();
+        Assert.Equal(["b1"], await db.Posts.Select(p => p.ExternalId).ToListAsync());
+    }
+
+    // Outside any transaction: pg_stat_activity is read once per transaction.
+    private static async Task<bool> WaitsOnALockAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var query = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+        return (long)(await query.ExecuteScalarAsync(ct))! > 0;
     }
 }
