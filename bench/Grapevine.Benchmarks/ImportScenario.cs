@@ -32,7 +32,7 @@ public static class ImportScenario
             var sqlitePath = Path.Combine(folder.FullName, "bench.db");
             var sqlite = await MeasureAsync("sqlite", $"Data Source={sqlitePath};Pooling=False", accountsFile, postsFile, rows, ct);
 
-            Dictionary<string, object>? postgres = null;
+            Dictionary<string, object?>? postgres = null;
             if (string.IsNullOrWhiteSpace(settings.PostgresServer))
             {
                 Log("no PostgreSQL server (--postgres or $GRAPEVINE_TEST_POSTGRES): postgres_rows_per_s is null");
@@ -74,7 +74,7 @@ public static class ImportScenario
         }
     }
 
-    private static async Task<Dictionary<string, object>> MeasureAsync(
+    private static async Task<Dictionary<string, object?>> MeasureAsync(
         string label, string connectionString, string accountsFile, string postsFile, int rows, CancellationToken ct)
     {
         await using (var db = Open(connectionString))
@@ -84,14 +84,17 @@ public static class ImportScenario
         Log($"{label}: accounts imported in {accounts.Seconds:0.00} s");
 
         var load = LoadAverage();
+        var server = await ServerCpu.OpenAsync(connectionString, ct);
+        var serverCpu = server?.Seconds();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var posts = await ImportAsync(connectionString, postsFile, ImportKind.Posts, ct);
         var seconds = clock.Elapsed.TotalSeconds;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        double? serverSeconds = serverCpu is { } s0 ? Math.Round(server!.Seconds() - s0, 2) : null;
         if (posts.Inserted != rows)
             throw new InvalidOperationException($"{label}: expected {rows} new posts, got {posts.Inserted} ({posts.FileError ?? $"{posts.Rejected} rejected"})");
-        Log($"{label}: {rows:N0} posts in {seconds:0.00} s = {rows / seconds:N0} rows/s, client CPU {cpuSeconds:0.0} s, load {load} " +
+        Log($"{label}: {rows:N0} posts in {seconds:0.00} s = {rows / seconds:N0} rows/s, client CPU {cpuSeconds:0.0} s, server CPU {serverSeconds:0.0} s, load {load} " +
             $"(read {posts.Timings!.Read:0.00} s, write {posts.Timings.Write:0.00} s, metrics {posts.Timings.Metrics:0.00} s for {posts.AccountsRecomputed:N0} accounts, commit {posts.Timings.Commit:0.00} s)");
 
         clock.Restart();
@@ -101,7 +104,7 @@ public static class ImportScenario
             throw new InvalidOperationException($"{label}: the re-import changed {rows - again.Unchanged} rows");
         Log($"{label}: re-import (nothing changes) in {reimport:0.00} s = {rows / reimport:N0} rows/s");
 
-        return new Dictionary<string, object>
+        return new Dictionary<string, object?>
         {
             ["rows_per_s"] = Math.Round(rows / seconds),
             ["seconds"] = Math.Round(seconds, 2),
@@ -111,6 +114,7 @@ public static class ImportScenario
             ["commit_s"] = posts.Timings.Commit,
             ["accounts_recomputed"] = posts.AccountsRecomputed,
             ["client_cpu_s"] = Math.Round(cpuSeconds, 2),
+            ["server_cpu_s"] = serverSeconds,
             ["load_average_1m"] = load,
             ["accounts_import_s"] = accounts.Seconds,
             ["accounts_import_metrics_s"] = accounts.Timings?.Metrics ?? 0,

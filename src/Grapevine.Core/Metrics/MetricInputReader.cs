@@ -16,11 +16,6 @@ internal sealed record MetricInput(long AccountId, long? Followers, string? Tier
 /// </summary>
 internal sealed class MetricInputReader(DatabaseProvider provider, DbTransaction transaction) : IAsyncDisposable
 {
-    // An accepted disclosure hashtag or the platform label makes a post sponsored (SponsoredPost).
-    private const string Sponsored =
-        "CASE WHEN p.is_paid_partnership = TRUE OR (' ' || p.hashtags || ' ') LIKE '% ad %' " +
-        "OR (' ' || p.hashtags || ' ') LIKE '% sponsored %' OR (' ' || p.hashtags || ' ') LIKE '% paidpartnership %' THEN 1 ELSE 0 END";
-
     private bool _tempTableReady;
 
     private string Ids(string column) => provider == DatabaseProvider.Postgres
@@ -40,8 +35,10 @@ internal sealed class MetricInputReader(DatabaseProvider provider, DbTransaction
                 inputs[id] = new MetricInput(id, r.IsDBNull(1) ? null : r.GetInt64(1), r.IsDBNull(2) ? null : r.GetString(2), [], []);
             }
         }
-        var postsSql = "SELECT p.account_id, p.posted_at, p.type, p.likes, p.comments, p.shares, p.saves, p.views, p.reach, " + Sponsored +
-            $" FROM posts p WHERE {Ids("p.account_id")}";
+        // Whether a post is sponsored is decided here (SponsoredPost), not in SQL: three LIKEs over a
+        // concatenation per row took two thirds of PostgreSQL's time for this query.
+        var postsSql = "SELECT p.account_id, p.posted_at, p.type, p.likes, p.comments, p.shares, p.saves, p.views, p.reach, " +
+            $"p.is_paid_partnership, p.hashtags FROM posts p WHERE {Ids("p.account_id")}";
         if (provider == DatabaseProvider.Sqlite)
         {
             SqliteMetricRows.ReadPosts(((SqliteConnection)transaction.Connection!).Handle!, postsSql, inputs);
@@ -55,7 +52,8 @@ internal sealed class MetricInputReader(DatabaseProvider provider, DbTransaction
                 if (!inputs.TryGetValue(r.GetInt64(0), out var input) || !CatalogueNames.TryParsePostType(r.GetString(2), out var type))
                     continue;
                 input.Posts.Add(new PostObservation(
-                    Utc(r.GetDateTime(1)), type, Long(r, 3), Long(r, 4), Long(r, 5), Long(r, 6), Long(r, 7), Long(r, 8), r.GetInt32(9) == 1));
+                    Utc(r.GetDateTime(1)), type, Long(r, 3), Long(r, 4), Long(r, 5), Long(r, 6), Long(r, 7), Long(r, 8),
+                    SponsoredPost.IsSponsored(r.IsDBNull(9) ? null : r.GetBoolean(9), r.IsDBNull(10) ? null : r.GetString(10))));
             }
         }
         var snapshotsSql = $"SELECT s.account_id, s.at, s.followers FROM account_snapshots s WHERE {Ids("s.account_id")}";

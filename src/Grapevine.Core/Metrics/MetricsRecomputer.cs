@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Grapevine.Core.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
@@ -27,7 +28,7 @@ public sealed class MetricsRecomputer(GrapevineDb db, TimeProvider time, TierSch
 
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        var writer = MetricsWriter.Create(db.Provider, transaction);
+        await using var writer = MetricsWriter.Create(db.Provider, transaction);
 
         var reader = new MetricInputReader(db.Provider, transaction);
         foreach (var chunk in accountIds.Distinct().Chunk(BatchSize))
@@ -50,7 +51,7 @@ public sealed class MetricsRecomputer(GrapevineDb db, TimeProvider time, TierSch
     }
 
     /// <summary>Writes metric rows and tiers with each provider's fast path.</summary>
-    private abstract class MetricsWriter(DbTransaction transaction)
+    private abstract class MetricsWriter(DbTransaction transaction) : IAsyncDisposable
     {
         protected DbTransaction Transaction { get; } = transaction;
         protected List<(long AccountId, MetricValue Value, DateTime ComputedAt)> Metrics { get; } = [];
@@ -72,6 +73,8 @@ public sealed class MetricsRecomputer(GrapevineDb db, TimeProvider time, TierSch
 
         protected abstract Task WriteAsync(CancellationToken ct);
 
+        public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
         protected const string UpsertSet = """
             ON CONFLICT (account_id, name) DO UPDATE SET
                 value = excluded.value, formula = excluded.formula, n = excluded.n,
@@ -86,31 +89,26 @@ public sealed class MetricsRecomputer(GrapevineDb db, TimeProvider time, TierSch
 
     private sealed class SqliteWriter(DbTransaction transaction) : MetricsWriter(transaction)
     {
-        private DbCommand? _upsert;
+        private SqliteMetricRows.MetricUpsert? _upsert;
         private DbCommand? _tier;
 
         protected override async Task WriteAsync(CancellationToken ct)
         {
-            _upsert ??= Prepare(
+            _upsert ??= new SqliteMetricRows.MetricUpsert(((SqliteConnection)Transaction.Connection!).Handle!,
                 "INSERT INTO account_metrics (account_id, name, value, formula, n, window_start, window_end, computed_at) " +
-                "VALUES ($a, $name, $v, $f, $n, $ws, $we, $c) " + UpsertSet,
-                "$a", "$name", "$v", "$f", "$n", "$ws", "$we", "$c");
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) " + UpsertSet);
             foreach (var (accountId, value, computedAt) in Metrics)
-            {
-                var p = _upsert.Parameters;
-                p[0].Value = accountId;
-                p[1].Value = value.Name;
-                p[2].Value = (object?)value.Value ?? DBNull.Value;
-                p[3].Value = value.Formula;
-                p[4].Value = value.N;
-                p[5].Value = (object?)value.WindowStart ?? DBNull.Value;
-                p[6].Value = (object?)value.WindowEnd ?? DBNull.Value;
-                p[7].Value = computedAt;
-                await _upsert.ExecuteNonQueryAsync(ct);
-            }
+                _upsert.Execute(accountId, value, computedAt);
             if (Tiers.Count == 0)
                 return;
-            _tier ??= Prepare("UPDATE accounts SET tier = $t WHERE id = $id", "$t", "$id");
+            if (_tier is null)
+            {
+                _tier = Transaction.Connection!.CreateCommand();
+                _tier.Transaction = Transaction;
+                _tier.CommandText = "UPDATE accounts SET tier = $t WHERE id = $id";
+                _tier.Parameters.Add(new SqliteParameter("$t", DBNull.Value));
+                _tier.Parameters.Add(new SqliteParameter("$id", DBNull.Value));
+            }
             foreach (var (accountId, tier) in Tiers)
             {
                 _tier.Parameters[0].Value = (object?)tier ?? DBNull.Value;
@@ -119,19 +117,11 @@ public sealed class MetricsRecomputer(GrapevineDb db, TimeProvider time, TierSch
             }
         }
 
-        private DbCommand Prepare(string sql, params string[] names)
+        public override async ValueTask DisposeAsync()
         {
-            var command = Transaction.Connection!.CreateCommand();
-            command.Transaction = Transaction;
-            command.CommandText = sql;
-            foreach (var name in names)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                command.Parameters.Add(parameter);
-            }
-            command.Prepare();
-            return command;
+            _upsert?.Dispose();
+            if (_tier is not null)
+                await _tier.DisposeAsync();
         }
     }
 

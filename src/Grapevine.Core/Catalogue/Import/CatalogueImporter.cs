@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Grapevine.Core.Data;
 using Grapevine.Core.Metrics;
+using Microsoft.EntityFrameworkCore;
 
 namespace Grapevine.Core.Catalogue.Import;
 
@@ -55,6 +56,12 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
                 run.RejectedFile = new RejectedRowsFile(path, source.OriginalColumns);
 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (db.Provider == DatabaseProvider.Postgres)
+            {
+                // The commit does not wait for its WAL to reach the disk: a crash right after it may lose this
+                // import (all of it, never part of it); the next commits of other work stay fully durable.
+                await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", ct);
+            }
             var writer = new CatalogueBulkWriter(db, time);
             var touched = kind switch
             {

@@ -12,6 +12,8 @@ namespace Grapevine.Core.Catalogue.Import;
 internal sealed class PostgresCatalogueWriter(GrapevineDb db, AccountIdCache accounts) : CatalogueWriterBackend(db, accounts)
 {
     private const int LookupChunk = 10_000;
+    private readonly Dictionary<string, HashSet<long>> _fresh = [];
+    private readonly Dictionary<string, HashSet<long>> _classified = [];
 
     private NpgsqlTransaction NpgsqlTransaction => (NpgsqlTransaction)Transaction;
     private NpgsqlConnection Connection => NpgsqlTransaction.Connection!;
@@ -100,9 +102,25 @@ internal sealed class PostgresCatalogueWriter(GrapevineDb db, AccountIdCache acc
 
     public override async Task<HashSet<long>> UpsertAsync<TRow>(KeyedTable<TRow> table, IReadOnlyList<TRow> rows, CancellationToken ct)
     {
-        var stage = "gv_stage_" + table.Name;
-        await StageAsync(stage, table.Columns, rows, (row, _, sink) => table.Write(row, Accounts.IdOf(table.AccountOf(row)), sink), ct);
+        var fresh = await FreshAccountsAsync(table, rows, ct);
+        // Batches are usually all fresh or all not (files come grouped by account): split only mixed ones.
+        var freshCount = rows.Count(r => fresh.Contains(Accounts.IdOf(table.AccountOf(r))));
+        IReadOnlyList<TRow> copied = freshCount == rows.Count ? rows : [];
+        IReadOnlyList<TRow> upserted = freshCount == 0 ? rows : [];
+        if (freshCount > 0 && freshCount < rows.Count)
+        {
+            copied = [.. rows.Where(r => fresh.Contains(Accounts.IdOf(table.AccountOf(r))))];
+            upserted = [.. rows.Where(r => !fresh.Contains(Accounts.IdOf(table.AccountOf(r))))];
+        }
+
         var touched = new HashSet<long>();
+        if (copied.Count > 0)
+            await CopyAsync(table, copied, touched, ct);
+        if (upserted.Count == 0)
+            return touched;
+
+        var stage = "gv_stage_" + table.Name;
+        await StageAsync(stage, table.Columns, upserted, (row, _, sink) => table.Write(row, Accounts.IdOf(table.AccountOf(row)), sink), ct);
         await using var upsert = new NpgsqlCommand(UpsertSql(table, stage), Connection, NpgsqlTransaction);
         await using var reader = await upsert.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -113,6 +131,67 @@ internal sealed class PostgresCatalogueWriter(GrapevineDb db, AccountIdCache acc
             Updated += reader.GetInt64(2) - inserted;
         }
         return touched;
+    }
+
+    /// <summary>
+    /// The accounts of these rows that had no row in <paramref name="table"/> when this writer first
+    /// met them. Their rows cannot conflict with stored ones, nor with each other (the importer
+    /// rejects in-file duplicates), so they skip the staging table and the upsert.
+    /// </summary>
+    private async Task<HashSet<long>> FreshAccountsAsync<TRow>(KeyedTable<TRow> table, IReadOnlyList<TRow> rows, CancellationToken ct)
+    {
+        if (!_fresh.TryGetValue(table.Name, out var fresh))
+            _fresh[table.Name] = fresh = [];
+        if (!_classified.TryGetValue(table.Name, out var classified))
+            _classified[table.Name] = classified = [];
+        var unknown = new HashSet<long>();
+        foreach (var row in rows)
+        {
+            var id = Accounts.IdOf(table.AccountOf(row));
+            if (!classified.Contains(id))
+                unknown.Add(id);
+        }
+        if (unknown.Count == 0)
+            return fresh;
+        await using var query = new NpgsqlCommand(
+            $"SELECT k.id FROM unnest(@ids) AS k(id) WHERE NOT EXISTS (SELECT 1 FROM {table.Name} t WHERE t.account_id = k.id)",
+            Connection, NpgsqlTransaction);
+        query.Parameters.Add(new NpgsqlParameter<long[]>("ids", [.. unknown]));
+        await using (var reader = await query.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+                fresh.Add(reader.GetInt64(0));
+        }
+        classified.UnionWith(unknown);
+        return fresh;
+    }
+
+    /// <summary>Binary COPY straight into the table: only for rows of fresh accounts (see <see cref="FreshAccountsAsync"/>).</summary>
+    private async Task CopyAsync<TRow>(KeyedTable<TRow> table, IReadOnlyList<TRow> rows, HashSet<long> touched, CancellationToken ct)
+    {
+        try
+        {
+            await using var importer = await Connection.BeginBinaryImportAsync(
+                $"COPY {table.Name} ({string.Join(", ", table.Columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)", ct);
+            var sink = new CopySink(importer);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if ((i & 4095) == 0)
+                    ct.ThrowIfCancellationRequested();
+                var accountId = Accounts.IdOf(table.AccountOf(rows[i]));
+                touched.Add(accountId);
+                importer.StartRow();
+                table.Write(rows[i], accountId, sink);
+            }
+            await importer.CompleteAsync(ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // Only another transaction writing rows of the same new accounts at the same time gets here.
+            throw new InvalidOperationException(
+                $"another import wrote {table.Name} of the same accounts while this one ran; nothing was imported: run the import again", e);
+        }
+        Inserted += rows.Count;
     }
 
     internal static string UpsertSql<TRow>(KeyedTable<TRow> table, string stage)
