@@ -126,7 +126,7 @@ public static class BrandSafetyScanner
             var hashtag = text[i] == '#';
             var start = hashtag ? i + 1 : i;
             var end = start;
-            while (end < text.Length && Rune.TryGetRuneAt(text, end, out var rune) && IsWordRune(rune, hashtag))
+            while (end < text.Length && Rune.TryGetRuneAt(text, end, out var rune) && IsWordRune(rune, hashtag, continuing: end > start))
                 end += rune.Utf16SequenceLength;
             if (end > start)
             {
@@ -141,9 +141,8 @@ public static class BrandSafetyScanner
         return tokens;
     }
 
-    private static bool IsWordRune(Rune rune, bool hashtag) =>
-        Rune.IsLetterOrDigit(rune) || (hashtag && rune.Value == '_')
-        || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+    private static bool IsWordRune(Rune rune, bool hashtag, bool continuing) =>
+        Rune.IsLetterOrDigit(rune) || (hashtag && rune.Value == '_') || (continuing && CommentClassifier.IsCombiningMark(rune));
 
     private static string Excerpt(string caption, int start, int end)
     {

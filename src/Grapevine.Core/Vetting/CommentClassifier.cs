@@ -52,7 +52,7 @@ public static class CommentClassifier
         var current = new StringBuilder();
         foreach (var rune in text.EnumerateRunes())
         {
-            if (Rune.IsLetterOrDigit(rune) || (rune.Value == '\'' && current.Length > 0) || IsCombiningMark(rune))
+            if (Rune.IsLetterOrDigit(rune) || (current.Length > 0 && (rune.Value == '\'' || IsCombiningMark(rune))))
             {
                 current.Append(Rune.ToLowerInvariant(rune).ToString());
             }
@@ -68,6 +68,8 @@ public static class CommentClassifier
         return words;
     }
 
-    private static bool IsCombiningMark(Rune rune) =>
-        Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+    // Accents written as combining marks belong to their letter; emoji variation selectors (U+FE0F after ❤) do not.
+    internal static bool IsCombiningMark(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+        && rune.Value is not (>= 0xFE00 and <= 0xFE0F) and not (>= 0xE0100 and <= 0xE01EF);
 }
