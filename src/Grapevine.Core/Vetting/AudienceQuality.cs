@@ -26,11 +26,14 @@ public static class AudienceQuality
 
     public const string Formula = "real_followers_over_sampled_followers_wilson95";
 
-    public static AudienceQualityResult Measure(IReadOnlyList<FollowerProfile> sample, IFollowerClassifier classifier)
+    /// <summary>What the report says when the installation has no follower classifier.</summary>
+    public const string NoClassifier = "no follower classifier is installed";
+
+    public static AudienceQualityResult Measure(IReadOnlyList<FollowerProfile> sample, IFollowerClassifier? classifier)
     {
         var n = sample.Count;
-        if (n < MinSample)
-            return new AudienceQualityResult(null, null, null, n, 0, classifier.Description);
+        if (n < MinSample || classifier is null)
+            return new AudienceQualityResult(null, null, null, n, 0, classifier?.Description ?? NoClassifier);
         var buffer = ArrayPool<float>.Shared.Rent(n);
         try
         {
@@ -54,6 +57,12 @@ public static class AudienceQuality
     public static VettingSignal Signal(AudienceQualityResult result)
     {
         const string expected = "at least 80% real; red flag when the 95% interval lies wholly below 70%";
+        if (result.RealShare is null && result.Model == NoClassifier)
+        {
+            return new VettingSignal("audience_quality", "Audience quality", null, "%", expected, SignalVerdict.NotEnoughData,
+                $"Not assessed: {NoClassifier}, so the {result.SampleSize} sampled followers cannot be classified.",
+                Formula, result.SampleSize, null, null);
+        }
         if (result.RealShare is not { } share)
         {
             return new VettingSignal("audience_quality", "Audience quality", null, "%", expected, SignalVerdict.NotEnoughData,

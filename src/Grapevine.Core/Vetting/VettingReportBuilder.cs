@@ -10,7 +10,7 @@ public static class VettingReportBuilder
 {
     public static VettingReport Build(
         VettingInput input,
-        IFollowerClassifier classifier,
+        IFollowerClassifier? classifier,
         EngagementDistribution distribution,
         BrandSafetyLexicon lexicon,
         DateTime now)

@@ -7,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Grapevine.Core.Vetting;
 
-/// <summary>Reads one account's posts, snapshots and samples and builds its vetting report; the web app and the CLI both call it.</summary>
-public sealed class VettingService(GrapevineDb db, IFollowerClassifier classifier, EngagementDistributionCache distributions, TimeProvider time)
+/// <summary>
+/// Reads one account's posts, snapshots and samples and builds its vetting report; the web app and the CLI both call it.
+/// Without a follower classifier (none registered) the audience quality reads "not assessed".
+/// </summary>
+public sealed class VettingService(GrapevineDb db, EngagementDistributionCache distributions, TimeProvider time, IFollowerClassifier? classifier = null)
 {
     /// <summary>The report, or null when the catalogue has no account with that handle on that platform.</summary>
     public async Task<VettingReport?> VetAsync(Platform platform, string handle, BrandSafetyLexicon lexicon, CancellationToken ct)

@@ -45,4 +45,15 @@ public class AudienceQualityTests
     [InlineData(80, 20, SignalVerdict.Ok)]
     public void Reads_the_share_against_the_thresholds(int real, int fake, SignalVerdict expected) =>
         Assert.Equal(expected, AudienceQuality.Signal(AudienceQuality.Measure(Sample(real, fake), _classifier)).Verdict);
+
+    [Fact]
+    public void Without_a_classifier_the_audience_is_not_assessed()
+    {
+        var result = AudienceQuality.Measure(Sample(150, 50), null);
+        Assert.Null(result.RealShare);
+        var signal = AudienceQuality.Signal(result);
+        Assert.Equal(SignalVerdict.NotEnoughData, signal.Verdict);
+        Assert.Contains("no follower classifier is installed", signal.Why);
+        Assert.Equal(200, signal.N);
+    }
 }
