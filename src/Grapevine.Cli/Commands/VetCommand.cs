@@ -12,10 +12,8 @@ namespace Grapevine.Cli.Commands;
 /// <summary><c>grapevine vet &lt;platform&gt; &lt;handle&gt;</c>: the vetting report, an overall verdict with its reasons and every signal.</summary>
 public static class VetCommand
 {
-    // MERGE POINT (authenticity): set to AuthenticityModel.LoadDefault() once Grapevine.Core.Authenticity.AuthenticityModel
-    // is on main. Until then the audience quality reads "not assessed: no follower classifier is installed".
-    // Tests replace it with their own classifier.
-    internal static Func<IFollowerClassifier?> Classifier { get; set; } = () => null;
+    // The shipped model; tests put a classifier of their own here.
+    internal static Func<IFollowerClassifier?> Classifier { get; set; } = AuthenticityModel.LoadDefault;
 
     public static Command Create()
     {

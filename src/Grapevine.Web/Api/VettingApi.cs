@@ -1,8 +1,10 @@
 using System.ComponentModel;
+using Grapevine.Core.Authenticity;
 using Grapevine.Core.BrandSafety;
 using Grapevine.Core.Catalogue;
 using Grapevine.Core.Vetting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Grapevine.Web.Api;
 
@@ -13,8 +15,8 @@ public static class VettingApi
     {
         services.AddSingleton<EngagementDistributionCache>();
         services.AddScoped<VettingService>();
-        // MERGE POINT (authenticity): services.AddSingleton<IFollowerClassifier>(_ => AuthenticityModel.LoadDefault());
-        // Until it is registered, VettingService reports audience quality as "not assessed: no follower classifier is installed".
+        // TryAdd: tests register a classifier of their own first.
+        services.TryAddSingleton<IFollowerClassifier>(_ => AuthenticityModel.LoadDefault());
         return services;
     }
 

@@ -125,7 +125,7 @@ public class VettingApiTests
     }
 
     [Fact]
-    public async Task Without_a_registered_classifier_the_audience_is_not_assessed()
+    public async Task The_app_vets_with_the_shipped_authenticity_model()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using (var db = database.CreateContext())
@@ -136,9 +136,9 @@ public class VettingApiTests
         };
         using var client = await factory.CreateApiClientAsync();
         var root = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/accounts/instagram/{VettingTestData.Bought}/vetting")).RootElement;
-        var audience = root.GetProperty("signals").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "audience_quality");
-        Assert.Equal("not_enough_data", audience.GetProperty("verdict").GetString());
-        Assert.Contains("no follower classifier is installed", audience.GetProperty("why").GetString());
+        Assert.Equal(AuthenticityModel.LoadDefault().Description, root.GetProperty("audience").GetProperty("model").GetString());
+        Assert.Equal(150, root.GetProperty("audience").GetProperty("sampleSize").GetInt32());
+        Assert.Equal(JsonValueKind.Number, root.GetProperty("audience").GetProperty("realShare").ValueKind);
         Assert.Equal("red", root.GetProperty("verdict").GetString()); // the unexplained spike stands on its own
     }
 }

@@ -1,0 +1,107 @@
+using Microsoft.ML;
+using Microsoft.ML.Calibrators;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers.LightGbm;
+
+namespace Grapevine.Core.Authenticity;
+
+/// <summary>
+/// Fits an ML.NET tree ensemble on feature vectors and copies its trees and calibrator into <see cref="BoostedTrees"/>.
+/// Single-threaded with a fixed seed, so the same data and seed give the same model.
+/// </summary>
+internal static class MlNetTreeTrainer
+{
+    public static BoostedTrees Fit(float[][] features, bool[] isFake, TrainerSettings settings) =>
+        Extract(FitTransformer(features, isFake, settings));
+
+    public static ITransformer FitTransformer(float[][] features, bool[] isFake, TrainerSettings settings)
+    {
+        var ml = new MLContext(settings.Seed);
+        var data = Load(ml, features, isFake, settings.BalanceClasses);
+        return settings.Trainer switch
+        {
+            TrainerKind.LightGbm => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+            {
+                NumberOfIterations = E("GV_ITER", 200),
+                LearningRate = E("GV_LR", 50) / 1000.0,
+                NumberOfLeaves = E("GV_LEAVES", 8),
+                MinimumExampleCountPerLeaf = E("GV_MINLEAF", 10),
+                Booster = new Microsoft.ML.Trainers.LightGbm.GradientBooster.Options { SubsampleFraction = E("GV_SUB", 70) / 100.0, SubsampleFrequency = E("GV_SUB", 70) < 100 ? 1 : 0, FeatureFraction = E("GV_FF", 70) / 100.0, L2Regularization = E("GV_L2", 100) / 100.0 },
+                UseCategoricalSplit = false,
+                HandleMissingValue = false,
+                ExampleWeightColumnName = nameof(TrainingRow.Weight),
+                NumberOfThreads = 1,
+                Seed = settings.Seed,
+                Verbose = false,
+                Silent = true,
+            }).Fit(data),
+            _ => ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+            {
+                NumberOfTrees = 200,
+                LearningRate = 0.05,
+                NumberOfLeaves = 8,
+                MinimumExampleCountPerLeaf = 5,
+                ExampleWeightColumnName = nameof(TrainingRow.Weight),
+                NumberOfThreads = 1,
+                Seed = settings.Seed,
+            }).Fit(data),
+        };
+    }
+
+    /// <summary>ML.NET's own probabilities for the given features (to check the fast path and to time it).</summary>
+    public static float[] Transform(ITransformer transformer, float[][] features)
+    {
+        var ml = new MLContext(0);
+        var scored = transformer.Transform(Load(ml, features, new bool[features.Length], balance: false));
+        return [.. scored.GetColumn<float>("Probability")];
+    }
+
+    private static IDataView Load(MLContext ml, float[][] features, bool[] isFake, bool balance)
+    {
+        var width = features.Length > 0 ? features[0].Length : 0;
+        var positives = isFake.Count(f => f);
+        var positiveWeight = balance && positives > 0 ? (float)(isFake.Length - positives) / positives : 1f;
+        var rows = features.Select((f, i) => new TrainingRow { Features = f, Label = isFake[i], Weight = isFake[i] ? positiveWeight : 1f });
+        var schema = SchemaDefinition.Create(typeof(TrainingRow));
+        schema[nameof(TrainingRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, width);
+        return ml.Data.LoadFromEnumerable(rows, schema);
+    }
+
+    private static BoostedTrees Extract(ITransformer transformer) => transformer switch
+    {
+        BinaryPredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>> lightGbm =>
+            Copy(lightGbm.Model.SubModel.TrainedTreeEnsemble, lightGbm.Model.Calibrator),
+        BinaryPredictionTransformer<CalibratedModelParametersBase<FastTreeBinaryModelParameters, PlattCalibrator>> fastTree =>
+            Copy(fastTree.Model.SubModel.TrainedTreeEnsemble, fastTree.Model.Calibrator),
+        _ => throw new InvalidOperationException($"unexpected ML.NET model {transformer.GetType().Name}"),
+    };
+
+    private static BoostedTrees Copy(RegressionTreeEnsemble ensemble, PlattCalibrator calibrator)
+    {
+        var trees = new List<BoostedTree>(ensemble.Trees.Count);
+        for (var t = 0; t < ensemble.Trees.Count; t++)
+        {
+            var tree = ensemble.Trees[t];
+            if (tree.CategoricalSplitFlags.Any(c => c))
+                throw new InvalidOperationException("categorical splits are not supported");
+            trees.Add(new BoostedTree(
+                ensemble.TreeWeights[t],
+                [.. tree.NumericalSplitFeatureIndexes],
+                [.. tree.NumericalSplitThresholds],
+                [.. tree.LeftChild],
+                [.. tree.RightChild],
+                [.. tree.LeafValues]));
+        }
+        return new BoostedTrees(ensemble.Bias, calibrator.Slope, calibrator.Offset, trees);
+    }
+
+    private static int E(string name, int d) => int.TryParse(Environment.GetEnvironmentVariable(name), out var v) ? v : d;
+
+    private sealed class TrainingRow
+    {
+        public float[] Features { get; set; } = [];
+        public bool Label { get; set; }
+        public float Weight { get; set; }
+    }
+}

@@ -1,0 +1,55 @@
+namespace Grapevine.Core.Authenticity;
+
+/// <summary>What a handle or a display name says about a profile: generated handles are long, digit-heavy and end in digits.</summary>
+public static class UsernameFeatures
+{
+    public static int Length(string username) => username.Length;
+
+    public static int Digits(string username)
+    {
+        var count = 0;
+        foreach (var c in username)
+        {
+            if (char.IsAsciiDigit(c))
+                count++;
+        }
+        return count;
+    }
+
+    public static int TrailingDigits(string username)
+    {
+        var count = 0;
+        for (var i = username.Length - 1; i >= 0 && char.IsAsciiDigit(username[i]); i--)
+            count++;
+        return count;
+    }
+
+    /// <summary>The share of characters that are not letters (digits, dots, underscores…); 0 for an empty name.</summary>
+    public static float NonLetterShare(string username)
+    {
+        if (username.Length == 0)
+            return 0f;
+        var nonLetters = 0;
+        foreach (var c in username)
+        {
+            if (!char.IsLetter(c))
+                nonLetters++;
+        }
+        return (float)nonLetters / username.Length;
+    }
+
+    /// <summary>How many words a full name has (runs of letters or digits; emoji and punctuation do not count).</summary>
+    public static int Words(string fullName)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in fullName)
+        {
+            var wordChar = char.IsLetterOrDigit(c);
+            if (wordChar && !inWord)
+                words++;
+            inWord = wordChar;
+        }
+        return words;
+    }
+}
