@@ -142,6 +142,7 @@ public static class VettingScenario
             ["p99_ms"] = Math.Round(Percentile(timings, 99), 2),
             ["max_ms"] = Math.Round(timings[^1], 2),
             ["distribution_build_ms"] = Math.Round(distributionMs, 1),
+            ["load_average_1m"] = LoadAverage(),
         };
         Log($"{label}: {reports} reports, p50 {result["p50_ms"]} ms, p95 {result["p95_ms"]} ms, max {result["max_ms"]} ms (distribution built once in {distributionMs:0} ms); " +
             $"p50 of the parts: read {result["read_p50_ms"]} ms, classify {result["classify_p50_ms"]} ms, other signals {result["signals_p50_ms"]} ms");
@@ -204,6 +205,9 @@ public static class VettingScenario
         await new MetricsRecomputer(db, time).RecomputeAsync(ids, ct);
         await transaction.CommitAsync(ct);
     }
+
+    private static double LoadAverage() =>
+        File.Exists("/proc/loadavg") && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture, out var load) ? load : -1;
 
     private static double Percentile(double[] sorted, double p) =>
         sorted[(int)Math.Clamp(Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
