@@ -44,6 +44,7 @@ app.MapApiKeysApi();
 app.MapAuditApi();
 app.MapListsApi();
 app.MapNotesApi();
+app.MapBrandSafetyApi();
 app.MapVettingApi();
 app.MapAccountEndpoints();
 app.MapDemoSignIn();

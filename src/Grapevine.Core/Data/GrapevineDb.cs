@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Grapevine.Core.Audit;
+using Grapevine.Core.BrandSafety;
 using Grapevine.Core.Catalogue;
 using Grapevine.Core.Lists;
 using Grapevine.Core.Metrics;
@@ -35,6 +36,9 @@ public class GrapevineDb(DbContextOptions<GrapevineDb> options, CurrentWorkspace
     public DbSet<AccountNote> AccountNotes => Set<AccountNote>();
     public DbSet<AccountTag> AccountTags => Set<AccountTag>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<BrandSafetySettings> BrandSafetySettings => Set<BrandSafetySettings>();
+    public DbSet<BrandSafetyCategoryList> BrandSafetyCategories => Set<BrandSafetyCategoryList>();
+    public DbSet<BrandSafetyKeyword> BrandSafetyKeywords => Set<BrandSafetyKeyword>();
 
     public DatabaseProvider Provider =>
         Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;

@@ -75,6 +75,77 @@ namespace Grapevine.Migrations.Postgres.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Grapevine.Core.BrandSafety.BrandSafetyCategoryList", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workspace_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.HasKey("WorkspaceId", "Id")
+                        .HasName("pk_brand_safety_categories");
+
+                    b.HasIndex("WorkspaceId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_brand_safety_categories_workspace_id_name");
+
+                    b.ToTable("brand_safety_categories", (string)null);
+                });
+
+            modelBuilder.Entity("Grapevine.Core.BrandSafety.BrandSafetyKeyword", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workspace_id");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("Keyword")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("keyword");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.HasKey("WorkspaceId", "CategoryId", "Keyword")
+                        .HasName("pk_brand_safety_keywords");
+
+                    b.ToTable("brand_safety_keywords", (string)null);
+                });
+
+            modelBuilder.Entity("Grapevine.Core.BrandSafety.BrandSafetySettings", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workspace_id");
+
+                    b.Property<DateTime>("EditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("edited_at");
+
+                    b.HasKey("WorkspaceId")
+                        .HasName("pk_brand_safety_settings");
+
+                    b.ToTable("brand_safety_settings", (string)null);
+                });
+
             modelBuilder.Entity("Grapevine.Core.Catalogue.Account", b =>
                 {
                     b.Property<long>("Id")
@@ -963,6 +1034,36 @@ namespace Grapevine.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_audit_entries_workspaces_workspace_id");
                 });
 
+            modelBuilder.Entity("Grapevine.Core.BrandSafety.BrandSafetyCategoryList", b =>
+                {
+                    b.HasOne("Grapevine.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_brand_safety_categories_workspaces_workspace_id");
+                });
+
+            modelBuilder.Entity("Grapevine.Core.BrandSafety.BrandSafetyKeyword", b =>
+                {
+                    b.HasOne("Grapevine.Core.BrandSafety.BrandSafetyCategoryList", null)
+                        .WithMany("Keywords")
+                        .HasForeignKey("WorkspaceId", "CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_brand_safety_keywords_brand_safety_categories_workspace_id_");
+                });
+
+            modelBuilder.Entity("Grapevine.Core.BrandSafety.BrandSafetySettings", b =>
+                {
+                    b.HasOne("Grapevine.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_brand_safety_settings_workspaces_workspace_id");
+                });
+
             modelBuilder.Entity("Grapevine.Core.Catalogue.Account", b =>
                 {
                     b.HasOne("Grapevine.Core.Catalogue.Creator", "Creator")
@@ -1153,6 +1254,11 @@ namespace Grapevine.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Grapevine.Core.BrandSafety.BrandSafetyCategoryList", b =>
+                {
+                    b.Navigation("Keywords");
                 });
 
             modelBuilder.Entity("Grapevine.Core.Catalogue.Account", b =>

@@ -70,6 +70,77 @@ namespace Grapevine.Migrations.Sqlite.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Grapevine.Core.BrandSafety.BrandSafetyCategoryList", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workspace_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("WorkspaceId", "Id")
+                        .HasName("pk_brand_safety_categories");
+
+                    b.HasIndex("WorkspaceId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_brand_safety_categories_workspace_id_name");
+
+                    b.ToTable("brand_safety_categories", (string)null);
+                });
+
+            modelBuilder.Entity("Grapevine.Core.BrandSafety.BrandSafetyKeyword", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workspace_id");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("Keyword")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("keyword");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_at");
+
+                    b.HasKey("WorkspaceId", "CategoryId", "Keyword")
+                        .HasName("pk_brand_safety_keywords");
+
+                    b.ToTable("brand_safety_keywords", (string)null);
+                });
+
+            modelBuilder.Entity("Grapevine.Core.BrandSafety.BrandSafetySettings", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workspace_id");
+
+                    b.Property<DateTime>("EditedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("edited_at");
+
+                    b.HasKey("WorkspaceId")
+                        .HasName("pk_brand_safety_settings");
+
+                    b.ToTable("brand_safety_settings", (string)null);
+                });
+
             modelBuilder.Entity("Grapevine.Core.Catalogue.Account", b =>
                 {
                     b.Property<long>("Id")
@@ -950,6 +1021,36 @@ namespace Grapevine.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_audit_entries_workspaces_workspace_id");
                 });
 
+            modelBuilder.Entity("Grapevine.Core.BrandSafety.BrandSafetyCategoryList", b =>
+                {
+                    b.HasOne("Grapevine.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_brand_safety_categories_workspaces_workspace_id");
+                });
+
+            modelBuilder.Entity("Grapevine.Core.BrandSafety.BrandSafetyKeyword", b =>
+                {
+                    b.HasOne("Grapevine.Core.BrandSafety.BrandSafetyCategoryList", null)
+                        .WithMany("Keywords")
+                        .HasForeignKey("WorkspaceId", "CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_brand_safety_keywords_brand_safety_categories_workspace_id_category_id");
+                });
+
+            modelBuilder.Entity("Grapevine.Core.BrandSafety.BrandSafetySettings", b =>
+                {
+                    b.HasOne("Grapevine.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_brand_safety_settings_workspaces_workspace_id");
+                });
+
             modelBuilder.Entity("Grapevine.Core.Catalogue.Account", b =>
                 {
                     b.HasOne("Grapevine.Core.Catalogue.Creator", "Creator")
@@ -1140,6 +1241,11 @@ namespace Grapevine.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Grapevine.Core.BrandSafety.BrandSafetyCategoryList", b =>
+                {
+                    b.Navigation("Keywords");
                 });
 
             modelBuilder.Entity("Grapevine.Core.Catalogue.Account", b =>

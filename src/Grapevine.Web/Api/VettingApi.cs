@@ -29,7 +29,7 @@ public static class VettingApi
             .WithDescription("An overall verdict (green, amber, red or not_enough_data) with its reasons, and every signal with its value, " +
                 "the range expected for the account's tier and platform, a verdict, one sentence of why, the formula, N and window: " +
                 "audience quality (real-follower share with a 95% Wilson interval), follower-growth spikes (organic or unexplained), " +
-                "engagement against the tier, comment quality, sponsored saturation, posting activity and brand safety. Unknown values are null.")
+                "engagement against the tier, comment quality, sponsored saturation, posting activity and brand safety (against the workspace's brand-safety lists). Unknown values are null.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
@@ -39,6 +39,7 @@ public static class VettingApi
         [Description("instagram, tiktok, youtube, x, facebook, twitch or pinterest")] string platform,
         [Description("The handle, with or without a leading @")] string handle,
         VettingService vetting,
+        BrandSafetyService brandSafety,
         CancellationToken ct)
     {
         if (!CatalogueNames.TryParsePlatform(platform, out var parsed))
@@ -50,9 +51,7 @@ public static class VettingApi
                 },
                 title: "Some route values are not valid");
         }
-        // wired to the workspace lists at merge
-        var lexicon = BrandSafetyLexicon.Default;
-        var report = await vetting.VetAsync(parsed, handle, lexicon, ct);
+        var report = await vetting.VetAsync(parsed, handle, await brandSafety.GetLexiconAsync(ct), ct);
         if (report is null)
         {
             return TypedResults.Problem(

@@ -1,4 +1,5 @@
 using Grapevine.Core.Audit;
+using Grapevine.Core.BrandSafety;
 using Grapevine.Core.Data;
 using Grapevine.Core.Lists;
 using Grapevine.Core.Notes;
@@ -27,6 +28,7 @@ internal static class AuthRegistration
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ListService>();
         services.AddScoped<NoteService>();
+        services.AddScoped<BrandSafetyService>();
         services.AddScoped<SignInService>();
         services.AddScoped<DemoSignIn>();
         services.AddSingleton(new DemoLinkOutput(Console.Out));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using Grapevine.Core.BrandSafety;
 using Grapevine.Core.Data;
 using Grapevine.Core.Lists;
 using Grapevine.Core.Notes;
@@ -73,6 +74,14 @@ public class IsolationSuiteTests(ITestOutputHelper output)
             OfB: w => $"/api/v1/accounts/{w.Shared}/tags/{w.TagB}", ProbeB: w => ($"/api/v1/accounts/{w.Shared}/tags", w.TagB)),
         ["DELETE /api/v1/notes/{id:guid}"] = new(w => $"/api/v1/notes/{w.NoteA}",
             OfB: w => $"/api/v1/notes/{w.NoteB}", ProbeB: w => ($"/api/v1/accounts/{w.Shared}/notes", w.NoteB.ToString())),
+        ["GET /api/v1/brand-safety"] = new(_ => "/api/v1/brand-safety"),
+        ["POST /api/v1/brand-safety/categories"] = new(_ => "/api/v1/brand-safety/categories", _ => Json(new { name = "another category", keywords = new[] { "prosecco" } })),
+        ["GET /api/v1/brand-safety/categories/{name}"] = new(_ => "/api/v1/brand-safety/categories/alcohol", OfB: w => $"/api/v1/brand-safety/categories/{w.CategoryB}"),
+        ["PATCH /api/v1/brand-safety/categories/{name}"] = new(_ => "/api/v1/brand-safety/categories/alcohol", _ => Json(new { name = "drinks", add = new[] { "prosecco" } }),
+            OfB: w => $"/api/v1/brand-safety/categories/{w.CategoryB}", ProbeB: w => ("/api/v1/brand-safety", w.CategoryB)),
+        ["DELETE /api/v1/brand-safety/categories/{name}"] = new(_ => "/api/v1/brand-safety/categories/gambling",
+            OfB: w => $"/api/v1/brand-safety/categories/{w.CategoryB}", ProbeB: w => ("/api/v1/brand-safety", w.CategoryB)),
+        ["POST /api/v1/brand-safety/reset"] = new(_ => "/api/v1/brand-safety/reset"),
     };
 
     [Theory, BothProviders]
@@ -176,6 +185,8 @@ public class IsolationSuiteTests(ITestOutputHelper output)
         public Guid MemberB { get; private set; }
         public string TagB => "b-secret-tag";
         public string BMarker => "B secret list";
+        public string CategoryB => "b-secret-category";
+        public string KeywordB => "bsecretkeyword";
         public HttpClient OwnerA { get; private set; } = null!;
         public HttpClient KeyClientA { get; private set; } = null!;
         public HttpClient OwnerB { get; private set; } = null!;
@@ -214,12 +225,13 @@ public class IsolationSuiteTests(ITestOutputHelper output)
             var readKeyA = await f.CreateApiKeyAsync(a, alice, ApiKeyScope.Read, "A read key");
             await f.CreateApiKeyAsync(b, bruno, ApiKeyScope.ReadWrite, "B secret key");
             await f.AsMemberAsync(b, bruno, WorkspaceRole.Owner, s => s.GetRequiredService<WorkspaceService>().InviteAsync("invitee@b-agency.test", WorkspaceRole.Viewer, default));
+            await f.AsMemberAsync(b, bruno, WorkspaceRole.Owner, s => s.GetRequiredService<BrandSafetyService>().AddCategoryAsync(CategoryB, [KeywordB], default));
             await using (var db = _host.Database.CreateContext())
             {
                 var keys = await db.ApiKeys.IgnoreQueryFilters().ToListAsync();
                 KeyA = keys.Single(k => k.Name == "A key").Id;
                 KeyB = keys.Single(k => k.Name == "B secret key").Id;
-                _markersOfB = ["b-agency.test", "Beta Secret Agency", BMarker, "B secret note", TagB, "B secret key", KeyB.ToString(), ListB.ToString(), NoteB.ToString(), keys.Single(k => k.Id == KeyB).Prefix];
+                _markersOfB = ["b-agency.test", "Beta Secret Agency", BMarker, CategoryB, KeywordB, "B secret note", TagB, "B secret key", KeyB.ToString(), ListB.ToString(), NoteB.ToString(), keys.Single(k => k.Id == KeyB).Prefix];
             }
 
             OwnerA = await f.SignInAsync("alice@a-brand.test");
@@ -259,6 +271,9 @@ public class IsolationSuiteTests(ITestOutputHelper output)
             Assert.Null((await db.ApiKeys.IgnoreQueryFilters().SingleAsync(k => k.Id == KeyB)).RevokedAt);
             Assert.Equal(WorkspaceRole.Member, (await db.Members.IgnoreQueryFilters().SingleAsync(m => m.UserId == MemberB)).Role);
             Assert.Equal(1, await db.CreatorLists.IgnoreQueryFilters().CountAsync(l => l.WorkspaceId == list.WorkspaceId));
+            var categoryB = await db.BrandSafetyCategories.IgnoreQueryFilters().Include(c => c.Keywords).SingleAsync(c => c.WorkspaceId == list.WorkspaceId && c.Name == CategoryB);
+            Assert.Equal(KeywordB, Assert.Single(categoryB.Keywords).Keyword);
+            Assert.Equal(BrandSafetyLexicon.Default.Categories.Count + 1, await db.BrandSafetyCategories.IgnoreQueryFilters().CountAsync(c => c.WorkspaceId == list.WorkspaceId));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Grapevine.Core.Authenticity;
 using Grapevine.Core.Data;
@@ -101,6 +102,27 @@ public class VettingApiTests
         Assert.StartsWith("No warning sign in audience quality, follower growth anomalies", root.GetProperty("reasons")[0].GetString());
         Assert.Empty(root.GetProperty("spikes").EnumerateArray());
         Assert.Empty(root.GetProperty("brandSafety").EnumerateArray());
+    }
+
+    [Theory, BothProviders]
+    public async Task Brand_safety_uses_the_workspace_lists(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.CreateContext())
+            await VettingTestData.SeedAsync(db);
+        await using var factory = Factory(database);
+        using var client = await factory.CreateApiClientAsync();
+        var url = $"/api/v1/accounts/instagram/{VettingTestData.Steady}/vetting";
+        Assert.Empty(JsonDocument.Parse(await client.GetStringAsync(url)).RootElement.GetProperty("brandSafety").EnumerateArray());
+
+        // This workspace's own category: its river captions now match, linked post by post.
+        var added = await client.PostAsJsonAsync("/api/v1/brand-safety/categories", new { name = "waterways", keywords = new[] { "river" } });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var root = JsonDocument.Parse(await client.GetStringAsync(url)).RootElement;
+        var matches = root.GetProperty("brandSafety").EnumerateArray().ToList();
+        Assert.Equal(30, matches.Count);
+        Assert.All(matches, m => Assert.Equal("waterways", m.GetProperty("category").GetString()));
+        Assert.Equal("amber", root.GetProperty("verdict").GetString());
     }
 
     [Theory, BothProviders]

@@ -1,0 +1,61 @@
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Grapevine.BrowserTests.BrowserSession;
+
+namespace Grapevine.BrowserTests;
+
+/// <summary>A brand manager tunes the brand-safety lists: adds and removes keywords, drops a category, then goes back to the defaults.</summary>
+public class BrandSafetyJourneyTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task The_brand_safety_lists_are_edited_and_reset_in_the_browser()
+    {
+        await using var server = await GrapevineServer.StartAsync(db => SampleCatalogue.SeedAsync(db));
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        await using var context = await browser.NewContextAsync(Desktop);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(server.Address, "/account/sign-up").ToString());
+        await SignUpAsync(page, "mia@brewco.test", "BrewCo");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Brand safety", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Brand safety", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".page-heading .hint")).ToContainTextAsync("Grapevine's default lists");
+        var alcohol = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "alcohol", Exact = true }) });
+
+        // A brewery's own drinks are fine, but it wants to hear about prosecco.
+        await alcohol.GetByLabel("Add keywords").FillAsync("Prosecco, #Aperitivo");
+        await alcohol.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Added 2 to “alcohol”");
+        await Assertions.Expect(alcohol.Locator(".tag-list")).ToContainTextAsync("#aperitivo");
+        await alcohol.GetByRole(AriaRole.Button, new() { Name = "Remove beer from alcohol" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("“beer” is removed from “alcohol”");
+        await Assertions.Expect(alcohol.GetByRole(AriaRole.Button, new() { Name = "Remove beer from alcohol" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".page-heading .hint")).ToContainTextAsync("This workspace's own lists");
+        await ScreenshotAsync(page, output, "brand-safety-1280.png", fullPage: true);
+
+        // Deleting a category asks first.
+        var politics = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "politics", Exact = true }) });
+        await politics.GetByRole(AriaRole.Link, new() { Name = "Delete category…" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Delete the category “politics”?" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete category", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("The category “politics” is deleted.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "politics", Exact = true })).ToHaveCountAsync(0);
+
+        // So does going back to the defaults.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Reset to defaults…" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Go back to the default lists?" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reset to defaults", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("The default lists apply again.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "politics", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(alcohol.GetByRole(AriaRole.Button, new() { Name = "Remove beer from alcohol" })).ToBeVisibleAsync();
+
+        var signedInPhone = Phone;
+        signedInPhone.StorageState = await context.StorageStateAsync();
+        await using var phoneContext = await browser.NewContextAsync(signedInPhone);
+        var phone = await phoneContext.NewPageAsync();
+        await phone.GotoAsync(new Uri(server.Address, "/brand-safety").ToString());
+        Assert.True(await FitsWidthAsync(phone), "the brand-safety page scrolls sideways on a phone");
+        await ScreenshotAsync(phone, output, "brand-safety-390.png");
+    }
+}
