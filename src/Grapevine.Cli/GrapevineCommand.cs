@@ -16,6 +16,7 @@ public static class GrapevineCommand
         root.Subcommands.Add(AccountCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(AuthenticityCommand.Create());
+        root.Subcommands.Add(VetCommand.Create());
         return root;
     }
 

@@ -23,6 +23,7 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
 }));
 builder.Services.AddRazorComponents();
 builder.Services.AddGrapevineAuth(builder.Configuration);
+builder.Services.AddVetting();
 
 var app = builder.Build();
 
@@ -44,6 +45,7 @@ app.MapAuditApi();
 app.MapListsApi();
 app.MapNotesApi();
 app.MapBrandSafetyApi();
+app.MapVettingApi();
 app.MapAccountEndpoints();
 app.MapDemoSignIn();
 app.MapRazorComponents<App>();

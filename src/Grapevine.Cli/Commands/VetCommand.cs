@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Grapevine.Core.Authenticity;
+using Grapevine.Core.BrandSafety;
+using Grapevine.Core.Catalogue;
+using Grapevine.Core.Vetting;
+using Spectre.Console;
+
+namespace Grapevine.Cli.Commands;
+
+/// <summary><c>grapevine vet &lt;platform&gt; &lt;handle&gt;</c>: the vetting report, an overall verdict with its reasons and every signal.</summary>
+public static class VetCommand
+{
+    // The shipped model; tests put a classifier of their own here.
+    internal static Func<IFollowerClassifier?> Classifier { get; set; } = AuthenticityModel.LoadDefault;
+
+    public static Command Create()
+    {
+        var platform = new Argument<string>("platform") { Description = string.Join(", ", CatalogueNames.Platforms) };
+        var handle = new Argument<string>("handle") { Description = "The account's handle, with or without @." };
+        var command = new Command("vet", "Vet an account: audience quality, growth anomalies, engagement against its tier, comments, ads, activity and brand safety, with a green/amber/red verdict and its reasons.")
+        {
+            platform, handle,
+        };
+        command.SetAction((result, ct) => CliRunner.RunAsync(async () =>
+        {
+            var platformText = result.GetValue(platform)!;
+            if (!CatalogueNames.TryParsePlatform(platformText, out var parsed))
+                throw new CliUsageException($"unknown platform '{platformText}'; one of {string.Join(", ", CatalogueNames.Platforms)}");
+            await using var db = await GlobalOptions.OpenDatabaseAsync(result, ct);
+            var service = new VettingService(db, new EngagementDistributionCache(TimeProvider.System), TimeProvider.System, Classifier());
+            var report = await service.VetAsync(parsed, result.GetValue(handle)!, BrandSafetyLexicon.Default, ct);
+            if (report is null)
+            {
+                Console.Error.WriteLine($"error: the catalogue has no {parsed.Name()} account '{CatalogueNames.NormalizeHandle(result.GetValue(handle)!)}'.");
+                return ExitCodes.InputRejected;
+            }
+            if (result.GetValue(GlobalOptions.Json))
+                Console.WriteLine(JsonSerializer.Serialize(report, CliJson.Options));
+            else
+                Render(report);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static void Render(VettingReport report)
+    {
+        var console = CliConsole.Create();
+        var colour = report.Verdict switch
+        {
+            VettingVerdict.Green => "green",
+            VettingVerdict.Amber => "yellow",
+            VettingVerdict.Red => "red",
+            _ => "grey",
+        };
+        console.Write(new Rule($"Vetting @{Markup.Escape(report.Handle)} on {report.Platform}").LeftJustified());
+        console.MarkupLine($"[bold {colour}]{VerdictText(report.Verdict)}[/]  [grey]{Markup.Escape(Followers(report))}[/]");
+        foreach (var reason in report.Reasons)
+            console.MarkupLine($"  • {Markup.Escape(reason)}");
+
+        var table = new Table().Border(TableBorder.Rounded).Title("Signals");
+        table.AddColumn("Signal").AddColumn("Verdict").AddColumn(new TableColumn("Value").RightAligned()).AddColumn(new TableColumn("N").RightAligned())
+            .AddColumn("Expected");
+        foreach (var s in report.Signals)
+        {
+            var value = s.Value is { } v ? Markup.Escape($"{v.ToString("0.##", CultureInfo.InvariantCulture)} {s.Unit}") : "[grey]unknown[/]";
+            table.AddRow(Markup.Escape(s.Label), SignalText(s.Verdict), value, s.N.ToString(CultureInfo.InvariantCulture), Markup.Escape(s.ExpectedRange));
+        }
+        console.Write(table);
+        console.Write(new Rule("Why").LeftJustified());
+        foreach (var s in report.Signals)
+            console.MarkupLine($"[bold]{Markup.Escape(s.Label)}[/] [grey]({Markup.Escape(s.Formula)})[/]: {Markup.Escape(s.Why)}");
+
+        if (report.Spikes.Count > 0)
+        {
+            console.Write(new Rule("Follower spikes").LeftJustified());
+            foreach (var spike in report.Spikes)
+                console.MarkupLine($"  {(spike.Organic ? "[green]organic[/]" : spike.Verifiable ? "[red]unexplained[/]" : "[yellow]unverifiable[/]")} {Markup.Escape(spike.Why)}");
+        }
+        if (report.BrandSafety.Count > 0)
+        {
+            console.Write(new Rule("Brand-safety matches").LeftJustified());
+            foreach (var match in report.BrandSafety)
+                console.MarkupLine($"  [yellow]{Markup.Escape(match.Category)}[/] “{Markup.Escape(match.Keyword)}” {match.PostedAt:yyyy-MM-dd} {Markup.Escape(match.Url)}\n    [grey]{Markup.Escape(match.Excerpt)}[/]");
+        }
+    }
+
+    private static string Followers(VettingReport report) =>
+        $"{(report.FollowersCount is { } f ? f.ToString("N0", CultureInfo.InvariantCulture) : "unknown")} followers, tier {report.Tier ?? "unknown"}";
+
+    private static string VerdictText(VettingVerdict verdict) => verdict switch
+    {
+        VettingVerdict.Green => "GREEN: no warning sign found",
+        VettingVerdict.Amber => "AMBER: look closer before you book",
+        VettingVerdict.Red => "RED: warning signs of a fake or bought audience",
+        _ => "NOT ENOUGH DATA: authenticity cannot be judged yet",
+    };
+
+    private static string SignalText(SignalVerdict verdict) => verdict switch
+    {
+        SignalVerdict.Ok => "[green]ok[/]",
+        SignalVerdict.Watch => "[yellow]watch[/]",
+        SignalVerdict.Concern => "[red]concern[/]",
+        _ => "[grey]not enough data[/]",
+    };
+}

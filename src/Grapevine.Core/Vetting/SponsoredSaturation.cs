@@ -1,0 +1,41 @@
+using System.Globalization;
+using Grapevine.Core.Metrics;
+
+namespace Grapevine.Core.Vetting;
+
+/// <summary>
+/// How much of the feed is advertising (the stored sponsored-share metric) and whether the audience still engages
+/// with it (the paid / organic ER ratio); both are <see cref="ContentMetrics"/>' definitions.
+/// </summary>
+public static class SponsoredSaturation
+{
+    /// <summary>More than two ads in five feed posts.</summary>
+    public const double WatchShare = 40;
+
+    /// <summary>Sponsored posts drawing under half the engagement of organic ones.</summary>
+    public const double WatchRatio = 0.5;
+
+    public static VettingSignal Signal(MetricValue share, MetricValue ratio)
+    {
+        const string label = "Sponsored saturation";
+        var expected = $"at most {WatchShare:0}% of feed posts sponsored, and sponsored posts drawing at least {WatchRatio:0.#}× the ER of organic ones";
+        if (share.Value is not { } s)
+        {
+            return new VettingSignal("sponsored_saturation", label, null, "%", expected, SignalVerdict.NotEnoughData,
+                "Not enough data: no feed post of the account is known.", share.Formula, share.N, null, null);
+        }
+        var shareText = $"{Fmt(s)}% of the last {share.N} feed posts are sponsored";
+        var ratioText = ratio.Value is { } r
+            ? $"sponsored posts draw {r.ToString("0.##", CultureInfo.InvariantCulture)}× the ER of organic ones (last {ratio.N} posts)"
+            : $"the paid / organic ratio is unknown (it needs {MetricDefinitions.MinPostsPerGroup} of each)";
+        (SignalVerdict verdict, string why) = s > WatchShare
+            ? (SignalVerdict.Watch, $"{shareText}, so the audience sees an ad in most posts; {ratioText}.")
+            : ratio.Value < WatchRatio
+                ? (SignalVerdict.Watch, $"{ratioText}: the audience ignores the ads; {shareText}.")
+                : (SignalVerdict.Ok, $"{shareText}; {ratioText}.");
+        return new VettingSignal("sponsored_saturation", label, Math.Round(s, 1), "%", expected, verdict, why,
+            $"{share.Formula}; {ratio.Formula}", share.N, share.WindowStart, share.WindowEnd);
+    }
+
+    private static string Fmt(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+}

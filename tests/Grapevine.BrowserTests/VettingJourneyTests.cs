@@ -1,0 +1,121 @@
+using Grapevine.Core.Catalogue;
+using Grapevine.Core.Catalogue.Import;
+using Grapevine.Core.Data;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Grapevine.BrowserTests;
+
+/// <summary>A marketer vets a creator before booking: the account page's Vetting section says red and shows why.</summary>
+public class VettingJourneyTests(ITestOutputHelper output)
+{
+    private const string Handle = "bought.followers";
+
+    [Fact]
+    public async Task The_account_page_shows_the_verdict_the_growth_anomaly_and_the_comment_breakdown()
+    {
+        await using var server = await GrapevineServer.StartAsync(async db =>
+        {
+            await SampleCatalogue.SeedAsync(db, count: 12);
+            await SeedBoughtAudienceAsync(db);
+        });
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserSession.LaunchAsync(playwright);
+
+        await using var desktopContext = await browser.NewContextAsync(BrowserSession.Desktop);
+        var desktop = await desktopContext.NewPageAsync();
+        await desktop.GotoAsync(server.Address.ToString());
+        await desktop.WaitForURLAsync(url => url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await desktop.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).First.ClickAsync();
+        await BrowserSession.SignUpAsync(desktop, "vera@example.com", "Vera's Brand");
+        await desktop.GotoAsync(new Uri(server.Address, $"/accounts/instagram/{Handle}").ToString());
+
+        var vetting = desktop.GetByRole(AriaRole.Region, new() { Name = "Vetting", Exact = true });
+        await Assertions.Expect(vetting).ToBeVisibleAsync();
+        await Assertions.Expect(vetting.Locator(".vetting-verdict")).ToContainTextAsync("Red");
+        await Assertions.Expect(vetting.GetByRole(AriaRole.List, new() { Name = "Reasons for the verdict" }))
+            .ToContainTextAsync("unexplained follower spike");
+        Assert.Equal(7, await vetting.Locator("article.vetting-signal").CountAsync());
+        await Assertions.Expect(vetting.Locator("article[data-signal=follower_growth]")).ToHaveAttributeAsync("data-verdict", "concern");
+        await Assertions.Expect(vetting.Locator("article[data-signal=follower_growth] .metric-basis")).ToContainTextAsync("Expected");
+
+        // The growth chart marks the spike, and says in words what it is.
+        await Assertions.Expect(desktop.GetByRole(AriaRole.Img, new() { Name = "Growth anomalies" })).ToBeVisibleAsync();
+        Assert.Equal(1, await vetting.Locator("svg g.anomaly[data-kind=unexplained] circle").CountAsync());
+        await Assertions.Expect(vetting.Locator("ul.vetting-spikes li[data-kind=unexplained]")).ToContainTextAsync("Unexplained spike");
+
+        // The comment breakdown counts each kind.
+        var breakdown = vetting.Locator("table.comment-breakdown");
+        await Assertions.Expect(breakdown.Locator("tr[data-kind=emoji_only] td[data-label=Comments]")).ToHaveTextAsync("7");
+        await Assertions.Expect(breakdown.Locator("tr[data-kind=spam] td[data-label=Comments]")).ToHaveTextAsync("6");
+        await Assertions.Expect(breakdown.Locator("tr[data-kind=substantive] td[data-label=Comments]")).ToHaveTextAsync("0");
+
+        // The brand-safety match links to the post.
+        await Assertions.Expect(vetting.Locator("table.vetting-safety a")).ToHaveAttributeAsync("href", "https://www.instagram.com/p/boug04/");
+        await BrowserSession.ScreenshotAsync(desktop, output, "vetting-1280.png", fullPage: true);
+
+        // At phone width the section fits without sideways scrolling.
+        await using var phoneContext = await browser.NewContextAsync(BrowserSession.Phone);
+        var phone = await phoneContext.NewPageAsync();
+        await BrowserSession.SignInAsync(phone, server.Address, "vera@example.com");
+        await phone.GotoAsync(new Uri(server.Address, $"/accounts/instagram/{Handle}").ToString());
+        await Assertions.Expect(phone.Locator("#vetting .vetting-verdict")).ToBeVisibleAsync();
+        Assert.True(await BrowserSession.FitsWidthAsync(phone), "the account page with its Vetting section scrolls sideways at 390px");
+    }
+
+    /// <summary>An Instagram account whose followers jumped 30% in one week with no post behind it, with bot comments.</summary>
+    private static async Task SeedBoughtAudienceAsync(GrapevineDb db)
+    {
+        var now = DateTime.SpecifyKind(DateTime.UtcNow.Date, DateTimeKind.Utc);
+        var followers = 10_000.0;
+        var snapshots = new List<AccountSnapshot>();
+        for (var w = 0; w <= 26; w++)
+        {
+            if (w > 0)
+                followers *= 1.005 + (w % 3 - 1) * 0.001 + (w == 16 ? 0.3 : 0);
+            snapshots.Add(new AccountSnapshot { At = now.AddDays(7 * (w - 26)), Followers = (long)Math.Round(followers) });
+        }
+        var account = new Account
+        {
+            Creator = new Creator { DisplayName = "Bought Followers" },
+            Platform = Platform.Instagram,
+            Handle = Handle,
+            DisplayName = "Bought Followers",
+            Followers = (long)Math.Round(followers),
+            Tier = "micro",
+            UpdatedAt = now,
+        };
+        db.Accounts.Add(account);
+        await db.SaveChangesAsync();
+        foreach (var s in snapshots)
+            s.AccountId = account.Id;
+        db.AccountSnapshots.AddRange(snapshots);
+        for (var i = 0; i < 30; i++)
+        {
+            var caption = i == 4 ? "Big night at the CASINO with the crew" : $"Morning walk number {i} by the river";
+            db.Posts.Add(new Post
+            {
+                AccountId = account.Id,
+                ExternalId = $"boug{i:00}",
+                PostedAt = now.AddDays(-2 - 5 * i),
+                Type = PostType.Photo,
+                Caption = caption,
+                Hashtags = CaptionTags.Extract(caption).Hashtags,
+                Likes = 300 + i % 4 * 10,
+                Comments = 15,
+            });
+        }
+        for (var i = 0; i < 20; i++)
+        {
+            db.CommentSamples.Add(new CommentSample
+            {
+                AccountId = account.Id,
+                CommentId = $"c{i}",
+                PostExternalId = $"boug{i % 5:00}",
+                Author = $"user{i % 7}",
+                Text = (i % 3) switch { 0 => "Nice pic", 1 => "🔥🔥🔥", _ => "Great content! DM us to collaborate" },
+            });
+        }
+        await db.SaveChangesAsync();
+    }
+}

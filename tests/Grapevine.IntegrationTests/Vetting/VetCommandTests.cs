@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Grapevine.Cli;
+using Grapevine.Cli.Commands;
+using Grapevine.Core.Data;
+using Grapevine.IntegrationTests.Infrastructure;
+
+namespace Grapevine.IntegrationTests.Vetting;
+
+[Collection(nameof(ConsoleOutput))]
+public class VetCommandTests
+{
+    [Theory, BothProviders]
+    public async Task Vet_prints_the_verdict_its_reasons_and_every_signal(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.CreateContext())
+            await VettingTestData.SeedAsync(db);
+        var shipped = VetCommand.Classifier;
+        VetCommand.Classifier = () => new UsernameClassifier();
+        try
+        {
+            var json = await CliHarness.RunAsync("vet", "instagram", "@Bought.Followers", "--db", database.ConnectionString, "--json");
+            Assert.Equal(ExitCodes.Success, json.Exit);
+            var root = JsonDocument.Parse(json.Out).RootElement;
+            Assert.Equal("red", root.GetProperty("verdict").GetString());
+            Assert.Equal(7, root.GetProperty("signals").GetArrayLength());
+            var audience = root.GetProperty("signals").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "audience_quality");
+            Assert.Equal("concern", audience.GetProperty("verdict").GetString());
+            Assert.Equal(3, root.GetProperty("comments").GetProperty("counts").EnumerateObject().Count(p => p.Value.GetInt32() > 0));
+            Assert.True(root.GetProperty("comments").GetProperty("counts").TryGetProperty("emoji_only", out _));
+            Assert.Single(root.GetProperty("spikes").EnumerateArray());
+
+            var table = await CliHarness.RunAsync("vet", "instagram", "bought.followers", "--db", database.ConnectionString);
+            Assert.Equal(ExitCodes.Success, table.Exit);
+            Assert.Contains("RED", table.Out);
+            Assert.Contains("Audience quality: 60% real (95% CI", table.Out);
+            Assert.Contains("unexplained", table.Out);
+            Assert.Contains("https://www.instagram.com/p/boug04/", table.Out);
+        }
+        finally
+        {
+            VetCommand.Classifier = shipped;
+        }
+    }
+
+    [Fact]
+    public async Task Unknown_accounts_and_platforms_are_refused_with_their_exit_codes()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+
+        var missing = await CliHarness.RunAsync("vet", "instagram", "nobody", "--db", database.ConnectionString);
+        Assert.Equal(ExitCodes.InputRejected, missing.Exit);
+        Assert.Contains("no instagram account 'nobody'", missing.Error);
+
+        var platform = await CliHarness.RunAsync("vet", "myspace", "anna", "--db", database.ConnectionString);
+        Assert.Equal(ExitCodes.UsageError, platform.Exit);
+        Assert.Contains("unknown platform 'myspace'", platform.Error);
+
+        Assert.Equal(ExitCodes.UsageError, (await CliHarness.RunAsync("vet", "instagram")).Exit);
+    }
+}

@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grapevine.Core.Authenticity;
+using Grapevine.Core.Data;
+using Grapevine.IntegrationTests.Infrastructure;
+using Grapevine.IntegrationTests.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Grapevine.IntegrationTests.Vetting;
+
+public class VettingApiTests
+{
+    private static readonly string[] SignalIds =
+        ["audience_quality", "follower_growth", "engagement", "comment_quality", "sponsored_saturation", "posting_activity", "brand_safety"];
+
+    private static GrapevineWebFactory Factory(TestDatabase database) => new(database.ConnectionString)
+    {
+        TestServices = s =>
+        {
+            s.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(VettingTestData.Now)));
+            s.AddSingleton<IFollowerClassifier, UsernameClassifier>();
+        },
+    };
+
+    [Theory, BothProviders]
+    public async Task A_bought_audience_is_red_with_its_reasons_signals_and_details(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.CreateContext())
+            await VettingTestData.SeedAsync(db);
+        await using var factory = Factory(database);
+        using var client = await factory.CreateApiClientAsync();
+
+        var response = await client.GetAsync($"/api/v1/accounts/instagram/@{VettingTestData.Bought.ToUpperInvariant()}/vetting");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var root = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal("instagram", root.GetProperty("platform").GetString());
+        Assert.Equal(VettingTestData.Bought, root.GetProperty("handle").GetString());
+        Assert.Equal("micro", root.GetProperty("tier").GetString());
+        Assert.Equal("red", root.GetProperty("verdict").GetString());
+        var reasons = root.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!).ToList();
+        Assert.Contains(reasons, r => r.StartsWith("Audience quality: 60% real (95% CI", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.StartsWith("Follower growth anomalies: 1 unexplained follower spike", StringComparison.Ordinal));
+
+        var signals = root.GetProperty("signals").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
+        Assert.Equal(SignalIds.Order(), signals.Keys.Order());
+        foreach (var s in signals.Values)
+        {
+            foreach (var field in new[] { "label", "unit", "expectedRange", "why", "formula" })
+                Assert.False(string.IsNullOrEmpty(s.GetProperty(field).GetString()), $"{field} of {s.GetProperty("id")}");
+            Assert.Contains(s.GetProperty("verdict").GetString(), new[] { "ok", "watch", "concern", "not_enough_data" });
+            Assert.True(s.GetProperty("n").GetInt32() >= 0);
+            Assert.Equal(s.GetProperty("verdict").GetString() == "not_enough_data", s.GetProperty("value").ValueKind == JsonValueKind.Null);
+        }
+        Assert.Equal("concern", signals["audience_quality"].GetProperty("verdict").GetString());
+        Assert.Equal(60, signals["audience_quality"].GetProperty("value").GetDouble(), 6);
+        Assert.Equal(150, signals["audience_quality"].GetProperty("n").GetInt32());
+        Assert.Equal("concern", signals["follower_growth"].GetProperty("verdict").GetString());
+        Assert.Equal("concern", signals["comment_quality"].GetProperty("verdict").GetString());
+        Assert.Equal("watch", signals["brand_safety"].GetProperty("verdict").GetString());
+        // Two accounts are too few peers for a percentile: unknown, and said so.
+        Assert.Equal("not_enough_data", signals["engagement"].GetProperty("verdict").GetString());
+
+        var audience = root.GetProperty("audience");
+        Assert.Equal(0.6, audience.GetProperty("realShare").GetDouble(), 9);
+        Assert.InRange(audience.GetProperty("low").GetDouble(), 0.51, 0.6);
+        Assert.InRange(audience.GetProperty("high").GetDouble(), 0.6, 0.7);
+        Assert.Equal(150, audience.GetProperty("sampleSize").GetInt32());
+
+        var spike = Assert.Single(root.GetProperty("spikes").EnumerateArray());
+        Assert.False(spike.GetProperty("organic").GetBoolean());
+        Assert.True(spike.GetProperty("unexplained").GetBoolean());
+        Assert.Equal(VettingTestData.SpikeSeenAt, spike.GetProperty("to").GetDateTime().ToUniversalTime());
+        Assert.Equal(27, root.GetProperty("followers").GetArrayLength());
+
+        var comments = root.GetProperty("comments");
+        Assert.Equal(20, comments.GetProperty("n").GetInt32());
+        Assert.Equal(7, comments.GetProperty("counts").GetProperty("emoji_only").GetInt32());
+        Assert.Equal(7, comments.GetProperty("counts").GetProperty("generic").GetInt32());
+        Assert.Equal(6, comments.GetProperty("counts").GetProperty("spam").GetInt32());
+
+        var match = Assert.Single(root.GetProperty("brandSafety").EnumerateArray());
+        Assert.Equal("gambling", match.GetProperty("category").GetString());
+        Assert.Equal("https://www.instagram.com/p/boug04/", match.GetProperty("url").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("engagement").GetProperty("percentile").ValueKind);
+    }
+
+    [Theory, BothProviders]
+    public async Task A_steady_genuine_account_is_green(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.CreateContext())
+            await VettingTestData.SeedAsync(db);
+        await using var factory = Factory(database);
+        using var client = await factory.CreateApiClientAsync();
+
+        var root = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/accounts/instagram/{VettingTestData.Steady}/vetting")).RootElement;
+        Assert.Equal("green", root.GetProperty("verdict").GetString());
+        Assert.StartsWith("No warning sign in audience quality, follower growth anomalies", root.GetProperty("reasons")[0].GetString());
+        Assert.Empty(root.GetProperty("spikes").EnumerateArray());
+        Assert.Empty(root.GetProperty("brandSafety").EnumerateArray());
+    }
+
+    [Theory, BothProviders]
+    public async Task Brand_safety_uses_the_workspace_lists(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.CreateContext())
+            await VettingTestData.SeedAsync(db);
+        await using var factory = Factory(database);
+        using var client = await factory.CreateApiClientAsync();
+        var url = $"/api/v1/accounts/instagram/{VettingTestData.Steady}/vetting";
+        Assert.Empty(JsonDocument.Parse(await client.GetStringAsync(url)).RootElement.GetProperty("brandSafety").EnumerateArray());
+
+        // This workspace's own category: its river captions now match, linked post by post.
+        var added = await client.PostAsJsonAsync("/api/v1/brand-safety/categories", new { name = "waterways", keywords = new[] { "river" } });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var root = JsonDocument.Parse(await client.GetStringAsync(url)).RootElement;
+        var matches = root.GetProperty("brandSafety").EnumerateArray().ToList();
+        Assert.Equal(30, matches.Count);
+        Assert.All(matches, m => Assert.Equal("waterways", m.GetProperty("category").GetString()));
+        Assert.Equal("amber", root.GetProperty("verdict").GetString());
+    }
+
+    [Theory, BothProviders]
+    public async Task Unknown_accounts_and_platforms_are_problem_details(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var factory = Factory(database);
+        using var client = await factory.CreateApiClientAsync();
+
+        var missing = await client.GetAsync("/api/v1/accounts/instagram/nobody/vetting");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await missing.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Account not found", problem.GetProperty("title").GetString());
+        Assert.Contains("no instagram account 'nobody'", problem.GetProperty("detail").GetString());
+
+        var platform = await client.GetAsync("/api/v1/accounts/myspace/anna/vetting");
+        Assert.Equal(HttpStatusCode.BadRequest, platform.StatusCode);
+        Assert.Equal("application/problem+json", platform.Content.Headers.ContentType?.MediaType);
+        var errors = JsonDocument.Parse(await platform.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.Contains("unknown platform 'myspace'", errors.GetProperty("platform")[0].GetString());
+    }
+
+    [Fact]
+    public async Task The_app_vets_with_the_shipped_authenticity_model()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using (var db = database.CreateContext())
+            await VettingTestData.SeedAsync(db);
+        await using var factory = new GrapevineWebFactory(database.ConnectionString)
+        {
+            TestServices = s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(VettingTestData.Now))),
+        };
+        using var client = await factory.CreateApiClientAsync();
+        var root = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/accounts/instagram/{VettingTestData.Bought}/vetting")).RootElement;
+        Assert.Equal(AuthenticityModel.LoadDefault().Description, root.GetProperty("audience").GetProperty("model").GetString());
+        Assert.Equal(150, root.GetProperty("audience").GetProperty("sampleSize").GetInt32());
+        Assert.Equal(JsonValueKind.Number, root.GetProperty("audience").GetProperty("realShare").ValueKind);
+        Assert.Equal("red", root.GetProperty("verdict").GetString()); // the unexplained spike stands on its own
+    }
+}

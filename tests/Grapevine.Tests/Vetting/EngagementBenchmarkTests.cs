@@ -1,0 +1,59 @@
+using Grapevine.Core.Catalogue;
+using Grapevine.Core.Metrics;
+using Grapevine.Core.Vetting;
+using static Grapevine.Tests.Vetting.VettingFixtures;
+
+namespace Grapevine.Tests.Vetting;
+
+public class EngagementBenchmarkTests
+{
+    // 100 Instagram micro accounts with ER 0.1%, 0.2% … 10.0%, and 10 TikTok micro ones.
+    private static readonly EngagementDistribution Distribution = new(
+        [
+            .. Enumerable.Range(1, 100).Select(i => (Platform.Instagram, "micro", i / 10.0)),
+            .. Enumerable.Range(1, 10).Select(i => (Platform.TikTok, "micro", i / 10.0)),
+        ],
+        Now);
+
+    private static MetricValue Er(double value) => MetricValue.Of(MetricDefinitions.ErByFollowers, value, 12, Now.AddDays(-40), Now);
+
+    [Fact]
+    public void Percentile_is_the_mid_rank_within_tier_and_platform()
+    {
+        Assert.Equal(49.5, Distribution.Percentile(Platform.Instagram, "micro", 5.0)!.Value, 9);
+        Assert.Equal(0, Distribution.Percentile(Platform.Instagram, "micro", 0.01)!.Value, 9);
+        Assert.Equal(100, Distribution.Percentile(Platform.Instagram, "micro", 50)!.Value, 9);
+        Assert.Null(Distribution.Percentile(Platform.Instagram, "nano", 1));
+        Assert.Equal(100, Distribution.Count(Platform.Instagram, "micro"));
+        Assert.Equal(0.5, Distribution.ValueAt(Platform.Instagram, "micro", 5)!.Value, 9);
+    }
+
+    [Theory]
+    [InlineData(3.0, SignalVerdict.Ok, "within the usual range")]
+    [InlineData(0.3, SignalVerdict.Watch, "inactive or bought audience")]
+    [InlineData(9.95, SignalVerdict.Watch, "engagement pods")]
+    public void Reads_the_percentile_against_the_expected_range(double er, SignalVerdict verdict, string why)
+    {
+        var signal = EngagementBenchmark.Signal(Platform.Instagram, "micro", Er(er), Distribution);
+        Assert.Equal(verdict, signal.Verdict);
+        Assert.Contains(why, signal.Why);
+        Assert.Equal(12, signal.N);
+        Assert.Contains("P5–P98 of 100 instagram micro accounts: 0.5%–9.8% ER", signal.ExpectedRange);
+        Assert.Contains("0.54%", signal.ExpectedRange); // the published micro median as the basis sentence
+        Assert.NotNull(signal.Value);
+    }
+
+    [Fact]
+    public void Unknown_er_unknown_tier_or_too_few_peers_is_not_enough_data()
+    {
+        var unknown = EngagementBenchmark.Signal(Platform.Instagram, "micro", MetricValue.Unknown(MetricDefinitions.ErByFollowers), Distribution);
+        var noTier = EngagementBenchmark.Signal(Platform.Instagram, null, Er(1), Distribution);
+        var fewPeers = EngagementBenchmark.Signal(Platform.TikTok, "micro", Er(1), Distribution);
+        Assert.All([unknown, noTier, fewPeers], s =>
+        {
+            Assert.Equal(SignalVerdict.NotEnoughData, s.Verdict);
+            Assert.Null(s.Value);
+        });
+        Assert.Contains("10 tiktok micro accounts", fewPeers.Why);
+    }
+}
