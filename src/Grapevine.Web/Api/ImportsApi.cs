@@ -1,5 +1,6 @@
 using Grapevine.Core.Catalogue.Import;
 using Grapevine.Core.Data;
+using Grapevine.Core.Vetting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -27,7 +28,8 @@ public static class ImportsApi
     }
 
     public static async Task<Results<Ok<ImportReport>, ValidationProblem>> ImportAsync(
-        IFormFile? file, [FromForm] string? kind, GrapevineDb db, TimeProvider time, CancellationToken ct)
+        IFormFile? file, [FromForm] string? kind, GrapevineDb db, TimeProvider time, EngagementDistributionCache distributions,
+        CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(kind))
@@ -48,6 +50,8 @@ public static class ImportsApi
             return TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["file"] = [report.FileError] },
                 title: "The file was rejected; nothing was imported");
+        // Vetting's engagement percentiles must see the new metrics now, not after the cache's five minutes.
+        distributions.Invalidate();
         return TypedResults.Ok(report);
     }
 }
