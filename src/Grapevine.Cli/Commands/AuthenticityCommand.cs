@@ -147,19 +147,27 @@ public static class AuthenticityCommand
         private readonly Option<string[]> _extra = new("--extra") { Description = "Comma-separated extra numeric or boolean columns, used as they are.", Arity = ArgumentArity.ZeroOrMore };
         private readonly Option<int> _seed = new("--seed") { Description = "Seed of the folds and the trainer; the same seed gives the same model.", DefaultValueFactory = _ => 42 };
         private readonly Option<string> _trainer = new("--trainer") { Description = "lightgbm or fasttree.", DefaultValueFactory = _ => "lightgbm" };
-        private readonly Option<bool> _unweighted = new("--unweighted") { Description = "Do not weight fakes up to balance the classes." };
+        private readonly Option<bool> _balance = new("--balance-classes") { Description = "Weight fakes up so both classes weigh the same (the threshold handles imbalance anyway)." };
+        private readonly Option<int> _bags = new("--bags") { Description = "How many bagged ensembles to average (1 to 20).", DefaultValueFactory = _ => 5 };
 
         public void AddTo(Command command)
         {
             _trainer.AcceptOnlyFromAmong("lightgbm", "fasttree");
-            foreach (var option in new Option[] { _data, _label, _positive, _map, _extra, _seed, _trainer, _unweighted })
+            foreach (var option in new Option[] { _data, _label, _positive, _map, _extra, _seed, _trainer, _balance, _bags })
                 command.Options.Add(option);
         }
 
-        public TrainerSettings Settings(ParseResult result) => new(
-            result.GetValue(_trainer) == "fasttree" ? TrainerKind.FastTree : TrainerKind.LightGbm,
-            result.GetValue(_seed),
-            !result.GetValue(_unweighted));
+        public TrainerSettings Settings(ParseResult result)
+        {
+            var bags = result.GetValue(_bags);
+            if (bags is < 1 or > 20)
+                throw new CliUsageException($"--bags must be between 1 and 20, not {bags}");
+            return new TrainerSettings(
+                result.GetValue(_trainer) == "fasttree" ? TrainerKind.FastTree : TrainerKind.LightGbm,
+                result.GetValue(_seed),
+                result.GetValue(_balance),
+                bags);
+        }
 
         public LabelledProfiles Read(ParseResult result, FeatureSchema? required)
         {

@@ -77,7 +77,7 @@ public sealed class AuthenticityModel : IFollowerClassifier
 
     public void Save(Stream output)
     {
-        var file = new ModelFile(FormatVersion, Settings.Trainer, Settings.Seed, Settings.BalanceClasses,
+        var file = new ModelFile(FormatVersion, Settings.Trainer, Settings.Seed, Settings.BalanceClasses, Settings.Bags,
             [.. Schema.Fields.Select(f => f.Name())], [.. Schema.Extras], [.. Schema.FeatureNames], Threshold, Description, Trees);
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         var entry = zip.CreateEntry(Entry, CompressionLevel.Optimal);
@@ -116,7 +116,7 @@ public sealed class AuthenticityModel : IFollowerClassifier
         var width = schema.FeatureCount;
         if (file.Trees.Trees.Any(t => t.Feature.Any(f => f < 0 || f >= width)))
             throw new AuthenticityDataException("the model file's trees use features it does not list");
-        return new AuthenticityModel(schema, file.Trees, file.Threshold, file.Description, new TrainerSettings(file.Trainer, file.Seed, file.BalanceClasses));
+        return new AuthenticityModel(schema, file.Trees, file.Threshold, file.Description, new TrainerSettings(file.Trainer, file.Seed, file.BalanceClasses, file.Bags));
     }
 
     private static AuthenticityModel LoadEmbedded()
@@ -131,6 +131,7 @@ public sealed class AuthenticityModel : IFollowerClassifier
         TrainerKind Trainer,
         int Seed,
         bool BalanceClasses,
+        int Bags,
         string[] Fields,
         string[] Extras,
         string[] Features,

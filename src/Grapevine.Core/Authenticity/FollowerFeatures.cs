@@ -20,6 +20,9 @@ public static class FollowerFeatures
             features[i++] = username is null ? FeatureSchema.Missing : UsernameFeatures.Digits(username);
             features[i++] = username is null ? FeatureSchema.Missing : UsernameFeatures.TrailingDigits(username);
             features[i++] = username is null ? FeatureSchema.Missing : UsernameFeatures.NonLetterShare(username);
+            features[i++] = username is null ? FeatureSchema.Missing : UsernameFeatures.VowelShare(username);
+            features[i++] = username is null ? FeatureSchema.Missing : UsernameFeatures.LongestConsonantRun(username);
+            features[i++] = username is null ? FeatureSchema.Missing : UsernameFeatures.Separators(username);
         }
         if (schema.Has(FollowerField.FullName))
             features[i++] = profile.FullName is null ? FeatureSchema.Missing : UsernameFeatures.Words(profile.FullName);

@@ -38,6 +38,45 @@ public static class UsernameFeatures
         return (float)nonLetters / username.Length;
     }
 
+    /// <summary>The share of vowels (a e i o u y) among the ASCII letters; 0 when there are none. Mashed keys have few.</summary>
+    public static float VowelShare(string username)
+    {
+        int letters = 0, vowels = 0;
+        foreach (var c in username)
+        {
+            if (!char.IsAsciiLetter(c))
+                continue;
+            letters++;
+            if ("aeiouyAEIOUY".Contains(c))
+                vowels++;
+        }
+        return letters == 0 ? 0f : (float)vowels / letters;
+    }
+
+    /// <summary>The longest run of ASCII consonants (mashed keys: "hdyshbs" is 7).</summary>
+    public static int LongestConsonantRun(string username)
+    {
+        int longest = 0, run = 0;
+        foreach (var c in username)
+        {
+            run = char.IsAsciiLetter(c) && !"aeiouyAEIOUY".Contains(c) ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+        return longest;
+    }
+
+    /// <summary>How many dots and underscores the handle has.</summary>
+    public static int Separators(string username)
+    {
+        var count = 0;
+        foreach (var c in username)
+        {
+            if (c is '.' or '_')
+                count++;
+        }
+        return count;
+    }
+
     /// <summary>How many words a full name has (runs of letters or digits; emoji and punctuation do not count).</summary>
     public static int Words(string fullName)
     {
