@@ -13,6 +13,7 @@ public sealed class AuthenticityModel : IFollowerClassifier
     private const string Entry = "model.json";
     private const int FormatVersion = 1;
     private const int ParallelBatch = 8192;
+    private const int Block = 64;
     private static readonly Lazy<AuthenticityModel> Default = new(LoadEmbedded);
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -67,11 +68,14 @@ public sealed class AuthenticityModel : IFollowerClassifier
 
     private void Score(IReadOnlyList<FollowerProfile> profiles, int start, int end, Span<float> into)
     {
-        Span<float> features = stackalloc float[Schema.FeatureCount];
-        for (var i = start; i < end; i++)
+        var width = Schema.FeatureCount;
+        var rows = new float[Block * width];
+        for (var blockStart = start; blockStart < end; blockStart += Block)
         {
-            FollowerFeatures.Compute(profiles[i], Schema, features);
-            into[i - start] = Trees.Probability(features);
+            var count = Math.Min(Block, end - blockStart);
+            for (var r = 0; r < count; r++)
+                FollowerFeatures.Compute(profiles[blockStart + r], Schema, rows.AsSpan(r * width, width));
+            Trees.Probabilities(rows, width, into.Slice(blockStart - start, count));
         }
     }
 

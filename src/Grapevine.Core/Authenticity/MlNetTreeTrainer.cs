@@ -10,7 +10,7 @@ namespace Grapevine.Core.Authenticity;
 /// Fits an ML.NET tree ensemble on feature vectors and copies its trees and calibrator into <see cref="BoostedTrees"/>.
 /// Single-threaded with a fixed seed, so the same data and seed give the same model.
 /// </summary>
-internal static class MlNetTreeTrainer
+public static class MlNetTreeTrainer
 {
     /// <summary>
     /// Fits <see cref="TrainerSettings.Bags"/> ensembles on different subsamples (seed, seed+1, …) and averages their
@@ -30,6 +30,7 @@ internal static class MlNetTreeTrainer
             [.. models.SelectMany(m => m.Trees.Select(t => t with { Weight = t.Weight / models.Count }))]);
     }
 
+    /// <summary>Fits one ML.NET ensemble (no bagging) and returns ML.NET's own model.</summary>
     public static ITransformer FitTransformer(float[][] features, bool[] isFake, TrainerSettings settings)
     {
         var ml = new MLContext(settings.Seed);
@@ -86,7 +87,8 @@ internal static class MlNetTreeTrainer
         return ml.Data.LoadFromEnumerable(rows, schema);
     }
 
-    private static BoostedTrees Extract(ITransformer transformer) => transformer switch
+    /// <summary>Copies a fitted LightGBM or FastTree binary model into plain arrays.</summary>
+    public static BoostedTrees Extract(ITransformer transformer) => transformer switch
     {
         BinaryPredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>> lightGbm =>
             Copy(lightGbm.Model.SubModel.TrainedTreeEnsemble, lightGbm.Model.Calibrator),

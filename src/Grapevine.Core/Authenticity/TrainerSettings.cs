@@ -5,7 +5,7 @@ namespace Grapevine.Core.Authenticity;
 /// balance the classes. Imbalance is handled by the threshold, tuned on out-of-fold predictions of the training data;
 /// weighting on top measured worse (docs/authenticity.md), so it is off by default.
 /// </summary>
-public sealed record TrainerSettings(TrainerKind Trainer = TrainerKind.LightGbm, int Seed = 42, bool BalanceClasses = false, int Bags = 5)
+public sealed record TrainerSettings(TrainerKind Trainer = TrainerKind.LightGbm, int Seed = 42, bool BalanceClasses = false, int Bags = 3)
 {
     /// <summary>Folds of the inner cross-validation on the training data that chooses the threshold.</summary>
     public const int ThresholdFolds = 5;
