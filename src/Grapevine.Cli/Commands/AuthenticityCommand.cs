@@ -26,7 +26,7 @@ public static class AuthenticityCommand
         var command = new Command("train", "Train a model on labelled profiles; the threshold is chosen by cross-validation on the training data.");
         data.AddTo(command);
         command.Options.Add(output);
-        command.SetAction((result, ct) => CliRunner.RunAsync(() =>
+        command.SetAction((result, ct) => CliRunner.RunAsync(() => data.NamingTheFile(result, () =>
         {
             var profiles = data.Read(result, required: null);
             var model = AuthenticityTrainer.Train(profiles, data.Settings(result));
@@ -52,7 +52,7 @@ public static class AuthenticityCommand
                 Console.WriteLine($"Features: {string.Join(", ", model.Schema.FeatureNames)}");
             }
             return Task.FromResult(ExitCodes.Success);
-        }));
+        })));
         return command;
     }
 
@@ -67,7 +67,7 @@ public static class AuthenticityCommand
         data.AddTo(command);
         command.Options.Add(folds);
         command.Options.Add(modelPath);
-        command.SetAction((result, ct) => CliRunner.RunAsync(() =>
+        command.SetAction((result, ct) => CliRunner.RunAsync(() => data.NamingTheFile(result, () =>
         {
             BinaryMetrics metrics;
             int? foldCount = null;
@@ -95,7 +95,7 @@ public static class AuthenticityCommand
             }
             Print(metrics, foldCount, threshold, result.GetValue(GlobalOptions.Json));
             return Task.FromResult(ExitCodes.Success);
-        }));
+        })));
         return command;
     }
 
@@ -169,6 +169,19 @@ public static class AuthenticityCommand
                 bags);
         }
 
+        /// <summary>Runs the command; a problem with the data is reported with the file's name in front.</summary>
+        public Task<int> NamingTheFile(ParseResult result, Func<Task<int>> body)
+        {
+            try
+            {
+                return body();
+            }
+            catch (AuthenticityDataException e)
+            {
+                throw new AuthenticityDataException($"{result.GetValue(_data)}: {e.Message}");
+            }
+        }
+
         public LabelledProfiles Read(ParseResult result, FeatureSchema? required)
         {
             var path = result.GetValue(_data)!;
@@ -188,14 +201,7 @@ public static class AuthenticityCommand
             var extras = (result.GetValue(_extra) ?? []).SelectMany(e => e.Split(',')).Select(e => e.Trim()).Where(e => e.Length > 0).ToList();
             var positive = (result.GetValue(_positive) ?? "").Split(',').Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
             var options = new ColumnOptions(result.GetValue(_label), positive, map, extras);
-            try
-            {
-                return LabelledProfiles.From(RecordTable.Read(path), options, required);
-            }
-            catch (AuthenticityDataException e)
-            {
-                throw new AuthenticityDataException($"{path}: {e.Message}");
-            }
+            return LabelledProfiles.From(RecordTable.Read(path), options, required);
         }
     }
 }
