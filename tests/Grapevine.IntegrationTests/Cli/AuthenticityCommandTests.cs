@@ -92,9 +92,15 @@ public sealed class AuthenticityCommandTests : IDisposable
     {
         var items = Rows(200, 4).Select(r => new Dictionary<string, object>
         {
-            ["user_media_count"] = r.Posts, ["user_follower_count"] = r.Followers.ToString(CultureInfo.InvariantCulture), ["user_following_count"] = r.Follows,
-            ["user_has_profil_pic"] = r.Pic, ["user_is_private"] = r.Private == 1, ["user_biography_length"] = r.Desc,
-            ["username_length"] = 10, ["username_digit_count"] = (int)(r.Digits * 10), ["is_fake"] = r.Fake ? 1 : 0,
+            ["user_media_count"] = r.Posts,
+            ["user_follower_count"] = r.Followers.ToString(CultureInfo.InvariantCulture),
+            ["user_following_count"] = r.Follows,
+            ["user_has_profil_pic"] = r.Pic,
+            ["user_is_private"] = r.Private == 1,
+            ["user_biography_length"] = r.Desc,
+            ["username_length"] = 10,
+            ["username_digit_count"] = (int)(r.Digits * 10),
+            ["is_fake"] = r.Fake ? 1 : 0,
         });
         var path = File("instafake.json", JsonSerializer.Serialize(items, new JsonSerializerOptions { WriteIndented = true }));
 
@@ -114,7 +120,9 @@ public sealed class AuthenticityCommandTests : IDisposable
         var lines = Rows(160, 5).Select((r, i) => JsonSerializer.Serialize(new
         {
             username = r.Fake ? $"user{i * 7919 % 100000}" : $"anna.m{(char)('a' + i % 26)}",
-            followers = r.Followers, following = r.Follows, posts = r.Posts,
+            followers = r.Followers,
+            following = r.Follows,
+            posts = r.Posts,
             kind = r.Fake ? (i % 3 == 0 ? "s" : "a") : "r",
         }));
         var path = File("profiles.jsonl", string.Join("\n", lines) + "\n");

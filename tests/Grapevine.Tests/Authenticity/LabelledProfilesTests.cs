@@ -51,7 +51,8 @@ public class LabelledProfilesTests
             ]
             """;
         var options = Label("is_fake", ("followers", "user_follower_count"), ("has_profile_pic", "user_has_profil_pic"), ("is_private", "user_is_private"))
-            with { Extras = ["username_digit_count"] };
+            with
+        { Extras = ["username_digit_count"] };
 
         var data = Read(".json", json, options);
 
