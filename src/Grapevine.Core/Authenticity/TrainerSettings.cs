@@ -3,7 +3,7 @@ namespace Grapevine.Core.Authenticity;
 /// <summary>
 /// How to train: the trainer, the seed, how many bagged ensembles are averaged, and whether fakes are weighted up to
 /// balance the classes. Imbalance is handled by the threshold, tuned on out-of-fold predictions of the training data;
-/// weighting on top measured worse (docs/authenticity.md), so it is off by default.
+/// weighting on top measured within the noise (docs/authenticity.md), so it is off by default.
 /// </summary>
 public sealed record TrainerSettings(TrainerKind Trainer = TrainerKind.LightGbm, int Seed = 42, bool BalanceClasses = false, int Bags = 3)
 {
