@@ -53,4 +53,24 @@ public class UsernameFeaturesTests
     [InlineData("", 0)]
     [InlineData("R2D2", 1)]
     public void Full_name_words(string fullName, int words) => Assert.Equal(words, UsernameFeatures.Words(fullName));
+
+    [Theory]
+    [InlineData("anna")]
+    [InlineData("milosz12345678")]
+    [InlineData("__saaraa._")]
+    [InlineData("hdyshbs")]
+    [InlineData("Zoë.Ÿves_99")]
+    [InlineData("")]
+    public void The_one_pass_version_matches_each_feature(string username)
+    {
+        var all = new float[7];
+
+        UsernameFeatures.WriteAll(username, all);
+
+        Assert.Equal([
+            UsernameFeatures.Length(username), UsernameFeatures.Digits(username), UsernameFeatures.TrailingDigits(username),
+            UsernameFeatures.NonLetterShare(username), UsernameFeatures.VowelShare(username),
+            UsernameFeatures.LongestConsonantRun(username), UsernameFeatures.Separators(username),
+        ], all);
+    }
 }
