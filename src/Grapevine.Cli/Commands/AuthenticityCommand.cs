@@ -77,8 +77,15 @@ public static class AuthenticityCommand
                 if (!File.Exists(path))
                     throw new CliUsageException($"model file not found: {path}");
                 AuthenticityModel model;
-                using (var stream = File.OpenRead(path))
+                try
+                {
+                    using var stream = File.OpenRead(path);
                     model = AuthenticityModel.Load(stream);
+                }
+                catch (AuthenticityDataException e)
+                {
+                    throw new InvalidOperationException($"{path}: {e.Message}"); // the model file, not the data, is at fault
+                }
                 var profiles = data.Read(result, model.Schema);
                 var probabilities = new float[profiles.Profiles.Count];
                 model.PredictFakeProbabilities(profiles.Profiles, probabilities);

@@ -153,6 +153,17 @@ public sealed class AuthenticityCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_model_file_that_is_not_a_model_is_named_in_the_error()
+    {
+        var notAModel = File("model.zip", "hello");
+
+        var run = await CliHarness.RunAsync("authenticity", "evaluate", "--model", notAModel, "--data", KaggleCsv(), "--label", "fake");
+
+        Assert.Equal(ExitCodes.InputRejected, run.Exit);
+        Assert.StartsWith($"error: {notAModel}: not an authenticity model file", run.Error);
+    }
+
+    [Fact]
     public async Task An_unknown_field_is_a_usage_error()
     {
         var run = await CliHarness.RunAsync("authenticity", "evaluate", "--data", KaggleCsv(), "--label", "fake", "--map", "likes=#posts");
