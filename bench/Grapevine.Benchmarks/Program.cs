@@ -4,7 +4,7 @@ using Grapevine.Benchmarks;
 
 // dotnet run -c Release --project bench/Grapevine.Benchmarks -- <scenario> [--size N] [--seed S]
 // Prints progress on stderr and one JSON object as the last line of stdout.
-var scenario = new Argument<string>("scenario") { Description = "import or vetting" };
+var scenario = new Argument<string>("scenario") { Description = "import, authenticity or vetting" };
 var size = new Option<int?>("--size") { Description = "How many rows/accounts (scenario default when omitted)." };
 var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 42 };
 var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL server connection string (default: $GRAPEVINE_TEST_POSTGRES)." };
@@ -18,6 +18,7 @@ root.SetAction(async (result, ct) =>
     object output = result.GetValue(scenario) switch
     {
         "import" => await ImportScenario.RunAsync(settings, ct),
+        "authenticity" => AuthenticityScenario.Run(settings),
         "vetting" => await VettingScenario.RunAsync(settings, ct),
         _ => throw new ArgumentException($"unknown scenario '{result.GetValue(scenario)}'"),
     };

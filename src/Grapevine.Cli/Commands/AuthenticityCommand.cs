@@ -26,7 +26,7 @@ public static class AuthenticityCommand
         var command = new Command("train", "Train a model on labelled profiles; the threshold is chosen by cross-validation on the training data.");
         data.AddTo(command);
         command.Options.Add(output);
-        command.SetAction((result, ct) => CliRunner.RunAsync(() =>
+        command.SetAction((result, ct) => CliRunner.RunAsync(() => data.NamingTheFile(result, () =>
         {
             var profiles = data.Read(result, required: null);
             var model = AuthenticityTrainer.Train(profiles, data.Settings(result));
@@ -52,7 +52,7 @@ public static class AuthenticityCommand
                 Console.WriteLine($"Features: {string.Join(", ", model.Schema.FeatureNames)}");
             }
             return Task.FromResult(ExitCodes.Success);
-        }));
+        })));
         return command;
     }
 
@@ -67,7 +67,7 @@ public static class AuthenticityCommand
         data.AddTo(command);
         command.Options.Add(folds);
         command.Options.Add(modelPath);
-        command.SetAction((result, ct) => CliRunner.RunAsync(() =>
+        command.SetAction((result, ct) => CliRunner.RunAsync(() => data.NamingTheFile(result, () =>
         {
             BinaryMetrics metrics;
             int? foldCount = null;
@@ -77,8 +77,15 @@ public static class AuthenticityCommand
                 if (!File.Exists(path))
                     throw new CliUsageException($"model file not found: {path}");
                 AuthenticityModel model;
-                using (var stream = File.OpenRead(path))
+                try
+                {
+                    using var stream = File.OpenRead(path);
                     model = AuthenticityModel.Load(stream);
+                }
+                catch (AuthenticityDataException e)
+                {
+                    throw new InvalidOperationException($"{path}: {e.Message}"); // the model file, not the data, is at fault
+                }
                 var profiles = data.Read(result, model.Schema);
                 var probabilities = new float[profiles.Profiles.Count];
                 model.PredictFakeProbabilities(profiles.Profiles, probabilities);
@@ -95,7 +102,7 @@ public static class AuthenticityCommand
             }
             Print(metrics, foldCount, threshold, result.GetValue(GlobalOptions.Json));
             return Task.FromResult(ExitCodes.Success);
-        }));
+        })));
         return command;
     }
 
@@ -147,19 +154,40 @@ public static class AuthenticityCommand
         private readonly Option<string[]> _extra = new("--extra") { Description = "Comma-separated extra numeric or boolean columns, used as they are.", Arity = ArgumentArity.ZeroOrMore };
         private readonly Option<int> _seed = new("--seed") { Description = "Seed of the folds and the trainer; the same seed gives the same model.", DefaultValueFactory = _ => 42 };
         private readonly Option<string> _trainer = new("--trainer") { Description = "lightgbm or fasttree.", DefaultValueFactory = _ => "lightgbm" };
-        private readonly Option<bool> _unweighted = new("--unweighted") { Description = "Do not weight fakes up to balance the classes." };
+        private readonly Option<bool> _balance = new("--balance-classes") { Description = "Weight fakes up so both classes weigh the same (the threshold handles imbalance anyway)." };
+        private readonly Option<int> _bags = new("--bags") { Description = "How many bagged ensembles to average (1 to 20).", DefaultValueFactory = _ => 3 };
 
         public void AddTo(Command command)
         {
             _trainer.AcceptOnlyFromAmong("lightgbm", "fasttree");
-            foreach (var option in new Option[] { _data, _label, _positive, _map, _extra, _seed, _trainer, _unweighted })
+            foreach (var option in new Option[] { _data, _label, _positive, _map, _extra, _seed, _trainer, _balance, _bags })
                 command.Options.Add(option);
         }
 
-        public TrainerSettings Settings(ParseResult result) => new(
-            result.GetValue(_trainer) == "fasttree" ? TrainerKind.FastTree : TrainerKind.LightGbm,
-            result.GetValue(_seed),
-            !result.GetValue(_unweighted));
+        public TrainerSettings Settings(ParseResult result)
+        {
+            var bags = result.GetValue(_bags);
+            if (bags is < 1 or > 20)
+                throw new CliUsageException($"--bags must be between 1 and 20, not {bags}");
+            return new TrainerSettings(
+                result.GetValue(_trainer) == "fasttree" ? TrainerKind.FastTree : TrainerKind.LightGbm,
+                result.GetValue(_seed),
+                result.GetValue(_balance),
+                bags);
+        }
+
+        /// <summary>Runs the command; a problem with the data is reported with the file's name in front.</summary>
+        public Task<int> NamingTheFile(ParseResult result, Func<Task<int>> body)
+        {
+            try
+            {
+                return body();
+            }
+            catch (AuthenticityDataException e)
+            {
+                throw new AuthenticityDataException($"{result.GetValue(_data)}: {e.Message}");
+            }
+        }
 
         public LabelledProfiles Read(ParseResult result, FeatureSchema? required)
         {
@@ -180,14 +208,7 @@ public static class AuthenticityCommand
             var extras = (result.GetValue(_extra) ?? []).SelectMany(e => e.Split(',')).Select(e => e.Trim()).Where(e => e.Length > 0).ToList();
             var positive = (result.GetValue(_positive) ?? "").Split(',').Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
             var options = new ColumnOptions(result.GetValue(_label), positive, map, extras);
-            try
-            {
-                return LabelledProfiles.From(RecordTable.Read(path), options, required);
-            }
-            catch (AuthenticityDataException e)
-            {
-                throw new AuthenticityDataException($"{path}: {e.Message}");
-            }
+            return LabelledProfiles.From(RecordTable.Read(path), options, required);
         }
     }
 }

@@ -13,6 +13,7 @@ public sealed class AuthenticityModel : IFollowerClassifier
     private const string Entry = "model.json";
     private const int FormatVersion = 1;
     private const int ParallelBatch = 8192;
+    private const int Block = 64;
     private static readonly Lazy<AuthenticityModel> Default = new(LoadEmbedded);
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -67,17 +68,20 @@ public sealed class AuthenticityModel : IFollowerClassifier
 
     private void Score(IReadOnlyList<FollowerProfile> profiles, int start, int end, Span<float> into)
     {
-        Span<float> features = stackalloc float[Schema.FeatureCount];
-        for (var i = start; i < end; i++)
+        var width = Schema.FeatureCount;
+        var rows = new float[Block * width];
+        for (var blockStart = start; blockStart < end; blockStart += Block)
         {
-            FollowerFeatures.Compute(profiles[i], Schema, features);
-            into[i - start] = Trees.Probability(features);
+            var count = Math.Min(Block, end - blockStart);
+            for (var r = 0; r < count; r++)
+                FollowerFeatures.Compute(profiles[blockStart + r], Schema, rows.AsSpan(r * width, width));
+            Trees.Probabilities(rows, width, into.Slice(blockStart - start, count));
         }
     }
 
     public void Save(Stream output)
     {
-        var file = new ModelFile(FormatVersion, Settings.Trainer, Settings.Seed, Settings.BalanceClasses,
+        var file = new ModelFile(FormatVersion, Settings.Trainer, Settings.Seed, Settings.BalanceClasses, Settings.Bags,
             [.. Schema.Fields.Select(f => f.Name())], [.. Schema.Extras], [.. Schema.FeatureNames], Threshold, Description, Trees);
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         var entry = zip.CreateEntry(Entry, CompressionLevel.Optimal);
@@ -116,7 +120,7 @@ public sealed class AuthenticityModel : IFollowerClassifier
         var width = schema.FeatureCount;
         if (file.Trees.Trees.Any(t => t.Feature.Any(f => f < 0 || f >= width)))
             throw new AuthenticityDataException("the model file's trees use features it does not list");
-        return new AuthenticityModel(schema, file.Trees, file.Threshold, file.Description, new TrainerSettings(file.Trainer, file.Seed, file.BalanceClasses));
+        return new AuthenticityModel(schema, file.Trees, file.Threshold, file.Description, new TrainerSettings(file.Trainer, file.Seed, file.BalanceClasses, file.Bags));
     }
 
     private static AuthenticityModel LoadEmbedded()
@@ -131,6 +135,7 @@ public sealed class AuthenticityModel : IFollowerClassifier
         TrainerKind Trainer,
         int Seed,
         bool BalanceClasses,
+        int Bags,
         string[] Fields,
         string[] Extras,
         string[] Features,

@@ -6,7 +6,11 @@ namespace Grapevine.Core.Authenticity;
 /// </summary>
 public static class CrossValidation
 {
-    public static CrossValidationResult Run(LabelledProfiles data, int folds, TrainerSettings settings)
+    public static CrossValidationResult Run(LabelledProfiles data, int folds, TrainerSettings settings) =>
+        Run(data, folds, settings, AuthenticityTrainer.Train);
+
+    /// <summary>Tests pass their own <paramref name="train"/> to see exactly which rows each fold's model is trained on.</summary>
+    internal static CrossValidationResult Run(LabelledProfiles data, int folds, TrainerSettings settings, Func<LabelledProfiles, TrainerSettings, AuthenticityModel> train)
     {
         AuthenticityTrainer.RequireBothClasses(data);
         var positives = data.Positives;
@@ -19,9 +23,9 @@ public static class CrossValidation
         var foldThresholds = new float[folds];
         for (var k = 0; k < folds; k++)
         {
-            var train = Enumerable.Range(0, fold.Length).Where(i => fold[i] != k).ToArray();
+            var trainRows = Enumerable.Range(0, fold.Length).Where(i => fold[i] != k).ToArray();
             var test = Enumerable.Range(0, fold.Length).Where(i => fold[i] == k).ToArray();
-            var model = AuthenticityTrainer.Train(data.Subset(train), settings);
+            var model = train(data.Subset(trainRows), settings);
             var scored = new float[test.Length];
             model.PredictFakeProbabilities([.. test.Select(i => data.Profiles[i])], scored);
             for (var j = 0; j < test.Length; j++)

@@ -36,6 +36,9 @@ public sealed class FeatureSchema
             yield return "username_digits";
             yield return "username_trailing_digits";
             yield return "username_non_letter_share";
+            yield return "username_vowel_share";
+            yield return "username_longest_consonant_run";
+            yield return "username_separators";
         }
         if (Has(FollowerField.FullName))
             yield return "full_name_words";

@@ -15,11 +15,11 @@ public static class FollowerFeatures
         var i = 0;
         if (schema.Has(FollowerField.Username))
         {
-            var username = profile.Username;
-            features[i++] = username is null ? FeatureSchema.Missing : UsernameFeatures.Length(username);
-            features[i++] = username is null ? FeatureSchema.Missing : UsernameFeatures.Digits(username);
-            features[i++] = username is null ? FeatureSchema.Missing : UsernameFeatures.TrailingDigits(username);
-            features[i++] = username is null ? FeatureSchema.Missing : UsernameFeatures.NonLetterShare(username);
+            if (profile.Username is { } username)
+                UsernameFeatures.WriteAll(username, features.Slice(i, 7));
+            else
+                features.Slice(i, 7).Fill(FeatureSchema.Missing);
+            i += 7;
         }
         if (schema.Has(FollowerField.FullName))
             features[i++] = profile.FullName is null ? FeatureSchema.Missing : UsernameFeatures.Words(profile.FullName);

@@ -10,11 +10,27 @@ namespace Grapevine.Core.Authenticity;
 /// Fits an ML.NET tree ensemble on feature vectors and copies its trees and calibrator into <see cref="BoostedTrees"/>.
 /// Single-threaded with a fixed seed, so the same data and seed give the same model.
 /// </summary>
-internal static class MlNetTreeTrainer
+public static class MlNetTreeTrainer
 {
-    public static BoostedTrees Fit(float[][] features, bool[] isFake, TrainerSettings settings) =>
-        Extract(FitTransformer(features, isFake, settings));
+    /// <summary>
+    /// Fits <see cref="TrainerSettings.Bags"/> ensembles on different subsamples (seed, seed+1, …) and averages their
+    /// scores: on a few hundred examples one boosted ensemble's ranking varies a lot with its subsample.
+    /// </summary>
+    public static BoostedTrees Fit(float[][] features, bool[] isFake, TrainerSettings settings)
+    {
+        var models = Enumerable.Range(0, settings.Bags)
+            .Select(b => Extract(FitTransformer(features, isFake, settings with { Seed = settings.Seed + b })))
+            .ToList();
+        if (models.Count == 1)
+            return models[0];
+        // Every bag has the same fixed sigmoid calibrator, so averaging scores is one ensemble with weights / bags.
+        if (models.Any(m => m.Slope != models[0].Slope || m.Offset != models[0].Offset))
+            throw new InvalidOperationException("bagged models with different calibrators cannot be merged");
+        return new BoostedTrees(models.Average(m => m.Bias), models[0].Slope, models[0].Offset,
+            [.. models.SelectMany(m => m.Trees.Select(t => t with { Weight = t.Weight / models.Count }))]);
+    }
 
+    /// <summary>Fits one ML.NET ensemble (no bagging) and returns ML.NET's own model.</summary>
     public static ITransformer FitTransformer(float[][] features, bool[] isFake, TrainerSettings settings)
     {
         var ml = new MLContext(settings.Seed);
@@ -23,11 +39,11 @@ internal static class MlNetTreeTrainer
         {
             TrainerKind.LightGbm => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
             {
-                NumberOfIterations = E("GV_ITER", 200),
-                LearningRate = E("GV_LR", 50) / 1000.0,
-                NumberOfLeaves = E("GV_LEAVES", 8),
-                MinimumExampleCountPerLeaf = E("GV_MINLEAF", 10),
-                Booster = new Microsoft.ML.Trainers.LightGbm.GradientBooster.Options { SubsampleFraction = E("GV_SUB", 70) / 100.0, SubsampleFrequency = E("GV_SUB", 70) < 100 ? 1 : 0, FeatureFraction = E("GV_FF", 70) / 100.0, L2Regularization = E("GV_L2", 100) / 100.0 },
+                NumberOfIterations = 100,
+                LearningRate = 0.05,
+                NumberOfLeaves = 4,
+                MinimumExampleCountPerLeaf = 20,
+                Booster = new GradientBooster.Options { SubsampleFraction = 0.5, SubsampleFrequency = 1, FeatureFraction = 0.5, L2Regularization = 1 },
                 UseCategoricalSplit = false,
                 HandleMissingValue = false,
                 ExampleWeightColumnName = nameof(TrainingRow.Weight),
@@ -38,10 +54,13 @@ internal static class MlNetTreeTrainer
             }).Fit(data),
             _ => ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
             {
-                NumberOfTrees = 200,
+                NumberOfTrees = 100,
                 LearningRate = 0.05,
-                NumberOfLeaves = 8,
-                MinimumExampleCountPerLeaf = 5,
+                NumberOfLeaves = 4,
+                MinimumExampleCountPerLeaf = 20,
+                BaggingSize = 1,
+                BaggingExampleFraction = 0.5,
+                FeatureFraction = 0.5,
                 ExampleWeightColumnName = nameof(TrainingRow.Weight),
                 NumberOfThreads = 1,
                 Seed = settings.Seed,
@@ -68,7 +87,8 @@ internal static class MlNetTreeTrainer
         return ml.Data.LoadFromEnumerable(rows, schema);
     }
 
-    private static BoostedTrees Extract(ITransformer transformer) => transformer switch
+    /// <summary>Copies a fitted LightGBM or FastTree binary model into plain arrays.</summary>
+    public static BoostedTrees Extract(ITransformer transformer) => transformer switch
     {
         BinaryPredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>> lightGbm =>
             Copy(lightGbm.Model.SubModel.TrainedTreeEnsemble, lightGbm.Model.Calibrator),
@@ -95,8 +115,6 @@ internal static class MlNetTreeTrainer
         }
         return new BoostedTrees(ensemble.Bias, calibrator.Slope, calibrator.Offset, trees);
     }
-
-    private static int E(string name, int d) => int.TryParse(Environment.GetEnvironmentVariable(name), out var v) ? v : d;
 
     private sealed class TrainingRow
     {

@@ -1,10 +1,11 @@
 namespace Grapevine.Core.Authenticity;
 
 /// <summary>
-/// How to train: the trainer, the seed, and whether fakes are weighted up to balance the classes (the threshold is
-/// tuned on out-of-fold predictions of the training data either way).
+/// How to train: the trainer, the seed, how many bagged ensembles are averaged, and whether fakes are weighted up to
+/// balance the classes. Imbalance is handled by the threshold, tuned on out-of-fold predictions of the training data;
+/// weighting on top measured within the noise (docs/authenticity.md), so it is off by default.
 /// </summary>
-public sealed record TrainerSettings(TrainerKind Trainer = TrainerKind.LightGbm, int Seed = 42, bool BalanceClasses = true)
+public sealed record TrainerSettings(TrainerKind Trainer = TrainerKind.LightGbm, int Seed = 42, bool BalanceClasses = false, int Bags = 3)
 {
     /// <summary>Folds of the inner cross-validation on the training data that chooses the threshold.</summary>
     public const int ThresholdFolds = 5;
