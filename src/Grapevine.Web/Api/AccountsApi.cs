@@ -34,20 +34,13 @@ public static class AccountsApi
     }
 
     public static async Task<Results<Ok<AccountDetails>, ProblemHttpResult, ValidationProblem>> GetAccount(
-        [Description("instagram, tiktok, youtube, x, facebook, twitch or pinterest")] string platform,
+        [Description(ApiNames.Platforms)] string platform,
         [Description("The handle, with or without a leading @")] string handle,
         GrapevineDb db,
         CancellationToken ct)
     {
         if (!CatalogueNames.TryParsePlatform(platform, out var parsed))
-        {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]>
-                {
-                    ["platform"] = [$"unknown platform '{platform}'; one of {string.Join(", ", CatalogueNames.Platforms)}"],
-                },
-                title: "Some route values are not valid");
-        }
+            return ApiNames.UnknownPlatform(platform);
         var details = await new AccountLookup(db).FindAsync(parsed, handle, ct);
         if (details is null)
         {

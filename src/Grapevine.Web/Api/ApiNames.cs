@@ -1,4 +1,6 @@
+using Grapevine.Core.Catalogue;
 using Grapevine.Core.Workspaces;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Grapevine.Web.Api;
 
@@ -7,6 +9,7 @@ public static class ApiNames
 {
     public const string Roles = "viewer, member, admin or owner";
     public const string Scopes = "read or read-write";
+    public const string Platforms = "instagram, tiktok, youtube, x, facebook, twitch or pinterest";
 
     public static string Role(WorkspaceRole role) => role.ToString().ToLowerInvariant();
 
@@ -27,4 +30,9 @@ public static class ApiNames
     }
 
     public static Dictionary<string, string[]> Error(string field, string message) => new() { [field] = [message] };
+
+    /// <summary>The 400 for a <c>{platform}</c> route value that names no platform.</summary>
+    public static ValidationProblem UnknownPlatform(string platform) => TypedResults.ValidationProblem(
+        Error("platform", $"unknown platform '{platform}'; one of {string.Join(", ", CatalogueNames.Platforms)}"),
+        title: "Some route values are not valid");
 }

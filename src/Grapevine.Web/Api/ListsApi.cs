@@ -69,7 +69,7 @@ public static partial class ListsApi
     public static async Task<Results<NoContent, ValidationProblem>> RemoveAsync(Guid id, string platform, string handle, ListService lists, CancellationToken ct)
     {
         if (!CatalogueNames.TryParsePlatform(platform, out var parsed))
-            return TypedResults.ValidationProblem(ApiNames.Error("platform", $"unknown platform '{platform}'; one of {string.Join(", ", CatalogueNames.Platforms)}"));
+            return ApiNames.UnknownPlatform(platform);
         await lists.RemoveAccountAsync(id, new AccountRef(parsed, handle), ct);
         return TypedResults.NoContent();
     }

@@ -10,7 +10,6 @@ namespace Grapevine.Web.Api;
 /// <summary>The current workspace's private notes and tags on catalogue accounts.</summary>
 public static class NotesApi
 {
-    private const string PlatformHelp = "instagram, tiktok, youtube, x, facebook, twitch or pinterest";
 
     public static IEndpointRouteBuilder MapNotesApi(this IEndpointRouteBuilder app)
     {
@@ -32,11 +31,11 @@ public static class NotesApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<NoteView>>, ValidationProblem, ProblemHttpResult>> ListNotesAsync(
-        [Description(PlatformHelp)] string platform, string handle, GrapevineDb db, NoteService notes, CancellationToken ct) =>
+        [Description(ApiNames.Platforms)] string platform, string handle, GrapevineDb db, NoteService notes, CancellationToken ct) =>
         await WithAccountAsync(platform, handle, db, async id => TypedResults.Ok((await notes.ForAccountAsync(id, ct)).Notes), ct);
 
     public static async Task<Results<Created<NoteView>, ValidationProblem, ProblemHttpResult>> AddNoteAsync(
-        [Description(PlatformHelp)] string platform, string handle, NoteRequest request, GrapevineDb db, NoteService notes, CancellationToken ct) =>
+        [Description(ApiNames.Platforms)] string platform, string handle, NoteRequest request, GrapevineDb db, NoteService notes, CancellationToken ct) =>
         await WithAccountAsync(platform, handle, db, async id =>
         {
             var note = await notes.AddNoteAsync(id, request.Text ?? "", ct);
@@ -45,11 +44,11 @@ public static class NotesApi
         }, ct);
 
     public static async Task<Results<Ok<IReadOnlyList<string>>, ValidationProblem, ProblemHttpResult>> ListTagsAsync(
-        [Description(PlatformHelp)] string platform, string handle, GrapevineDb db, NoteService notes, CancellationToken ct) =>
+        [Description(ApiNames.Platforms)] string platform, string handle, GrapevineDb db, NoteService notes, CancellationToken ct) =>
         await WithAccountAsync(platform, handle, db, async id => TypedResults.Ok((await notes.ForAccountAsync(id, ct)).Tags), ct);
 
     public static async Task<Results<Ok<IReadOnlyList<string>>, ValidationProblem, ProblemHttpResult>> AddTagAsync(
-        [Description(PlatformHelp)] string platform, string handle, TagRequest request, GrapevineDb db, NoteService notes, CancellationToken ct) =>
+        [Description(ApiNames.Platforms)] string platform, string handle, TagRequest request, GrapevineDb db, NoteService notes, CancellationToken ct) =>
         await WithAccountAsync(platform, handle, db, async id =>
         {
             await notes.AddTagAsync(id, request.Tag ?? "", ct);
@@ -57,7 +56,7 @@ public static class NotesApi
         }, ct);
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveTagAsync(
-        [Description(PlatformHelp)] string platform, string handle, string tag, GrapevineDb db, NoteService notes, CancellationToken ct) =>
+        [Description(ApiNames.Platforms)] string platform, string handle, string tag, GrapevineDb db, NoteService notes, CancellationToken ct) =>
         await WithAccountAsync(platform, handle, db, async id =>
         {
             await notes.RemoveTagAsync(id, tag, ct);
@@ -75,7 +74,7 @@ public static class NotesApi
         where T : IResult
     {
         if (!CatalogueNames.TryParsePlatform(platform, out var parsed))
-            return TypedResults.ValidationProblem(ApiNames.Error("platform", $"unknown platform '{platform}'; one of {PlatformHelp}"));
+            return ApiNames.UnknownPlatform(platform);
         if (await new AccountLookup(db).FindIdAsync(parsed, handle, ct) is not { } id)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Account not found",
                 detail: $"The catalogue has no {parsed.Name()} account '{CatalogueNames.NormalizeHandle(handle)}'.");

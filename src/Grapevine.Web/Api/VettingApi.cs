@@ -36,21 +36,14 @@ public static class VettingApi
     }
 
     public static async Task<Results<Ok<VettingReport>, ValidationProblem, ProblemHttpResult>> GetVettingAsync(
-        [Description("instagram, tiktok, youtube, x, facebook, twitch or pinterest")] string platform,
+        [Description(ApiNames.Platforms)] string platform,
         [Description("The handle, with or without a leading @")] string handle,
         VettingService vetting,
         BrandSafetyService brandSafety,
         CancellationToken ct)
     {
         if (!CatalogueNames.TryParsePlatform(platform, out var parsed))
-        {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]>
-                {
-                    ["platform"] = [$"unknown platform '{platform}'; one of {string.Join(", ", CatalogueNames.Platforms)}"],
-                },
-                title: "Some route values are not valid");
-        }
+            return ApiNames.UnknownPlatform(platform);
         var report = await vetting.VetAsync(parsed, handle, await brandSafety.GetLexiconAsync(ct), ct);
         if (report is null)
         {
