@@ -66,7 +66,8 @@ public class VettingJourneyTests(ITestOutputHelper output)
     /// <summary>An Instagram account whose followers jumped 30% in one week with no post behind it, with bot comments.</summary>
     private static async Task SeedBoughtAudienceAsync(GrapevineDb db)
     {
-        var now = DateTime.SpecifyKind(DateTime.UtcNow.Date, DateTimeKind.Utc);
+        // The server under test is a real process on the system clock, so the history is dated from that clock.
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime.Date;
         var followers = 10_000.0;
         var snapshots = new List<AccountSnapshot>();
         for (var w = 0; w <= 26; w++)
