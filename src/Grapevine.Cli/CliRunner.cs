@@ -19,7 +19,7 @@ public static class CliRunner
             Console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.UsageError;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException)
         {
             Console.Error.WriteLine($"error: {e.GetBaseException().Message}");
             return ExitCodes.InputRejected;

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Grapevine.Core.Audit;
 using Grapevine.Core.BrandSafety;
 using Grapevine.Core.Catalogue;
+using Grapevine.Core.Discovery;
 using Grapevine.Core.Lists;
 using Grapevine.Core.Metrics;
 using Grapevine.Core.Notes;
@@ -39,6 +40,10 @@ public class GrapevineDb(DbContextOptions<GrapevineDb> options, CurrentWorkspace
     public DbSet<BrandSafetySettings> BrandSafetySettings => Set<BrandSafetySettings>();
     public DbSet<BrandSafetyCategoryList> BrandSafetyCategories => Set<BrandSafetyCategoryList>();
     public DbSet<BrandSafetyKeyword> BrandSafetyKeywords => Set<BrandSafetyKeyword>();
+    public DbSet<SearchProfile> SearchProfiles => Set<SearchProfile>();
+    public DbSet<SearchProfileNiche> SearchProfileNiches => Set<SearchProfileNiche>();
+    public DbSet<SearchProfileTerm> SearchProfileTerms => Set<SearchProfileTerm>();
+    public DbSet<RateCard> RateCards => Set<RateCard>();
 
     public DatabaseProvider Provider =>
         Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;

@@ -492,6 +492,251 @@ namespace Grapevine.Migrations.Sqlite.Migrations
                     b.ToTable("posts", (string)null);
                 });
 
+            modelBuilder.Entity("Grapevine.Core.Discovery.RateCard", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workspace_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Deliverable")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deliverable");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<decimal>("PriceUsd")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("price_usd");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("WorkspaceId", "Id")
+                        .HasName("pk_rate_cards");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_rate_cards_account_id");
+
+                    b.HasIndex("WorkspaceId", "AccountId", "Deliverable")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rate_cards_workspace_id_account_id_deliverable");
+
+                    b.ToTable("rate_cards", (string)null);
+                });
+
+            modelBuilder.Entity("Grapevine.Core.Discovery.SearchProfile", b =>
+                {
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<double?>("AudienceQuality")
+                        .HasColumnType("REAL")
+                        .HasColumnName("audience_quality");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
+
+                    b.Property<double?>("EngagementPercentile")
+                        .HasColumnType("REAL")
+                        .HasColumnName("engagement_percentile");
+
+                    b.Property<double?>("EngagementRate")
+                        .HasColumnType("REAL")
+                        .HasColumnName("engagement_rate");
+
+                    b.Property<double?>("ExpectedEngagements")
+                        .HasColumnType("REAL")
+                        .HasColumnName("expected_engagements");
+
+                    b.Property<long?>("Followers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("followers");
+
+                    b.Property<double?>("Growth")
+                        .HasColumnType("REAL")
+                        .HasColumnName("growth");
+
+                    b.Property<string>("Handle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handle");
+
+                    b.Property<bool>("HasEmail")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_email");
+
+                    b.Property<bool?>("IsVerified")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_verified");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<long?>("LastPostedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_posted_at");
+
+                    b.Property<double?>("NicheConfidence")
+                        .HasColumnType("REAL")
+                        .HasColumnName("niche_confidence");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("platform");
+
+                    b.Property<double?>("PriceEstimate")
+                        .HasColumnType("REAL")
+                        .HasColumnName("price_estimate");
+
+                    b.Property<double?>("PriceHigh")
+                        .HasColumnType("REAL")
+                        .HasColumnName("price_high");
+
+                    b.Property<double?>("PriceLow")
+                        .HasColumnType("REAL")
+                        .HasColumnName("price_low");
+
+                    b.Property<string>("PrimaryNiche")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("primary_niche");
+
+                    b.Property<double?>("SafetyScore")
+                        .HasColumnType("REAL")
+                        .HasColumnName("safety_score");
+
+                    b.Property<double?>("SponsoredShare")
+                        .HasColumnType("REAL")
+                        .HasColumnName("sponsored_share");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tier");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Words")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("words");
+
+                    b.HasKey("AccountId")
+                        .HasName("pk_search_profiles");
+
+                    b.HasIndex("Country")
+                        .HasDatabaseName("ix_search_profiles_country");
+
+                    b.HasIndex("EngagementRate")
+                        .HasDatabaseName("ix_search_profiles_engagement_rate");
+
+                    b.HasIndex("Followers")
+                        .HasDatabaseName("ix_search_profiles_followers");
+
+                    b.HasIndex("Language")
+                        .HasDatabaseName("ix_search_profiles_language");
+
+                    b.HasIndex("LastPostedAt")
+                        .HasDatabaseName("ix_search_profiles_last_posted_at");
+
+                    b.HasIndex("PriceEstimate")
+                        .HasDatabaseName("ix_search_profiles_price_estimate");
+
+                    b.HasIndex("PrimaryNiche")
+                        .HasDatabaseName("ix_search_profiles_primary_niche");
+
+                    b.HasIndex("Platform", "Tier")
+                        .HasDatabaseName("ix_search_profiles_platform_tier");
+
+                    b.ToTable("search_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("Grapevine.Core.Discovery.SearchProfileNiche", b =>
+                {
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Niche")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("niche");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score");
+
+                    b.HasKey("AccountId", "Niche")
+                        .HasName("pk_search_profile_niches");
+
+                    b.HasIndex("Niche", "Score")
+                        .HasDatabaseName("ix_search_profile_niches_niche_score");
+
+                    b.ToTable("search_profile_niches", (string)null);
+                });
+
+            modelBuilder.Entity("Grapevine.Core.Discovery.SearchProfileTerm", b =>
+                {
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(101)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("term");
+
+                    b.Property<long>("LastUsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uses");
+
+                    b.HasKey("AccountId", "Term")
+                        .HasName("pk_search_profile_terms");
+
+                    b.HasIndex("Term", "LastUsedAt")
+                        .HasDatabaseName("ix_search_profile_terms_term_last_used_at");
+
+                    b.ToTable("search_profile_terms", (string)null);
+                });
+
             modelBuilder.Entity("Grapevine.Core.Lists.CreatorList", b =>
                 {
                     b.Property<Guid>("WorkspaceId")
@@ -1103,6 +1348,53 @@ namespace Grapevine.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_posts_accounts_account_id");
                 });
 
+            modelBuilder.Entity("Grapevine.Core.Discovery.RateCard", b =>
+                {
+                    b.HasOne("Grapevine.Core.Catalogue.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rate_cards_accounts_account_id");
+
+                    b.HasOne("Grapevine.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rate_cards_workspaces_workspace_id");
+                });
+
+            modelBuilder.Entity("Grapevine.Core.Discovery.SearchProfile", b =>
+                {
+                    b.HasOne("Grapevine.Core.Catalogue.Account", null)
+                        .WithOne()
+                        .HasForeignKey("Grapevine.Core.Discovery.SearchProfile", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_search_profiles_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Grapevine.Core.Discovery.SearchProfileNiche", b =>
+                {
+                    b.HasOne("Grapevine.Core.Discovery.SearchProfile", null)
+                        .WithMany("Niches")
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_search_profile_niches_search_profiles_account_id");
+                });
+
+            modelBuilder.Entity("Grapevine.Core.Discovery.SearchProfileTerm", b =>
+                {
+                    b.HasOne("Grapevine.Core.Discovery.SearchProfile", null)
+                        .WithMany("Terms")
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_search_profile_terms_search_profiles_account_id");
+                });
+
             modelBuilder.Entity("Grapevine.Core.Lists.CreatorList", b =>
                 {
                     b.HasOne("Grapevine.Core.Workspaces.Workspace", null)
@@ -1258,6 +1550,13 @@ namespace Grapevine.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Grapevine.Core.Catalogue.Creator", b =>
                 {
                     b.Navigation("Accounts");
+                });
+
+            modelBuilder.Entity("Grapevine.Core.Discovery.SearchProfile", b =>
+                {
+                    b.Navigation("Niches");
+
+                    b.Navigation("Terms");
                 });
 
             modelBuilder.Entity("Grapevine.Core.Lists.CreatorList", b =>
