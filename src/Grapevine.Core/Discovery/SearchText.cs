@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Text;
+
+namespace Grapevine.Core.Discovery;
+
+/// <summary>
+/// The one tokenizer of discovery: profile words and query words both go through it, so the in-process index,
+/// SQLite FTS5 (unicode61) and PostgreSQL ('simple') all see the same tokens. A token is a run of letters and
+/// digits, lower-cased invariantly, 2 to 40 characters long.
+/// </summary>
+public static class SearchText
+{
+    public const int MinTokenLength = 2;
+    public const int MaxTokenLength = 40;
+
+    public static IEnumerable<string> Tokenize(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+            yield break;
+        var token = new StringBuilder();
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            if (Rune.IsLetterOrDigit(rune) || category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)
+            {
+                token.Append(Rune.ToLowerInvariant(rune).ToString());
+                continue;
+            }
+            if (Accept(token) is { } word)
+                yield return word;
+            token.Clear();
+        }
+        if (Accept(token) is { } last)
+            yield return last;
+    }
+
+    private static string? Accept(StringBuilder token) =>
+        token.Length is >= MinTokenLength and <= MaxTokenLength ? token.ToString() : null;
+}
