@@ -1,0 +1,74 @@
+using System.Diagnostics;
+
+namespace Grapevine.Core.Campaigns.Planning;
+
+/// <summary>Which solver to use and how long each may take.</summary>
+public sealed record PlannerSettings
+{
+    /// <summary>Up to this many candidates CP-SAT solves the plan (seeded with the heuristic's); above it the heuristic does.</summary>
+    public int ExactUpTo { get; init; } = 300;
+    public TimeSpan ExactTimeLimit { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan HeuristicTimeLimit { get; init; } = TimeSpan.FromMilliseconds(80);
+    public int Workers { get; init; } = Math.Max(1, Math.Min(Environment.ProcessorCount, 8));
+
+    public static readonly PlannerSettings Default = new();
+}
+
+/// <summary>
+/// Turns a planning problem into a plan: prechecks the rules, then solves small problems exactly with
+/// CP-SAT and large ones with the heuristic (its gap measured against the linear relaxation). When no plan
+/// can meet the rules, the plan is Infeasible and names the rules that conflict.
+/// </summary>
+public static class CampaignPlanner
+{
+    public static Plan Solve(PlanningProblem problem, PlannerSettings? settings = null)
+    {
+        settings ??= PlannerSettings.Default;
+        var started = Stopwatch.GetTimestamp();
+        var model = new PlanModel(problem);
+        var conflicts = PlanPrechecks.Find(problem, model);
+        if (conflicts.Count > 0)
+            return Infeasible(conflicts, PlanSolver.Heuristic, started);
+
+        var heuristic = new HeuristicPlanner(model, settings.HeuristicTimeLimit).Solve();
+        if (model.Count <= settings.ExactUpTo || heuristic is null)
+        {
+            var exact = new CpSatPlanner(model).Solve(settings.ExactTimeLimit, settings.Workers, heuristic);
+            if (exact.Status != PlanStatus.Infeasible)
+                return exact with { Seconds = Seconds(started) };
+            if (heuristic is null)
+            {
+                var names = new CpSatPlanner(model).Conflicting(settings.ExactTimeLimit);
+                return Infeasible(names.Count == 0
+                    ? [new PlanConflict("time limit", "No plan meeting every rule was found within the time limit; loosen a rule or raise the limit.")]
+                    : names.Select(n => new PlanConflict(n, $"Cannot be met together with the other rules named here: {string.Join("; ", names)}.")).ToList(),
+                    PlanSolver.CpSat, started);
+            }
+        }
+        var bound = LinearBound.Compute(model);
+        return model.ToPlan(heuristic, bound, PlanSolver.Heuristic, PlanStatus.Feasible, Seconds(started));
+    }
+
+    /// <summary>The heuristic alone, without a bound: for benchmarks that time it on its own.</summary>
+    public static Plan SolveHeuristic(PlanningProblem problem, TimeSpan timeLimit)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var model = new PlanModel(problem);
+        var choice = new HeuristicPlanner(model, timeLimit).Solve();
+        return choice is null
+            ? Infeasible([new PlanConflict("heuristic", "The heuristic found no plan meeting every rule.")], PlanSolver.Heuristic, started)
+            : model.ToPlan(choice, null, PlanSolver.Heuristic, PlanStatus.Feasible, Seconds(started));
+    }
+
+    /// <summary>CP-SAT alone, with its own time limit and workers: for benchmarks and for the exact side of comparisons.</summary>
+    public static Plan SolveExact(PlanningProblem problem, TimeSpan timeLimit, int workers) =>
+        new CpSatPlanner(new PlanModel(problem)).Solve(timeLimit, workers);
+
+    /// <summary>The linear-relaxation bound on any plan's value.</summary>
+    public static double? UpperBound(PlanningProblem problem) => LinearBound.Compute(new PlanModel(problem));
+
+    private static Plan Infeasible(IReadOnlyList<PlanConflict> conflicts, PlanSolver solver, long started) =>
+        new([], 0, 0, null, null, solver, PlanStatus.Infeasible, Seconds(started), conflicts);
+
+    private static double Seconds(long started) => Stopwatch.GetElapsedTime(started).TotalSeconds;
+}

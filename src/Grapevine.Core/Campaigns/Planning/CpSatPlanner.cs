@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Globalization;
+using Google.OrTools.Sat;
+
+namespace Grapevine.Core.Campaigns.Planning;
+
+/// <summary>
+/// The exact planner: the problem as a CP-SAT model (Google OR-Tools). One boolean per candidate and option;
+/// each overlap group's value is bounded by the tangent lines of its piecewise-linear diminishing-returns
+/// curve (exact, since the curve is concave and the objective maximises it). Costs are whole cents and values
+/// are scaled to integers (about 10⁸ for the whole candidate set), so the rounding is far below any gap reported.
+/// Every rule is guarded by a literal, so that when the rules cannot all hold CP-SAT names a set of them
+/// that conflict.
+/// </summary>
+internal sealed class CpSatPlanner(PlanModel model)
+{
+    private const double ValueResolution = 1e8;
+
+    public Plan Solve(TimeSpan timeLimit, int workers, int[]? hint = null)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var built = Build(hint);
+        foreach (var rule in built.Rules)
+            built.Model.AddBoolOr([rule.Literal]);
+        var solver = new CpSolver
+        {
+            StringParameters = string.Create(CultureInfo.InvariantCulture,
+                $"max_time_in_seconds:{timeLimit.TotalSeconds} num_workers:{workers} linearization_level:2 log_search_progress:false"),
+        };
+        var status = solver.Solve(built.Model);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+            return new Plan([], 0, 0, null, null, PlanSolver.CpSat, PlanStatus.Infeasible, seconds, []);
+        var choice = Enumerable.Repeat(-1, model.Count).ToArray();
+        for (var i = 0; i < model.Count; i++)
+        {
+            for (var o = 0; o < built.X[i].Length; o++)
+            {
+                if (solver.BooleanValue(built.X[i][o]))
+                    choice[i] = o;
+            }
+        }
+        var bound = solver.BestObjectiveBound / built.Scale;
+        return model.ToPlan(choice, bound, PlanSolver.CpSat,
+            status == CpSolverStatus.Optimal ? PlanStatus.Optimal : PlanStatus.Feasible, seconds);
+    }
+
+    /// <summary>
+    /// When the rules cannot all hold: a small set of them that cannot hold together (each one needed: without
+    /// any of them the rest can be met), or an empty list when the solver found a plan after all.
+    /// </summary>
+    public IReadOnlyList<string> Conflicting(TimeSpan timeLimit)
+    {
+        var built = Build(hint: null);
+        var active = Enumerable.Range(0, built.Rules.Count).ToList();
+        var core = Infeasible(built, active, timeLimit);
+        if (core is null)
+            return [];
+        // Drop each rule in turn; keep it only when the rest become feasible without it.
+        foreach (var rule in core.ToList())
+        {
+            var without = core.Where(r => r != rule).ToList();
+            if (Infeasible(built, without, timeLimit) is { } smaller)
+                core = smaller;
+        }
+        return core.Select(r => built.Rules[r].Name).ToList();
+    }
+
+    private static List<int>? Infeasible(BuiltModel built, List<int> active, TimeSpan timeLimit)
+    {
+        built.Model.ClearAssumptions();
+        built.Model.AddAssumptions(active.Select(r => (ILiteral)built.Rules[r].Literal));
+        var solver = new CpSolver
+        {
+            StringParameters = string.Create(CultureInfo.InvariantCulture,
+                $"max_time_in_seconds:{timeLimit.TotalSeconds} num_workers:1 log_search_progress:false"),
+        };
+        var status = solver.Solve(built.Model);
+        if (status != CpSolverStatus.Infeasible)
+            return null;
+        return solver.SufficientAssumptionsForInfeasibility()
+            .Select(index => built.Rules.FindIndex(r => r.Literal.GetIndex() == index))
+            .Where(r => r >= 0)
+            .Distinct()
+            .ToList();
+    }
+
+    private sealed record Rule(string Name, BoolVar Literal);
+
+    private sealed record BuiltModel(CpModel Model, BoolVar[][] X, List<Rule> Rules, double Scale);
+
+    private BuiltModel Build(int[]? hint)
+    {
+        var cp = new CpModel();
+        var rules = new List<Rule>();
+        BoolVar RuleLiteral(string name)
+        {
+            var literal = cp.NewBoolVar(name);
+            rules.Add(new Rule(name, literal));
+            return literal;
+        }
+
+        var maxTotal = Enumerable.Range(0, model.Count)
+            .Sum(i => model.Options[i].Length == 0 ? 0 : model.Options[i].Max(o => o.Value));
+        var scale = maxTotal > 0 ? ValueResolution / maxTotal : 1;
+
+        var x = new BoolVar[model.Count][];
+        var all = new List<BoolVar>();
+        var costs = new List<long>();
+        for (var i = 0; i < model.Count; i++)
+        {
+            x[i] = new BoolVar[model.Options[i].Length];
+            for (var o = 0; o < x[i].Length; o++)
+            {
+                x[i][o] = cp.NewBoolVar($"x{i}_{o}");
+                all.Add(x[i][o]);
+                costs.Add(Cents(model.Options[i][o].Cost));
+                if (hint is not null)
+                    cp.AddHint(x[i][o], hint[i] == o ? 1 : 0);
+            }
+            cp.AddAtMostOne(x[i]);
+            if (model.Must[i])
+                cp.Add(LinearExpr.Sum(x[i]) == 1).OnlyEnforceIf(RuleLiteral($"must include {model.Candidates[i].Id}"));
+        }
+
+        cp.Add(LinearExpr.WeightedSum(all, costs) <= (long)Math.Floor(model.Budget * 100 + 1e-6))
+            .OnlyEnforceIf(RuleLiteral("budget"));
+        var chosen = Enumerable.Range(0, model.Count).Select(i => LinearExpr.Sum(x[i])).ToList();
+        if (model.MinCreators > 0)
+            cp.Add(LinearExpr.Sum(chosen) >= model.MinCreators).OnlyEnforceIf(RuleLiteral("minimum number of creators"));
+        if (model.MaxCreators < int.MaxValue)
+            cp.Add(LinearExpr.Sum(chosen) <= model.MaxCreators).OnlyEnforceIf(RuleLiteral("maximum number of creators"));
+        AddCounts(cp, x, model.Tier, model.TierNames, model.TierMin, model.TierMax, "tier", RuleLiteral);
+        AddCounts(cp, x, model.Platform, model.PlatformNames, model.PlatformMin, model.PlatformMax, "platform", RuleLiteral);
+
+        var objective = new List<LinearExpr>();
+        for (var g = 0; g < model.GroupNames.Length; g++)
+        {
+            var members = Enumerable.Range(0, model.Count).Where(i => model.Group[i] == g).ToList();
+            var vars = members.SelectMany(i => x[i]).ToList();
+            var values = members.SelectMany(i => model.Options[i].Select(o => (long)Math.Round(o.Value * scale))).ToList();
+            var sum = LinearExpr.WeightedSum(vars, values);
+            if (model.Curves[g] is not { } curve)
+            {
+                objective.Add(sum);
+                continue;
+            }
+            var points = curve.Breakpoints.Select(p => ((long)Math.Round(p.S * scale), (long)Math.Round(p.F * scale))).ToList();
+            var top = values.Sum();
+            var z = cp.NewIntVar(0, points[^1].Item2, $"group{g}");
+            var s = cp.NewIntVar(0, top, $"sum{g}");
+            cp.Add(s == sum);
+            for (var k = 0; k + 1 < points.Count; k++)
+            {
+                var (s0, f0) = points[k];
+                var (s1, f1) = points[k + 1];
+                // z ≤ f0 + (f1 − f0)/(s1 − s0) · (s − s0), multiplied out to stay in integers.
+                cp.Add((s1 - s0) * z <= (s1 - s0) * f0 + (f1 - f0) * (s - s0));
+            }
+            cp.Add(z <= points[^1].Item2);
+            objective.Add(z);
+        }
+        cp.Maximize(LinearExpr.Sum(objective));
+        return new BuiltModel(cp, x, rules, scale);
+    }
+
+    private void AddCounts(
+        CpModel cp, BoolVar[][] x, int[] of, string[] names, int[] min, int[] max, string what, Func<string, BoolVar> rule)
+    {
+        for (var k = 0; k < names.Length; k++)
+        {
+            if (min[k] == 0 && max[k] == int.MaxValue)
+                continue;
+            var members = Enumerable.Range(0, model.Count).Where(i => of[i] == k).SelectMany(i => x[i]).ToList();
+            var count = LinearExpr.Sum(members);
+            if (min[k] > 0)
+                cp.Add(count >= min[k]).OnlyEnforceIf(rule($"at least {min[k]} {names[k]} creators ({what})"));
+            if (max[k] < int.MaxValue)
+                cp.Add(count <= max[k]).OnlyEnforceIf(rule($"at most {max[k]} {names[k]} creators ({what})"));
+        }
+    }
+
+    // Rounded up, so that a plan within the budget in cents is within it in dollars too.
+    private static long Cents(double cost) => (long)Math.Ceiling(cost * 100 - 1e-6);
+}
