@@ -6,8 +6,8 @@ namespace Grapevine.Core.Campaigns.Planning;
 
 /// <summary>
 /// The exact planner: the problem as a CP-SAT model (Google OR-Tools). One boolean per candidate and option;
-/// each overlap group's value is bounded by the tangent lines of its piecewise-linear diminishing-returns
-/// curve (exact, since the curve is concave and the objective maximises it). Costs are whole cents and values
+/// each overlap group's value is its piecewise-linear diminishing-returns curve, written as segments filled in
+/// order (exact, since the curve is concave and the objective maximises it). Costs are whole cents and values
 /// are scaled to integers (about 10⁸ for the whole candidate set), so the rounding is far below any gap reported.
 /// Every rule is guarded by a literal, so that when the rules cannot all hold CP-SAT names a set of them
 /// that conflict.
@@ -15,6 +15,7 @@ namespace Grapevine.Core.Campaigns.Planning;
 internal sealed class CpSatPlanner(PlanModel model)
 {
     private const double ValueResolution = 1e8;
+    private const long SlopeResolution = 1_000_000;
 
     public Plan Solve(TimeSpan timeLimit, int workers, int[]? hint = null)
     {
@@ -40,7 +41,7 @@ internal sealed class CpSatPlanner(PlanModel model)
                     choice[i] = o;
             }
         }
-        var bound = solver.BestObjectiveBound / built.Scale;
+        var bound = solver.BestObjectiveBound / built.Scale / SlopeResolution;
         return model.ToPlan(choice, bound, PlanSolver.CpSat,
             status == CpSolverStatus.Optimal ? PlanStatus.Optimal : PlanStatus.Feasible, seconds);
     }
@@ -142,23 +143,29 @@ internal sealed class CpSatPlanner(PlanModel model)
             var sum = LinearExpr.WeightedSum(vars, values);
             if (model.Curves[g] is not { } curve)
             {
-                objective.Add(sum);
+                objective.Add(LinearExpr.WeightedSum(vars, values.Select(v => v * SlopeResolution)));
                 continue;
             }
-            var points = curve.Breakpoints.Select(p => ((long)Math.Round(p.S * scale), (long)Math.Round(p.F * scale))).ToList();
-            var top = values.Sum();
-            var z = cp.NewIntVar(0, points[^1].Item2, $"group{g}");
-            var s = cp.NewIntVar(0, top, $"sum{g}");
-            cp.Add(s == sum);
+            // The curve as consecutive segments u₀ … uₖ of the group's sum, each up to its length and worth its
+            // slope per unit; the slopes fall, so the best fill is always from the first segment on, and the
+            // linear relaxation is exactly the curve. Slopes are rounded up to 1e-6, so the bound stays a bound.
+            var points = curve.Breakpoints.Select(p => (S: (long)Math.Round(p.S * scale), p.F, p.S)).ToList();
+            var segments = new List<IntVar>();
+            var slopes = new List<long>();
             for (var k = 0; k + 1 < points.Count; k++)
             {
-                var (s0, f0) = points[k];
-                var (s1, f1) = points[k + 1];
-                // z ≤ f0 + (f1 − f0)/(s1 − s0) · (s − s0), multiplied out to stay in integers.
-                cp.Add((s1 - s0) * z <= (s1 - s0) * f0 + (f1 - f0) * (s - s0));
+                var length = points[k + 1].Item1 - points[k].Item1;
+                if (length <= 0)
+                    continue;
+                var slope = (points[k + 1].F - points[k].F) / (points[k + 1].Item3 - points[k].Item3);
+                segments.Add(cp.NewIntVar(0, length, $"u{g}_{k}"));
+                slopes.Add((long)Math.Ceiling(slope * SlopeResolution - 1e-9));
             }
-            cp.Add(z <= points[^1].Item2);
-            objective.Add(z);
+            // Past the last breakpoint the group adds nothing: an unpaid overflow segment takes the rest.
+            segments.Add(cp.NewIntVar(0, Math.Max(0, values.Sum() - points[^1].Item1), $"u{g}_rest"));
+            slopes.Add(0);
+            cp.Add(LinearExpr.Sum(segments) == sum);
+            objective.Add(LinearExpr.WeightedSum(segments, slopes));
         }
         cp.Maximize(LinearExpr.Sum(objective));
         return new BuiltModel(cp, x, rules, scale);
