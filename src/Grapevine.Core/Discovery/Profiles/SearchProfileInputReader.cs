@@ -15,6 +15,53 @@ internal sealed class SearchProfileChunk
 
     public Dictionary<long, Dictionary<string, int>> StoredNiches { get; } = [];
     public Dictionary<long, Dictionary<string, (long LastUsedAt, int Uses)>> StoredTerms { get; } = [];
+
+    public void StoredNiche(long accountId, string niche, int score)
+    {
+        if (!StoredNiches.TryGetValue(accountId, out var niches))
+            StoredNiches[accountId] = niches = new(StringComparer.Ordinal);
+        niches[niche] = score;
+    }
+
+    public void StoredTerm(long accountId, string term, long lastUsedAt, int uses)
+    {
+        if (!StoredTerms.TryGetValue(accountId, out var terms))
+            StoredTerms[accountId] = terms = new(StringComparer.Ordinal);
+        terms[term] = (lastUsedAt, uses);
+    }
+}
+
+/// <summary>
+/// Collects posts read newest first per account, and says for each which text columns are worth decoding: tags within
+/// the window, captions within the window until the builder's <see cref="SearchProfileBuilder.CaptionPosts"/> are found.
+/// </summary>
+internal sealed class PostCollector(long[] accountIds, DateTime windowStart)
+{
+    private readonly Dictionary<long, List<ProfilePost>> _posts = accountIds.ToDictionary(id => id, _ => new List<ProfilePost>());
+    private readonly Dictionary<long, int> _captions = [];
+    private List<ProfilePost>? _current;
+    private long _currentId;
+    private DateTime _postedAt;
+
+    public IReadOnlyList<ProfilePost> Of(long accountId) => _posts[accountId];
+
+    /// <summary>Starts a row; null when the account is not being read.</summary>
+    public (bool Caption, bool Tags)? Start(long accountId, DateTime postedAt)
+    {
+        if (!_posts.TryGetValue(accountId, out _current))
+            return null;
+        _currentId = accountId;
+        _postedAt = postedAt;
+        var inWindow = postedAt >= windowStart;
+        return (inWindow && _captions.GetValueOrDefault(accountId) < SearchProfileBuilder.CaptionPosts, inWindow);
+    }
+
+    public void Add(PostType type, string? caption, string? hashtags, string? mentions, long? likes, long? comments)
+    {
+        if (!string.IsNullOrWhiteSpace(caption))
+            _captions[_currentId] = _captions.GetValueOrDefault(_currentId) + 1;
+        _current!.Add(new ProfilePost(_postedAt, type, caption, hashtags, mentions, likes, comments));
+    }
 }
 
 /// <summary>
@@ -35,7 +82,8 @@ internal sealed class SearchProfileInputReader(DatabaseProvider provider, DbTran
         ? $"{column} = ANY(@ids)"
         : $"{column} IN (SELECT id FROM temp.{TempTable})";
 
-    public async Task<SearchProfileChunk> ReadAsync(long[] ids, CancellationToken ct)
+    // Posts before windowStart give no caption or tags (SearchProfileBuilder.RecentDays), so those are not decoded.
+    public async Task<SearchProfileChunk> ReadAsync(long[] ids, DateTime windowStart, CancellationToken ct)
     {
         await LoadIdsAsync(ids, ct);
         var chunk = new SearchProfileChunk();
@@ -48,9 +96,7 @@ internal sealed class SearchProfileInputReader(DatabaseProvider provider, DbTran
             $"a.category FROM accounts a WHERE {Ids("a.id")};\n" +
             $"SELECT m.account_id, m.name, m.value FROM account_metrics m WHERE {Ids("m.account_id")} AND m.name IN ({metricList});\n" +
             "SELECT f.account_id, f.follower_username, f.full_name, f.bio_length, f.followers, f.following, f.posts_count, f.has_profile_pic, " +
-            $"f.is_private, f.has_external_url FROM follower_samples f WHERE {Ids("f.account_id")};\n" +
-            $"SELECT n.account_id, n.niche, n.score FROM search_profile_niches n WHERE {Ids("n.account_id")};\n" +
-            $"SELECT t.account_id, t.term, t.last_used_at, t.uses FROM search_profile_terms t WHERE {Ids("t.account_id")};";
+            $"f.is_private, f.has_external_url FROM follower_samples f WHERE {Ids("f.account_id")};";
         await using (var command = Command(sql, ids))
         await using (var r = await command.ExecuteReaderAsync(ct))
         {
@@ -79,40 +125,40 @@ internal sealed class SearchProfileInputReader(DatabaseProvider provider, DbTran
                 sample.Add(new FollowerProfile(r.GetString(1), Text(r, 2), null, r.IsDBNull(3) ? null : r.GetInt32(3),
                     Long(r, 4), Long(r, 5), Long(r, 6), Bool(r, 7), Bool(r, 8), Bool(r, 9)));
             }
-            await r.NextResultAsync(ct);
-            while (await r.ReadAsync(ct))
-            {
-                var id = r.GetInt64(0);
-                if (!chunk.StoredNiches.TryGetValue(id, out var niches))
-                    chunk.StoredNiches[id] = niches = new(StringComparer.Ordinal);
-                niches[r.GetString(1)] = r.GetInt32(2);
-            }
-            await r.NextResultAsync(ct);
-            while (await r.ReadAsync(ct))
-            {
-                var id = r.GetInt64(0);
-                if (!chunk.StoredTerms.TryGetValue(id, out var terms))
-                    chunk.StoredTerms[id] = terms = new(StringComparer.Ordinal);
-                terms[r.GetString(1)] = (r.GetInt64(2), r.GetInt32(3));
-            }
         }
 
-        var posts = accounts.Keys.ToDictionary(id => id, _ => new List<ProfilePost>());
+        var niches = $"SELECT n.account_id, n.niche, n.score FROM search_profile_niches n WHERE {Ids("n.account_id")}";
+        var terms = $"SELECT t.account_id, t.term, t.last_used_at, t.uses FROM search_profile_terms t WHERE {Ids("t.account_id")}";
+        // Newest first per account, so that captions and tags the builder would not use are never decoded.
         var postsSql = "SELECT p.account_id, p.posted_at, p.type, p.caption, p.hashtags, p.mentions, p.likes, p.comments " +
-            $"FROM posts p WHERE {Ids("p.account_id")}";
+            $"FROM posts p WHERE {Ids("p.account_id")} ORDER BY p.account_id, p.posted_at DESC";
+        var posts = new PostCollector([.. accounts.Keys], windowStart);
         if (provider == DatabaseProvider.Sqlite)
         {
-            SqliteProfileRows.ReadPosts(((SqliteConnection)transaction.Connection!).Handle!, postsSql, posts);
+            var handle = ((SqliteConnection)transaction.Connection!).Handle!;
+            SqliteProfileRows.ReadStored(handle, niches, terms, chunk);
+            SqliteProfileRows.ReadPosts(handle, postsSql, posts);
         }
         else
         {
-            await using var command = Command(postsSql, ids);
-            await using var r = await command.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct))
+            await using (var command = Command($"{niches};\n{terms}", ids))
+            await using (var r = await command.ExecuteReaderAsync(ct))
             {
-                if (!posts.TryGetValue(r.GetInt64(0), out var list) || !CatalogueNames.TryParsePostType(r.GetString(2), out var type))
-                    continue;
-                list.Add(new ProfilePost(Utc(r.GetDateTime(1)), type, Text(r, 3), Text(r, 4), Text(r, 5), Long(r, 6), Long(r, 7)));
+                while (await r.ReadAsync(ct))
+                    chunk.StoredNiche(r.GetInt64(0), r.GetString(1), r.GetInt32(2));
+                await r.NextResultAsync(ct);
+                while (await r.ReadAsync(ct))
+                    chunk.StoredTerm(r.GetInt64(0), r.GetString(1), r.GetInt64(2), r.GetInt32(3));
+            }
+            await using (var command = Command(postsSql, ids))
+            await using (var r = await command.ExecuteReaderAsync(ct))
+            {
+                while (await r.ReadAsync(ct))
+                {
+                    if (!CatalogueNames.TryParsePostType(r.GetString(2), out var type) || posts.Start(r.GetInt64(0), Utc(r.GetDateTime(1))) is not { } want)
+                        continue;
+                    posts.Add(type, want.Caption ? Text(r, 3) : null, want.Tags ? Text(r, 4) : null, want.Tags ? Text(r, 5) : null, Long(r, 6), Long(r, 7));
+                }
             }
         }
 
@@ -120,7 +166,7 @@ internal sealed class SearchProfileInputReader(DatabaseProvider provider, DbTran
         {
             var values = metrics.GetValueOrDefault(id);
             chunk.Inputs.Add(new SearchProfileInput(id, a.Platform, a.Handle, a.DisplayName, a.Followers, a.Tier, a.Country, a.Language,
-                a.IsVerified, a.Email, a.Bio, a.Category, posts[id], values?[0], values?[1], values?[2],
+                a.IsVerified, a.Email, a.Bio, a.Category, posts.Of(id), values?[0], values?[1], values?[2],
                 samples.GetValueOrDefault(id) ?? (IReadOnlyList<FollowerProfile>)[]));
         }
         return chunk;

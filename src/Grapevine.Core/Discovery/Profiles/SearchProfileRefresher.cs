@@ -45,7 +45,7 @@ public sealed class SearchProfileRefresher(GrapevineDb db, TimeProvider time, Se
         foreach (var chunk in ids.Chunk(BatchSize))
         {
             phase = Stopwatch.GetTimestamp();
-            var stored = await reader.ReadAsync(chunk, ct);
+            var stored = await reader.ReadAsync(chunk, now.AddDays(-SearchProfileBuilder.RecentDays), ct);
             readSeconds += Stopwatch.GetElapsedTime(phase).TotalSeconds;
 
             phase = Stopwatch.GetTimestamp();

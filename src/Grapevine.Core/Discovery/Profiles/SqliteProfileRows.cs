@@ -16,8 +16,8 @@ internal static class SqliteProfileRows
 {
     private static readonly byte[][] TypeNames = [.. CatalogueNames.PostTypes.Select(Encoding.UTF8.GetBytes)];
 
-    // sql selects account_id, posted_at, type, caption, hashtags, mentions, likes, comments.
-    public static void ReadPosts(sqlite3 db, string sql, Dictionary<long, List<ProfilePost>> posts)
+    // sql selects account_id, posted_at, type, caption, hashtags, mentions, likes, comments, newest first per account.
+    public static void ReadPosts(sqlite3 db, string sql, PostCollector posts)
     {
         Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
         using (statement)
@@ -25,13 +25,40 @@ internal static class SqliteProfileRows
             int rc;
             while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
             {
-                if (!posts.TryGetValue(raw.sqlite3_column_int64(statement, 0), out var list))
-                    continue;
                 var type = ParseType(raw.sqlite3_column_blob(statement, 2));
                 if (type is null)
                     continue;
-                list.Add(new ProfilePost(SqliteMetricRows.ParseTimestamp(raw.sqlite3_column_blob(statement, 1)), type.Value,
-                    Text(statement, 3), Text(statement, 4), Text(statement, 5), Long(statement, 6), Long(statement, 7)));
+                var postedAt = SqliteMetricRows.ParseTimestamp(raw.sqlite3_column_blob(statement, 1));
+                if (posts.Start(raw.sqlite3_column_int64(statement, 0), postedAt) is not { } want)
+                    continue;
+                posts.Add(type.Value, want.Caption ? Text(statement, 3) : null, want.Tags ? Text(statement, 4) : null,
+                    want.Tags ? Text(statement, 5) : null, Long(statement, 6), Long(statement, 7));
+            }
+            if (rc != raw.SQLITE_DONE)
+                Check(db, rc);
+        }
+    }
+
+    // niches selects account_id, niche, score; terms selects account_id, term, last_used_at, uses.
+    public static void ReadStored(sqlite3 db, string niches, string terms, SearchProfileChunk chunk)
+    {
+        Check(db, raw.sqlite3_prepare_v2(db, niches, out var statement));
+        using (statement)
+        {
+            int rc;
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+                chunk.StoredNiche(raw.sqlite3_column_int64(statement, 0), Text(statement, 1)!, raw.sqlite3_column_int(statement, 2));
+            if (rc != raw.SQLITE_DONE)
+                Check(db, rc);
+        }
+        Check(db, raw.sqlite3_prepare_v2(db, terms, out statement));
+        using (statement)
+        {
+            int rc;
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                chunk.StoredTerm(raw.sqlite3_column_int64(statement, 0), Text(statement, 1)!, raw.sqlite3_column_int64(statement, 2),
+                    raw.sqlite3_column_int(statement, 3));
             }
             if (rc != raw.SQLITE_DONE)
                 Check(db, rc);
