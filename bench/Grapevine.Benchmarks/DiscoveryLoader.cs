@@ -1,8 +1,10 @@
+using System.Globalization;
 using Grapevine.Core.Catalogue;
 using Grapevine.Core.Discovery;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
+using SQLitePCL;
 
 namespace Grapevine.Benchmarks;
 
@@ -28,8 +30,7 @@ internal sealed class SqliteDiscoveryLoader(string connectionString) : IDiscover
 {
     private readonly SqliteConnection _connection = new(connectionString);
     private readonly List<string> _recreate = [];
-    private SqliteTransaction? _transaction;
-    private SqliteCommand _creator = null!, _account = null!, _profile = null!, _niche = null!, _term = null!;
+    private Statement _creator = null!, _account = null!, _profile = null!, _niche = null!, _term = null!;
 
     public async Task BeginAsync(CancellationToken ct)
     {
@@ -48,40 +49,38 @@ internal sealed class SqliteDiscoveryLoader(string connectionString) : IDiscover
             var parts = item.Split('\t', 3);
             await ExecuteAsync($"DROP {parts[0].ToUpperInvariant()} {parts[1]}", ct);
         }
-        _creator = Prepare("INSERT INTO creators (id, display_name) VALUES ($p0, $p1)", 2);
-        _account = Prepare(
+        var db = _connection.Handle!;
+        _creator = new Statement(db, "INSERT INTO creators (id, display_name) VALUES (?, ?)");
+        _account = new Statement(db,
             "INSERT INTO accounts (id, creator_id, platform, handle, display_name, followers, country, language, is_verified, tier, updated_at) " +
-            "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10)", 11);
-        _profile = Prepare(
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        _profile = new Statement(db,
             "INSERT INTO search_profiles (account_id, platform, handle, display_name, tier, followers, country, language, is_verified, has_email, " +
             "primary_niche, niche_confidence, engagement_rate, engagement_percentile, audience_quality, expected_engagements, price_estimate, " +
             "price_low, price_high, last_posted_at, sponsored_share, growth, safety_score, words, updated_at) VALUES (" +
-            string.Join(", ", Enumerable.Range(0, 25).Select(i => $"$p{i}")) + ")", 25);
-        _niche = Prepare("INSERT INTO search_profile_niches (account_id, niche, score) VALUES ($p0, $p1, $p2)", 3);
-        _term = Prepare("INSERT INTO search_profile_terms (account_id, term, last_used_at, uses) VALUES ($p0, $p1, $p2, $p3)", 4);
+            string.Join(", ", Enumerable.Repeat("?", 25)) + ")");
+        _niche = new Statement(db, "INSERT INTO search_profile_niches (account_id, niche, score) VALUES (?, ?, ?)");
+        _term = new Statement(db, "INSERT INTO search_profile_terms (account_id, term, last_used_at, uses) VALUES (?, ?, ?, ?)");
     }
 
-    public Task WriteAsync(SearchProfile[] profiles, CancellationToken ct)
+    public async Task WriteAsync(SearchProfile[] profiles, CancellationToken ct)
     {
-        _transaction = _connection.BeginTransaction();
-        foreach (var c in new[] { _creator, _account, _profile, _niche, _term })
-            c.Transaction = _transaction;
+        await ExecuteAsync("BEGIN", ct);
         foreach (var p in profiles)
         {
-            Run(_creator, p.AccountId, p.DisplayName ?? p.Handle);
-            Run(_account, p.AccountId, p.AccountId, p.Platform.Name(), p.Handle, p.DisplayName, p.Followers, p.Country, p.Language, p.IsVerified, p.Tier, p.UpdatedAt);
-            Run(_profile, p.AccountId, p.Platform.Name(), p.Handle, p.DisplayName, p.Tier, p.Followers, p.Country, p.Language, p.IsVerified, p.HasEmail,
-                p.PrimaryNiche, p.NicheConfidence, p.EngagementRate, p.EngagementPercentile, p.AudienceQuality, p.ExpectedEngagements, p.PriceEstimate,
-                p.PriceLow, p.PriceHigh, p.LastPostedAt, p.SponsoredShare, p.Growth, p.SafetyScore, p.Words, p.UpdatedAt);
+            _creator.Long(p.AccountId).Text(p.DisplayName ?? p.Handle).Run();
+            _account.Long(p.AccountId).Long(p.AccountId).Text(p.Platform.Name()).Text(p.Handle).Text(p.DisplayName).Long(p.Followers)
+                .Text(p.Country).Text(p.Language).Bool(p.IsVerified).Text(p.Tier).Time(p.UpdatedAt).Run();
+            _profile.Long(p.AccountId).Text(p.Platform.Name()).Text(p.Handle).Text(p.DisplayName).Text(p.Tier).Long(p.Followers).Text(p.Country)
+                .Text(p.Language).Bool(p.IsVerified).Bool(p.HasEmail).Text(p.PrimaryNiche).Real(p.NicheConfidence).Real(p.EngagementRate)
+                .Real(p.EngagementPercentile).Real(p.AudienceQuality).Real(p.ExpectedEngagements).Real(p.PriceEstimate).Real(p.PriceLow)
+                .Real(p.PriceHigh).Long(p.LastPostedAt).Real(p.SponsoredShare).Real(p.Growth).Real(p.SafetyScore).Text(p.Words).Time(p.UpdatedAt).Run();
             foreach (var n in p.Niches)
-                Run(_niche, n.AccountId, n.Niche, n.Score);
+                _niche.Long(n.AccountId).Text(n.Niche).Long(n.Score).Run();
             foreach (var t in p.Terms)
-                Run(_term, t.AccountId, t.Term, t.LastUsedAt, t.Uses);
+                _term.Long(t.AccountId).Text(t.Term).Long(t.LastUsedAt).Long(t.Uses).Run();
         }
-        _transaction.Commit();
-        _transaction.Dispose();
-        _transaction = null;
-        return Task.CompletedTask;
+        await ExecuteAsync("COMMIT", ct);
     }
 
     public async Task FinishAsync(CancellationToken ct)
@@ -95,25 +94,9 @@ internal sealed class SqliteDiscoveryLoader(string connectionString) : IDiscover
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var c in new[] { _creator, _account, _profile, _niche, _term })
-            c?.Dispose();
+        foreach (var statement in new[] { _creator, _account, _profile, _niche, _term })
+            statement?.Dispose();
         await _connection.DisposeAsync();
-    }
-
-    private SqliteCommand Prepare(string sql, int parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        for (var i = 0; i < parameters; i++)
-            command.Parameters.Add(new SqliteParameter($"$p{i}", null));
-        return command;
-    }
-
-    private static void Run(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        command.ExecuteNonQuery();
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken ct)
@@ -122,6 +105,55 @@ internal sealed class SqliteDiscoveryLoader(string connectionString) : IDiscover
         command.CommandText = sql;
         command.CommandTimeout = 0;
         await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>A statement prepared once on the connection's handle; values bound in order, then run.</summary>
+    private sealed class Statement : IDisposable
+    {
+        private readonly sqlite3 _db;
+        private readonly sqlite3_stmt _statement;
+        private int _next = 1;
+
+        public Statement(sqlite3 db, string sql)
+        {
+            _db = db;
+            Check(raw.sqlite3_prepare_v2(db, sql, out _statement));
+        }
+
+        public Statement Long(long? value) => Bind(value is { } v ? raw.sqlite3_bind_int64(_statement, _next, v) : raw.sqlite3_bind_null(_statement, _next));
+
+        public Statement Bool(bool? value) => Long(value is { } v ? (v ? 1 : 0) : null);
+
+        public Statement Real(double? value) => Bind(value is { } v ? raw.sqlite3_bind_double(_statement, _next, v) : raw.sqlite3_bind_null(_statement, _next));
+
+        public Statement Text(string? value) => Bind(value is not null ? raw.sqlite3_bind_text16(_statement, _next, value) : raw.sqlite3_bind_null(_statement, _next));
+
+        // The text EF Core stores for a DateTime.
+        public Statement Time(DateTime value) => Text(value.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture));
+
+        public void Run()
+        {
+            var rc = raw.sqlite3_step(_statement);
+            if (rc != raw.SQLITE_DONE)
+                Check(rc);
+            raw.sqlite3_reset(_statement);
+            _next = 1;
+        }
+
+        public void Dispose() => _statement.Dispose();
+
+        private Statement Bind(int rc)
+        {
+            Check(rc);
+            _next++;
+            return this;
+        }
+
+        private void Check(int rc)
+        {
+            if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
+                SqliteException.ThrowExceptionForRC(rc, _db);
+        }
     }
 }
 
