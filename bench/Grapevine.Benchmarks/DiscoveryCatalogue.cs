@@ -1,28 +1,64 @@
 using System.Collections.Concurrent;
 using Grapevine.Core.Catalogue.Demo;
 using Grapevine.Core.Discovery;
+using Grapevine.Core.Discovery.Profiles;
+using Grapevine.Core.Vetting;
 
 namespace Grapevine.Benchmarks;
 
 /// <summary>
-/// The discovery scenario's catalogue: the demo generator's accounts (with their recent posts, as an import of
-/// recent posts sees them) turned into search profiles, chunk by chunk on every core, in account-id order.
+/// The discovery scenario's catalogue: the demo generator's accounts with their recent posts (as an import of recent
+/// posts sees them), made into search profiles by <see cref="SearchProfileBuilder"/> exactly as the refresher makes
+/// them from imported rows, chunk by chunk on every core, handed out in account-id order (id = index + 1).
+/// Engagement percentiles are ranked against the first <see cref="PercentileSample"/> accounts' ER by platform and
+/// tier (the refresher ranks against the whole catalogue; a sample keeps this a single pass over a million accounts).
 /// </summary>
 internal sealed class DiscoveryCatalogue(int size, int seed, DateTime asOf)
 {
-    public const int ChunkSize = 5_000;
+    public const int ChunkSize = 2_000;
+    public const int PercentileSample = 50_000;
 
-    public DemoGenerator Generator { get; } = new(new DemoOptions(size, seed, asOf));
+    private readonly DemoGenerator _generator = new(new DemoOptions(size, seed, asOf));
 
-    public int Size => size;
+    public IEnumerable<SearchProfile[]> Chunks()
+    {
+        var held = new List<SearchProfile[]>();
+        EngagementDistribution? distribution = null;
+        foreach (var chunk in Generate())
+        {
+            if (distribution is null)
+            {
+                held.Add(chunk);
+                if (held.Sum(c => c.Length) < Math.Min(PercentileSample, size))
+                    continue;
+                distribution = new EngagementDistribution(
+                    held.SelectMany(c => c).Where(p => p.Tier is not null && p.EngagementRate is not null)
+                        .Select(p => (p.Platform, p.Tier!, p.EngagementRate!.Value)),
+                    asOf);
+                foreach (var early in held)
+                    yield return Ranked(early, distribution);
+                held.Clear();
+                continue;
+            }
+            yield return Ranked(chunk, distribution);
+        }
+    }
 
-    public DateTime AsOf => asOf;
+    private static SearchProfile[] Ranked(SearchProfile[] profiles, EngagementDistribution distribution)
+    {
+        foreach (var p in profiles)
+        {
+            if (p.Tier is not null && p.EngagementRate is { } er && distribution.Percentile(p.Platform, p.Tier, er) is { } percentile)
+                p.EngagementPercentile = percentile / 100;
+        }
+        return profiles;
+    }
 
-    /// <summary>Chunks of profiles in account order (account id = index + 1), generated ahead on all cores.</summary>
-    public IEnumerable<(DemoAccount[] Accounts, SearchProfile[] Profiles)> Chunks(Func<DemoAccount, long, SearchProfile> build)
+    private IEnumerable<SearchProfile[]> Generate()
     {
         var chunks = (size + ChunkSize - 1) / ChunkSize;
-        var ready = new BlockingCollection<(int, DemoAccount[], SearchProfile[])>(boundedCapacity: 4);
+        var ready = new BlockingCollection<(int, SearchProfile[])>(boundedCapacity: 8);
+        var builder = SearchProfileBuilder.Default;
         var producer = Task.Run(() =>
         {
             try
@@ -34,14 +70,14 @@ internal sealed class DiscoveryCatalogue(int size, int seed, DateTime asOf)
                     while ((chunk = Interlocked.Increment(ref next) - 1) < chunks)
                     {
                         var start = chunk * ChunkSize;
-                        var accounts = new DemoAccount[Math.Min(ChunkSize, size - start)];
-                        var profiles = new SearchProfile[accounts.Length];
-                        for (var i = 0; i < accounts.Length; i++)
+                        var profiles = new SearchProfile[Math.Min(ChunkSize, size - start)];
+                        for (var i = 0; i < profiles.Length; i++)
                         {
-                            accounts[i] = Generator.Generate(start + i);
-                            profiles[i] = build(accounts[i], start + i + 1);
+                            var demo = _generator.Generate(start + i);
+                            var input = SearchProfileInputs.FromRows(start + i + 1, demo.Account, demo.Posts, demo.Snapshots, demo.Followers, asOf);
+                            profiles[i] = builder.Build(input, asOf);
                         }
-                        ready.Add((chunk, accounts, profiles));
+                        ready.Add((chunk, profiles));
                     }
                 });
             }
@@ -51,11 +87,11 @@ internal sealed class DiscoveryCatalogue(int size, int seed, DateTime asOf)
             }
         });
         // Chunks finish out of order; hand them out in order.
-        var waiting = new Dictionary<int, (DemoAccount[], SearchProfile[])>();
+        var waiting = new Dictionary<int, SearchProfile[]>();
         var expected = 0;
-        foreach (var (chunk, accounts, profiles) in ready.GetConsumingEnumerable())
+        foreach (var (chunk, profiles) in ready.GetConsumingEnumerable())
         {
-            waiting[chunk] = (accounts, profiles);
+            waiting[chunk] = profiles;
             while (waiting.Remove(expected, out var item))
             {
                 expected++;
