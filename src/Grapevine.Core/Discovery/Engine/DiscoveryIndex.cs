@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Grapevine.Core.Catalogue;
 using Grapevine.Core.Data;
 
 namespace Grapevine.Core.Discovery.Engine;
@@ -198,6 +199,50 @@ public sealed class DiscoveryIndex : IDiscoveryEngine
         finally
         {
             _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>The platform + tier groups the live rows of these accounts are in.</summary>
+    public HashSet<(Platform Platform, string? Tier)> GroupsOf(IEnumerable<long> accountIds)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            var groups = new HashSet<(Platform, string?)>();
+            foreach (var id in accountIds)
+            {
+                if (RowOf(id) is var row and >= 0)
+                    groups.Add(((Platform)_columns.Platform[row], _columns.Tier[row] == 0 ? null : _columns.Tiers.ValueOf(_columns.Tier[row])));
+            }
+            return groups;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Sets the engagement percentiles that differ from the index's; returns how many did.</summary>
+    public int PatchPercentiles(IEnumerable<(long AccountId, double? Percentile)> percentiles)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            var patched = 0;
+            foreach (var (id, percentile) in percentiles)
+            {
+                var row = RowOf(id);
+                var value = percentile ?? double.NaN;
+                if (row < 0 || BitConverter.DoubleToInt64Bits(_columns.Percentile[row]) == BitConverter.DoubleToInt64Bits(value))
+                    continue;
+                _columns.SetPercentile(row, value);
+                patched++;
+            }
+            return patched;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
         }
     }
 

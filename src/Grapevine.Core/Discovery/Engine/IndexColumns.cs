@@ -123,10 +123,7 @@ internal sealed class IndexColumns
         Sponsored[index] = row.SponsoredShare ?? double.NaN;
         Growth[index] = row.Growth ?? double.NaN;
         Safety[index] = row.SafetyScore ?? double.NaN;
-        var w = FitWeights.Default;
-        var bound = FitScorer.Contribution(w.Engagement, Percentile[index]) + FitScorer.Contribution(w.Quality, Quality[index])
-            + FitScorer.Contribution(w.Cost, Cost[index]) + FitScorer.Contribution(w.Safety, Safety[index]);
-        DefaultBound[index] = MathF.BitIncrement((float)bound);
+        SetDefaultBound(index);
         return true;
     }
 
@@ -149,6 +146,21 @@ internal sealed class IndexColumns
 
     /// <summary>The largest sum of one row's niche scores (at most 100 by contract; the fit bound does not rely on it).</summary>
     public int MaxNicheTotal { get; private set; }
+
+    /// <summary>A new engagement percentile for a row (NaN: unknown), its default bound with it.</summary>
+    public void SetPercentile(int row, double percentile)
+    {
+        Percentile[row] = percentile;
+        SetDefaultBound(row);
+    }
+
+    private void SetDefaultBound(int row)
+    {
+        var w = FitWeights.Default;
+        var bound = FitScorer.Contribution(w.Engagement, Percentile[row]) + FitScorer.Contribution(w.Quality, Quality[row])
+            + FitScorer.Contribution(w.Cost, Cost[row]) + FitScorer.Contribution(w.Safety, Safety[row]);
+        DefaultBound[row] = MathF.BitIncrement((float)bound);
+    }
 
     public bool IsDeleted(int row) => (Flags[row] & Deleted) != 0;
 
