@@ -339,9 +339,11 @@ public sealed class DiscoveryIndex : IDiscoveryEngine
                 if (row >= 0 && !_columns.TrySetNiche(row, niche, score))
                     throw new InvalidDataException("the niche scores changed while the discovery index was read; build it again");
             }
+            // The two inverted indexes are laid out at once, one per core.
+            var words = Task.Run(() => _words.Build(row => (int)row));
             var terms = _terms.Build(RowOf);
             terms.CountPerRow(_columns.TermCount);
-            return new DiscoveryIndex(_columns, _words.Build(row => (int)row), terms, _watermark, clock.Elapsed);
+            return new DiscoveryIndex(_columns, words.GetAwaiter().GetResult(), terms, _watermark, clock.Elapsed);
         }
 
         // Niche and term rows come grouped by account, mostly in account order: remember the last lookup.
