@@ -1,0 +1,85 @@
+using System.ComponentModel;
+using Grapevine.Core.Catalogue;
+using Grapevine.Core.Catalogue.Browse;
+using Grapevine.Core.Data;
+using Grapevine.Core.Discovery.RateCards;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Grapevine.Web.Api;
+
+/// <summary>The current workspace's recorded rates for an account, next to the price estimate.</summary>
+public static class RateCardsApi
+{
+    public static IEndpointRouteBuilder MapRateCardsApi(this IEndpointRouteBuilder app)
+    {
+        var account = app.MapGroup("/api/v1/accounts/{platform}/{handle}/rates").WithTags("Rate cards");
+        account.MapGet("/", ListAsync).WithName("ListRates").WithSummary("The account's price estimate and the workspace's recorded rates")
+            .WithDescription("The estimate is for the platform's default deliverable, as a point and a range (docs/discovery.md, \"Price estimates\"). " +
+                "Rates recorded by this workspace win over the estimate in its searches.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        account.MapPut("/{deliverable}", SetAsync).WithName("SetRate").WithSummary("Record the account's rate for a deliverable")
+            .WithDescription("Creates or replaces the rate. Deliverables are the platform's name and a kind, e.g. instagram_post, instagram_story, tiktok_video, youtube_video.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        account.MapDelete("/{deliverable}", DeleteAsync).WithName("DeleteRate").WithSummary("Delete the account's rate for a deliverable")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    public static async Task<Results<Ok<AccountRates>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        [Description(ApiNames.Platforms)] string platform, string handle, GrapevineDb db, RateCardService rates, CancellationToken ct) =>
+        await WithAccountAsync(platform, handle, db, async (id, parsed) =>
+            TypedResults.Ok(new AccountRates(parsed.Name(), CatalogueNames.NormalizeHandle(handle), await EstimateAsync(db, id, parsed, ct), await rates.ListAsync(id, ct))), ct);
+
+    public static async Task<Results<Ok<RateView>, ValidationProblem, ProblemHttpResult>> SetAsync(
+        [Description(ApiNames.Platforms)] string platform, string handle,
+        [Description("e.g. instagram_post")] string deliverable, RateRequest request, GrapevineDb db, RateCardService rates, CancellationToken ct) =>
+        await WithAccountAsync(platform, handle, db, async (id, _) =>
+        {
+            if (request.PriceUsd is not { } price)
+                return (Results<Ok<RateView>, ValidationProblem, ProblemHttpResult>)TypedResults.ValidationProblem(ApiNames.Error("priceUsd", "The price in US dollars is required."));
+            return TypedResults.Ok(await rates.SetAsync(id, deliverable, price, request.Note, ct));
+        }, ct);
+
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync(
+        [Description(ApiNames.Platforms)] string platform, string handle, string deliverable, GrapevineDb db, RateCardService rates, CancellationToken ct) =>
+        await WithAccountAsync(platform, handle, db, async (id, _) =>
+        {
+            await rates.DeleteAsync(id, deliverable, ct);
+            return TypedResults.NoContent();
+        }, ct);
+
+    /// <summary>The estimate discovery keeps for the account (null until its search profile is built).</summary>
+    public static async Task<PriceEstimateView?> EstimateAsync(GrapevineDb db, long accountId, Platform platform, CancellationToken ct)
+    {
+        var profile = await db.SearchProfiles.AsNoTracking().Where(p => p.AccountId == accountId)
+            .Select(p => new { p.PriceEstimate, p.PriceLow, p.PriceHigh }).SingleOrDefaultAsync(ct);
+        return profile?.PriceEstimate is { } point
+            ? new PriceEstimateView(RateDeliverables.Default(platform), point, profile.PriceLow, profile.PriceHigh, PriceEstimateView.MethodLink)
+            : null;
+    }
+
+    internal static async Task<Results<T, ValidationProblem, ProblemHttpResult>> WithAccountAsync<T>(
+        string platform, string handle, GrapevineDb db, Func<long, Platform, Task<T>> action, CancellationToken ct)
+        where T : IResult
+    {
+        if (!CatalogueNames.TryParsePlatform(platform, out var parsed))
+            return ApiNames.UnknownPlatform(platform);
+        if (await new AccountLookup(db).FindIdAsync(parsed, handle, ct) is not { } id)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Account not found",
+                detail: $"The catalogue has no {parsed.Name()} account '{CatalogueNames.NormalizeHandle(handle)}'.");
+        return await action(id, parsed);
+    }
+}
+
+/// <summary>The price to record: US dollars (more than 0, cents at most) and an optional note such as "quoted by e-mail, March".</summary>
+public sealed record RateRequest(decimal? PriceUsd, string? Note);
+
+/// <summary>An account's price estimate (null when discovery has not estimated it yet) and this workspace's recorded rates.</summary>
+public sealed record AccountRates(string Platform, string Handle, PriceEstimateView? Estimate, IReadOnlyList<RateView> Rates);
+
+/// <summary>The estimated price of one deliverable in US dollars: the point and its range, and the page that explains the method.</summary>
+public sealed record PriceEstimateView(string Deliverable, double PriceUsd, double? LowUsd, double? HighUsd, string Method)
+{
+    public const string MethodLink = "/discover/how#price-estimates";
+}
