@@ -1,18 +1,17 @@
 using Grapevine.Core.Catalogue;
 using Grapevine.Core.Discovery;
+using Grapevine.Core.Discovery.Niches;
 using Grapevine.Core.Discovery.Query;
 
 namespace Grapevine.Tests.Discovery;
 
 public class DiscoveryQueryParserTests
 {
-    private static readonly string[] Niches = ["fitness", "food", "home-interior", "health-wellness"];
-
-    private static DiscoveryQuery Parse(DiscoveryQueryInput input) => DiscoveryQueryParser.Parse(input, Niches);
+    private static DiscoveryQuery Parse(DiscoveryQueryInput input) => DiscoveryQueryParser.Parse(input);
 
     private static Dictionary<string, string[]> Errors(DiscoveryQueryInput input)
     {
-        Assert.False(DiscoveryQueryParser.TryParse(input, out _, out var errors, Niches));
+        Assert.False(DiscoveryQueryParser.TryParse(input, out _, out var errors));
         Assert.NotEmpty(errors);
         return errors;
     }
@@ -101,15 +100,16 @@ public class DiscoveryQueryParserTests
         Assert.Contains("the United Kingdom is GB", Error(new() { Country = "uk" }, DiscoveryFields.Country));
         Assert.Contains("'e' is not a language code", Error(new() { Language = "e" }, DiscoveryFields.Language));
         Assert.Contains("'english1' is not a language code", Error(new() { Language = "english1" }, DiscoveryFields.Language));
-        Assert.Contains("unknown niche 'knitting'; one of fitness, food", Error(new() { Niche = "knitting" }, DiscoveryFields.Niche));
-        Assert.Contains("is not a niche name", Error(new() { Niche = "!!!" }, DiscoveryFields.Niche));
+        Assert.Contains("unknown niche 'knitting'; one of beauty, fashion, fitness", Error(new() { Niche = "knitting" }, DiscoveryFields.Niche));
+        Assert.Contains("unknown niche '!!!'", Error(new() { Niche = "!!!" }, DiscoveryFields.Niche));
     }
 
     [Fact]
-    public void Without_a_taxonomy_any_slug_is_a_niche()
+    public void Niches_are_named_by_slug_name_or_category_alias()
     {
-        var query = DiscoveryQueryParser.Parse(new DiscoveryQueryInput { Niche = "Knitting & Crochet" });
-        Assert.Equal(["knitting-crochet"], query.Niches);
+        var query = Parse(new DiscoveryQueryInput { Niche = "Art & DIY, health-wellness, makeup, Beauty" });
+        Assert.Equal(["art-diy", "health-wellness", "beauty"], query.Niches);
+        Assert.All(NicheTaxonomy.Default.Niches, n => Assert.Equal([n.Slug], Parse(new() { Niche = n.Name }).Niches));
     }
 
     [Theory]

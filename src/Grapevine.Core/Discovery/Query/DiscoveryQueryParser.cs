@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Grapevine.Core.Catalogue;
+using Grapevine.Core.Discovery.Niches;
 using Grapevine.Core.Metrics;
 
 namespace Grapevine.Core.Discovery.Query;
@@ -22,15 +23,15 @@ public static partial class DiscoveryQueryParser
     public static IReadOnlyList<string> WeightNames => WeightNameArray;
 
     /// <summary>
-    /// Parses or throws a <see cref="DiscoveryQueryException"/> with every problem. <paramref name="knownNiches"/> are the niche
-    /// slugs a niche filter may name; null accepts any slug-shaped name.
+    /// Parses or throws a <see cref="DiscoveryQueryException"/> with every problem. Niches are those of
+    /// <paramref name="taxonomy"/> (the shipped one by default), by slug, name or category alias.
     /// </summary>
-    public static DiscoveryQuery Parse(DiscoveryQueryInput input, IReadOnlyCollection<string>? knownNiches = null) =>
-        TryParse(input, out var query, out var errors, knownNiches) ? query : throw new DiscoveryQueryException(errors);
+    public static DiscoveryQuery Parse(DiscoveryQueryInput input, NicheTaxonomy? taxonomy = null) =>
+        TryParse(input, out var query, out var errors, taxonomy) ? query : throw new DiscoveryQueryException(errors);
 
-    public static bool TryParse(
-        DiscoveryQueryInput input, out DiscoveryQuery query, out Dictionary<string, string[]> errors, IReadOnlyCollection<string>? knownNiches = null)
+    public static bool TryParse(DiscoveryQueryInput input, out DiscoveryQuery query, out Dictionary<string, string[]> errors, NicheTaxonomy? taxonomy = null)
     {
+        taxonomy ??= NicheTaxonomy.Default;
         var problems = new Problems();
 
         var text = QueryText.Parse(input.Text, problems.For(DiscoveryFields.Text));
@@ -40,7 +41,7 @@ public static partial class DiscoveryQueryParser
             Tiers.FirstOrDefault(t => t.Equals(item, StringComparison.OrdinalIgnoreCase)) ?? Fail<string>($"unknown tier '{item}'; one of {string.Join(", ", Tiers)}"));
         var countries = List(input.Country, DiscoveryFields.Country, problems, Country);
         var languages = List(input.Language, DiscoveryFields.Language, problems, Language);
-        var niches = List(input.Niche, DiscoveryFields.Niche, problems, item => Niche(item, knownNiches));
+        var niches = List(input.Niche, DiscoveryFields.Niche, problems, item => Niche(item, taxonomy));
 
         var minFollowers = Value(input.MinFollowers, DiscoveryFields.MinFollowers, problems, Count);
         var maxFollowers = Value(input.MaxFollowers, DiscoveryFields.MaxFollowers, problems, Count);
@@ -149,15 +150,14 @@ public static partial class DiscoveryQueryParser
             ? item.ToLowerInvariant()
             : Fail<string>($"'{item}' is not a language code (ISO 639-1, e.g. en, es, pt-br)");
 
-    // "Home & Interior" and "home-interior" name the same niche.
-    private static string Niche(string item, IReadOnlyCollection<string>? known)
+    // "Home & Interior", "home-interior" and an alias such as "interior design" name the same niche.
+    private static string Niche(string item, NicheTaxonomy taxonomy)
     {
         var slug = NotSlug().Replace(item.ToLowerInvariant(), "-").Trim('-');
-        if (slug.Length is 0 or > 64)
-            return Fail<string>($"'{item}' is not a niche name");
-        if (known is not null && !known.Contains(slug))
-            return Fail<string>($"unknown niche '{item}'; one of {string.Join(", ", known)}");
-        return slug;
+        if (taxonomy.Contains(slug))
+            return slug;
+        return taxonomy.MapCategory(item)
+            ?? Fail<string>($"unknown niche '{item}'; one of {string.Join(", ", taxonomy.Niches.Select(n => n.Slug))}");
     }
 
     private static long Count(string text)
