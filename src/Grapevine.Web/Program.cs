@@ -24,6 +24,7 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
 builder.Services.AddRazorComponents();
 builder.Services.AddGrapevineAuth(builder.Configuration);
 builder.Services.AddVetting();
+builder.Services.AddRateCards();
 
 var app = builder.Build();
 
@@ -46,6 +47,7 @@ app.MapListsApi();
 app.MapNotesApi();
 app.MapBrandSafetyApi();
 app.MapVettingApi();
+app.MapRateCardsApi();
 app.MapAccountEndpoints();
 app.MapDemoSignIn();
 app.MapRazorComponents<App>();

@@ -4,13 +4,14 @@ using Grapevine.Core.Catalogue.Browse;
 using Grapevine.Core.Data;
 using Grapevine.Core.Discovery.RateCards;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Grapevine.Web.Api;
 
 /// <summary>The current workspace's recorded rates for an account, next to the price estimate.</summary>
 public static class RateCardsApi
 {
+    public static IServiceCollection AddRateCards(this IServiceCollection services) => services.AddScoped<RateCardService>();
+
     public static IEndpointRouteBuilder MapRateCardsApi(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/api/v1/accounts/{platform}/{handle}/rates").WithTags("Rate cards");
@@ -29,7 +30,7 @@ public static class RateCardsApi
     public static async Task<Results<Ok<AccountRates>, ValidationProblem, ProblemHttpResult>> ListAsync(
         [Description(ApiNames.Platforms)] string platform, string handle, GrapevineDb db, RateCardService rates, CancellationToken ct) =>
         await WithAccountAsync(platform, handle, db, async (id, parsed) =>
-            TypedResults.Ok(new AccountRates(parsed.Name(), CatalogueNames.NormalizeHandle(handle), await EstimateAsync(db, id, parsed, ct), await rates.ListAsync(id, ct))), ct);
+            TypedResults.Ok(new AccountRates(parsed.Name(), CatalogueNames.NormalizeHandle(handle), await rates.EstimateAsync(id, parsed, ct), await rates.ListAsync(id, ct))), ct);
 
     public static async Task<Results<Ok<RateView>, ValidationProblem, ProblemHttpResult>> SetAsync(
         [Description(ApiNames.Platforms)] string platform, string handle,
@@ -37,7 +38,7 @@ public static class RateCardsApi
         await WithAccountAsync(platform, handle, db, async (id, _) =>
         {
             if (request.PriceUsd is not { } price)
-                return (Results<Ok<RateView>, ValidationProblem, ProblemHttpResult>)TypedResults.ValidationProblem(ApiNames.Error("priceUsd", "The price in US dollars is required."));
+                throw new ArgumentException("The price in US dollars is required.", "priceUsd");
             return TypedResults.Ok(await rates.SetAsync(id, deliverable, price, request.Note, ct));
         }, ct);
 
@@ -48,16 +49,6 @@ public static class RateCardsApi
             await rates.DeleteAsync(id, deliverable, ct);
             return TypedResults.NoContent();
         }, ct);
-
-    /// <summary>The estimate discovery keeps for the account (null until its search profile is built).</summary>
-    public static async Task<PriceEstimateView?> EstimateAsync(GrapevineDb db, long accountId, Platform platform, CancellationToken ct)
-    {
-        var profile = await db.SearchProfiles.AsNoTracking().Where(p => p.AccountId == accountId)
-            .Select(p => new { p.PriceEstimate, p.PriceLow, p.PriceHigh }).SingleOrDefaultAsync(ct);
-        return profile?.PriceEstimate is { } point
-            ? new PriceEstimateView(RateDeliverables.Default(platform), point, profile.PriceLow, profile.PriceHigh, PriceEstimateView.MethodLink)
-            : null;
-    }
 
     internal static async Task<Results<T, ValidationProblem, ProblemHttpResult>> WithAccountAsync<T>(
         string platform, string handle, GrapevineDb db, Func<long, Platform, Task<T>> action, CancellationToken ct)
@@ -77,9 +68,3 @@ public sealed record RateRequest(decimal? PriceUsd, string? Note);
 
 /// <summary>An account's price estimate (null when discovery has not estimated it yet) and this workspace's recorded rates.</summary>
 public sealed record AccountRates(string Platform, string Handle, PriceEstimateView? Estimate, IReadOnlyList<RateView> Rates);
-
-/// <summary>The estimated price of one deliverable in US dollars: the point and its range, and the page that explains the method.</summary>
-public sealed record PriceEstimateView(string Deliverable, double PriceUsd, double? LowUsd, double? HighUsd, string Method)
-{
-    public const string MethodLink = "/discover/how#price-estimates";
-}

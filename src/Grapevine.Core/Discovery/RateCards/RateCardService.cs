@@ -33,6 +33,16 @@ public sealed class RateCardService(GrapevineDb db, CurrentWorkspace current, Au
         return [.. rates.Select(x => View(x.r, x.Email)).OrderBy(r => r.Deliverable, StringComparer.Ordinal)];
     }
 
+    /// <summary>The estimate discovery keeps for the account's default deliverable; null until its search profile is built.</summary>
+    public async Task<PriceEstimateView?> EstimateAsync(long accountId, Platform platform, CancellationToken ct)
+    {
+        var profile = await db.SearchProfiles.AsNoTracking().Where(p => p.AccountId == accountId)
+            .Select(p => new { p.PriceEstimate, p.PriceLow, p.PriceHigh }).SingleOrDefaultAsync(ct);
+        return profile?.PriceEstimate is { } point
+            ? new PriceEstimateView(RateDeliverables.Default(platform), point, profile.PriceLow, profile.PriceHigh, PriceEstimateView.MethodLink)
+            : null;
+    }
+
     /// <summary>Records (or replaces) the account's rate for one deliverable of its platform.</summary>
     public async Task<RateView> SetAsync(long accountId, string deliverable, decimal priceUsd, string? note, CancellationToken ct)
     {
@@ -109,3 +119,9 @@ public sealed class RateCardService(GrapevineDb db, CurrentWorkspace current, Au
 
 /// <summary>One recorded rate: the deliverable, its price in US dollars, a note, who last set it and when.</summary>
 public sealed record RateView(string Deliverable, decimal PriceUsd, string? Note, string? UpdatedBy, DateTime UpdatedAt);
+
+/// <summary>The estimated price of one deliverable in US dollars: the point and its range, and the page that explains the method.</summary>
+public sealed record PriceEstimateView(string Deliverable, double PriceUsd, double? LowUsd, double? HighUsd, string Method)
+{
+    public const string MethodLink = "/discover/how#price-estimates";
+}
