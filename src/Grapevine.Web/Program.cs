@@ -1,4 +1,5 @@
 using Grapevine.Core.Data;
+using Grapevine.Core.Discovery.Engine;
 using Grapevine.Web;
 using Grapevine.Web.Api;
 using Grapevine.Web.Auth;
@@ -24,6 +25,7 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
 builder.Services.AddRazorComponents();
 builder.Services.AddGrapevineAuth(builder.Configuration);
 builder.Services.AddVetting();
+builder.Services.AddDiscoveryEngine();
 builder.Services.AddRateCards();
 
 var app = builder.Build();

@@ -1,5 +1,6 @@
 using Grapevine.Core.Catalogue.Import;
 using Grapevine.Core.Data;
+using Grapevine.Core.Discovery.Engine;
 using Grapevine.Core.Vetting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -29,7 +30,7 @@ public static class ImportsApi
 
     public static async Task<Results<Ok<ImportReport>, ValidationProblem>> ImportAsync(
         IFormFile? file, [FromForm] string? kind, GrapevineDb db, TimeProvider time, EngagementDistributionCache distributions,
-        CancellationToken ct)
+        DiscoveryIndexState discovery, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(kind))
@@ -52,6 +53,8 @@ public static class ImportsApi
                 title: "The file was rejected; nothing was imported");
         // Vetting's engagement percentiles must see the new metrics now, not after the cache's five minutes.
         distributions.Invalidate();
+        // Search profiles rewritten by the import go into the discovery index now (a large change rebuilds it in the background).
+        await discovery.RefreshAsync(null, ct);
         return TypedResults.Ok(report);
     }
 }

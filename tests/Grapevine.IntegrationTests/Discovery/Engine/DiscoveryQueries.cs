@@ -1,0 +1,96 @@
+using Grapevine.Core.Catalogue;
+using Grapevine.Core.Discovery;
+
+namespace Grapevine.IntegrationTests.Discovery.Engine;
+
+/// <summary>The equality suite's queries: every filter, every sort, weights, brands, tag windows, unicode words.</summary>
+internal static class DiscoveryQueries
+{
+    public static readonly IReadOnlyDictionary<string, DiscoveryQuery> All = new Dictionary<string, DiscoveryQuery>
+    {
+        ["everything"] = new(),
+        ["everything, limit 200"] = new() { Limit = DiscoveryQuery.MaxLimit },
+        ["limit 1"] = new() { Limit = 1 },
+        ["word"] = new() { Words = ["vegan"] },
+        ["two words"] = new() { Words = ["vegan", "fitness"] },
+        ["unicode words"] = new() { Words = ["café"] },
+        ["cjk word"] = new() { Words = ["東京"] },
+        ["cyrillic and greek"] = new() { Words = ["москва"] },
+        ["word with digits"] = new() { Words = ["k2"] },
+        ["number"] = new() { Words = ["2024"] },
+        ["unknown word"] = new() { Words = ["nowhere"] },
+        ["handle word"] = new() { Words = ["creator042"] },
+        ["hashtag"] = new() { Hashtags = ["vegan"] },
+        ["unicode hashtag"] = new() { Hashtags = ["東京"] },
+        ["hashtag, short window"] = new() { Hashtags = ["fitness"], TagWindowDays = 7 },
+        ["hashtag, zero window"] = new() { Hashtags = ["ad"], TagWindowDays = 0 },
+        ["hashtag, long window"] = new() { Hashtags = ["ad"], TagWindowDays = 365 },
+        ["mention"] = new() { Mentions = ["nike"] },
+        ["mention with dot"] = new() { Mentions = ["café.paris"] },
+        ["mention in 30 days"] = new() { Mentions = ["oatly"], TagWindowDays = 30 },
+        ["words, tags and mentions"] = new() { Words = ["run"], Hashtags = ["fitness"], Mentions = ["nike", "adidas"], TagWindowDays = 180 },
+        ["platform"] = new() { Platforms = [Platform.Instagram] },
+        ["platforms"] = new() { Platforms = [Platform.TikTok, Platform.YouTube, Platform.Twitch] },
+        ["tier"] = new() { Tiers = ["micro"] },
+        ["tiers"] = new() { Tiers = ["nano", "micro"] },
+        ["unknown tier"] = new() { Tiers = ["celebrity"] },
+        ["country"] = new() { Countries = ["US"] },
+        ["countries and language"] = new() { Countries = ["DE", "FR"], Languages = ["de"] },
+        ["language"] = new() { Languages = ["ja", "pt"] },
+        ["niche"] = new() { Niches = ["fitness"] },
+        ["niches"] = new() { Niches = ["food", "travel"] },
+        ["unknown niche"] = new() { Niches = ["astrology"] },
+        ["followers range"] = new() { MinFollowers = 10_000, MaxFollowers = 100_000 },
+        ["followers exactly"] = new() { MinFollowers = 25_000, MaxFollowers = 25_000 },
+        ["min followers"] = new() { MinFollowers = 500_000 },
+        ["er range"] = new() { MinEngagementRate = 2.5, MaxEngagementRate = 6 },
+        ["max er"] = new() { MaxEngagementRate = 1 },
+        ["audience quality"] = new() { MinAudienceQuality = 0.9 },
+        ["max price"] = new() { MaxPrice = 250 },
+        ["max price zero"] = new() { MaxPrice = 0 },
+        ["posted within 30 days"] = new() { PostedWithinDays = 30 },
+        ["posted within 0 days"] = new() { PostedWithinDays = 0 },
+        ["has email"] = new() { HasEmail = true },
+        ["sponsored at most 10%"] = new() { MaxSponsoredShare = 10 },
+        ["verified"] = new() { Verified = true },
+        ["not verified"] = new() { Verified = false },
+        ["sort er"] = new() { Sort = DiscoverySort.Er, Limit = 50 },
+        ["sort followers"] = new() { Sort = DiscoverySort.Followers, Limit = 50 },
+        ["sort price"] = new() { Sort = DiscoverySort.Price, Limit = 50 },
+        ["sort growth"] = new() { Sort = DiscoverySort.Growth, Limit = 50 },
+        ["sort er, all"] = new() { Sort = DiscoverySort.Er, Limit = DiscoveryQuery.MaxLimit, Platforms = [Platform.Instagram, Platform.TikTok] },
+        ["sort price, filtered"] = new() { Sort = DiscoverySort.Price, MaxPrice = 500, Tiers = ["nano", "micro"] },
+        ["sort growth, tag"] = new() { Sort = DiscoverySort.Growth, Hashtags = ["travel"], TagWindowDays = 200 },
+        ["weights: engagement only"] = new() { Weights = new FitWeights(0, 0, 1, 0, 0, 0, 0), Limit = 100 },
+        ["weights: cost and recency"] = new() { Weights = new FitWeights(0, 0, 0, 0, 3, 1, 0), Limit = 100 },
+        ["weights: all zero"] = new() { Weights = new FitWeights(0, 0, 0, 0, 0, 0, 0), Limit = 100 },
+        ["weights: niche heavy"] = new() { Niches = ["fitness", "food"], Weights = new FitWeights(Niche: 5), Limit = 100 },
+        ["brand"] = new()
+        {
+            Brand = new BrandPreferences(["food", "sustainability"], ["US", "GB"], ["en"]),
+            Limit = 100,
+        },
+        ["brand, countries only"] = new() { Brand = new BrandPreferences([], ["BR"], []), Limit = 100 },
+        ["brand, languages only"] = new() { Brand = new BrandPreferences([], [], ["fr"]), Limit = 100 },
+        ["brand overrides filters"] = new() { Countries = ["US"], Brand = new BrandPreferences(["tech"], [], ["de"]), Limit = 100 },
+        ["the marketer's question"] = new()
+        {
+            Words = ["vegan"],
+            Countries = ["US"],
+            MinFollowers = 1_000,
+            MaxFollowers = 1_000_000,
+            MinAudienceQuality = 0.1,
+            MaxPrice = 2_000,
+        },
+        ["combo"] = new()
+        {
+            Platforms = [Platform.Instagram, Platform.TikTok],
+            Niches = ["fitness", "beauty", "food"],
+            MinEngagementRate = 0.5,
+            PostedWithinDays = 120,
+            MaxSponsoredShare = 30,
+            Sort = DiscoverySort.Fit,
+            Limit = 30,
+        },
+    };
+}
