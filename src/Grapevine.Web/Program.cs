@@ -50,6 +50,7 @@ app.MapNotesApi();
 app.MapBrandSafetyApi();
 app.MapVettingApi();
 app.MapRateCardsApi();
+app.MapDiscoveryApi();
 app.MapAccountEndpoints();
 app.MapDemoSignIn();
 app.MapRazorComponents<App>();

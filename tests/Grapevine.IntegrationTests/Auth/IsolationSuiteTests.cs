@@ -5,6 +5,7 @@ using System.Text;
 using Grapevine.Core.BrandSafety;
 using Grapevine.Core.Catalogue;
 using Grapevine.Core.Data;
+using Grapevine.Core.Discovery;
 using Grapevine.Core.Discovery.RateCards;
 using Grapevine.Core.Lists;
 using Grapevine.Core.Notes;
@@ -84,6 +85,9 @@ public class IsolationSuiteTests(ITestOutputHelper output)
         ["DELETE /api/v1/brand-safety/categories/{name}"] = new(_ => "/api/v1/brand-safety/categories/gambling",
             OfB: w => $"/api/v1/brand-safety/categories/{w.CategoryB}", ProbeB: w => ("/api/v1/brand-safety", w.CategoryB)),
         ["POST /api/v1/brand-safety/reset"] = new(_ => "/api/v1/brand-safety/reset"),
+        ["GET /api/v1/search"] = new(_ => "/api/v1/search", SharedWithBData: w => $"/api/v1/search?q={w.SharedAccount.Handle}&max_price=10000"),
+        ["GET /api/v1/search.csv"] = new(_ => "/api/v1/search.csv", SharedWithBData: w => $"/api/v1/search.csv?q={w.SharedAccount.Handle}", ViewerMayRead: false),
+        ["GET /api/v1/accounts/{platform}/{handle}/lookalikes"] = new(w => $"/api/v1/accounts/{w.Shared}/lookalikes"),
         ["GET /api/v1/accounts/{platform}/{handle}/rates"] = new(w => $"/api/v1/accounts/{w.Own}/rates", SharedWithBData: w => $"/api/v1/accounts/{w.Shared}/rates"),
         ["PUT /api/v1/accounts/{platform}/{handle}/rates/{deliverable}"] = new(w => $"/api/v1/accounts/{w.Own}/rates/{w.OwnRate}", _ => Json(new { priceUsd = 150 })),
         ["DELETE /api/v1/accounts/{platform}/{handle}/rates/{deliverable}"] = new(w => $"/api/v1/accounts/{w.Own}/rates/{w.OwnRate}",
@@ -209,6 +213,17 @@ public class IsolationSuiteTests(ITestOutputHelper output)
             List<CatalogueTestData.Seeded> seeded;
             await using (var db = host.Database.CreateContext())
                 seeded = await CatalogueTestData.SeedAsync(db, count: 3);
+            await using (var db = host.Database.CreateContext())
+            {
+                // Discovery searches search profiles: one per account, priced, so B's rate card would show if it leaked.
+                db.SearchProfiles.AddRange(seeded.Select(a => new SearchProfile
+                {
+                    AccountId = a.Id, Platform = Parse(a.Platform), Handle = a.Handle, Followers = a.Followers, Tier = a.Tier, PriceEstimate = 100,
+                    Words = a.Handle, UpdatedAt = CatalogueTestData.AsOf,
+                    Niches = [new SearchProfileNiche { AccountId = a.Id, Niche = "fitness", Score = 50 }],
+                }));
+                await db.SaveChangesAsync();
+            }
             var world = new World { SharedAccount = seeded[0], OwnAccount = seeded[1], Other = seeded[2], _host = host };
             await world.SeedAsync();
             return world;

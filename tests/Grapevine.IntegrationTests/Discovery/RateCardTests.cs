@@ -93,7 +93,7 @@ public class RateCardTests
     }
 
     [Theory, BothProviders]
-    public async Task Default_prices_are_the_workspaces_own_rates_for_the_default_deliverable(DatabaseProvider provider)
+    public async Task Each_workspace_sees_its_own_rates_and_only_members_change_them(DatabaseProvider provider)
     {
         await using var host = await StartAsync(provider);
         var (instagram, tiktok) = await SeedAsync(host);
@@ -105,23 +105,22 @@ public class RateCardTests
         {
             var rates = s.GetRequiredService<RateCardService>();
             await rates.SetAsync(instagram.Id, "instagram_post", 300, null, default);
-            await rates.SetAsync(instagram.Id, "instagram_story", 80, null, default);
             await rates.SetAsync(tiktok.Id, "tiktok_video", 120.25m, null, default);
             return 0;
         });
         await host.Factory.AsMemberAsync(b, bob, WorkspaceRole.Owner, s => s.GetRequiredService<RateCardService>().SetAsync(instagram.Id, "instagram_post", 999, "B's", default));
 
-        var ofA = await host.Factory.AsMemberAsync(a, ann, WorkspaceRole.Viewer, s => s.GetRequiredService<RateCardService>().DefaultPricesAsync(default));
-        Assert.Equal(new Dictionary<long, double> { [instagram.Id] = 300, [tiktok.Id] = 120.25 }, ofA);
-        var listed = await host.Factory.AsMemberAsync(b, bob, WorkspaceRole.Viewer, s => s.GetRequiredService<RateCardService>().ListAsync(instagram.Id, default));
-        Assert.Equal(999m, Assert.Single(listed).PriceUsd);
+        var ofA = await host.Factory.AsMemberAsync(a, ann, WorkspaceRole.Viewer, s => s.GetRequiredService<RateCardService>().ListAsync(instagram.Id, default));
+        Assert.Equal(300m, Assert.Single(ofA).PriceUsd);
+        var ofB = await host.Factory.AsMemberAsync(b, bob, WorkspaceRole.Viewer, s => s.GetRequiredService<RateCardService>().ListAsync(instagram.Id, default));
+        Assert.Equal((999m, "B's"), (Assert.Single(ofB).PriceUsd, ofB[0].Note));
 
         await Assert.ThrowsAsync<PermissionDeniedException>(() =>
             host.Factory.AsMemberAsync(a, ann, WorkspaceRole.Viewer, s => s.GetRequiredService<RateCardService>().SetAsync(instagram.Id, "instagram_post", 1, null, default)));
         await Assert.ThrowsAsync<PermissionDeniedException>(() =>
             host.Factory.AsMemberAsync(a, ann, WorkspaceRole.Viewer, async s => { await s.GetRequiredService<RateCardService>().DeleteAsync(instagram.Id, "instagram_post", default); return 0; }));
         using var scope = host.Factory.Services.CreateScope();
-        Assert.Empty(await scope.ServiceProvider.GetRequiredService<RateCardService>().DefaultPricesAsync(default));
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => scope.ServiceProvider.GetRequiredService<RateCardService>().ListAsync(instagram.Id, default));
     }
 
     [Theory, BothProviders]

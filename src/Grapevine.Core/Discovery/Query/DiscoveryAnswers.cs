@@ -1,5 +1,6 @@
 using Grapevine.Core.Catalogue;
 using Grapevine.Core.Data;
+using Grapevine.Core.Discovery.Engine;
 using Grapevine.Core.Discovery.RateCards;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,6 +9,16 @@ namespace Grapevine.Core.Discovery.Query;
 /// <summary>Turns an engine's <see cref="DiscoveryResult"/> into a <see cref="DiscoveryAnswer"/>: reads the hits' search profiles, prices and niche scores.</summary>
 public static class DiscoveryAnswers
 {
+    /// <summary>Searches (the index when it is built, else SQL) with the current workspace's rate cards, and reads the answer out.</summary>
+    public static async Task<DiscoveryAnswer> SearchAsync(DiscoveryService discovery, GrapevineDb db, DiscoveryQuery query, TimeProvider time, CancellationToken ct)
+    {
+        var search = await discovery.SearchAsync(query, null, ct);
+        // The same rates the search used: the service reads them for the current workspace too.
+        var rates = db.CurrentWorkspaceId is var workspace && workspace != Guid.Empty ? await RatePrices.LoadAsync(db, workspace, ct) : null;
+        var context = new DiscoveryContext(time.GetUtcNow().UtcDateTime, workspace == Guid.Empty ? null : workspace, rates);
+        return await BuildAsync(db, query, search.Result, context, search.Engine, search.ElapsedMs, ct);
+    }
+
     public static async Task<DiscoveryAnswer> BuildAsync(
         GrapevineDb db, DiscoveryQuery query, DiscoveryResult result, DiscoveryContext context, string engine, double elapsedMs, CancellationToken ct)
     {

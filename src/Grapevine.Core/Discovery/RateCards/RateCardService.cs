@@ -86,21 +86,6 @@ public sealed class RateCardService(GrapevineDb db, CurrentWorkspace current, Au
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>
-    /// The workspace's rate for each account's default deliverable (the one price estimates are for), as
-    /// <see cref="DiscoveryContext.RatePrices"/> wants it. Outside a workspace there are none.
-    /// </summary>
-    public async Task<Dictionary<long, double>> DefaultPricesAsync(CancellationToken ct)
-    {
-        if (current.Id is null || !current.Can(Permission.ReadWorkspaceData))
-            return [];
-        var rates = await db.RateCards.AsNoTracking()
-            .Join(db.Accounts, r => r.AccountId, a => a.Id, (r, a) => new { r.AccountId, r.Deliverable, r.PriceUsd, a.Platform })
-            .ToListAsync(ct);
-        return rates.Where(r => r.Deliverable == RateDeliverables.Default(r.Platform))
-            .ToDictionary(r => r.AccountId, r => (double)r.PriceUsd);
-    }
-
     private async Task<(Platform Platform, string Handle)> AccountAsync(long accountId, CancellationToken ct)
     {
         var account = await db.Accounts.Where(a => a.Id == accountId).Select(a => new { a.Platform, a.Handle }).SingleOrDefaultAsync(ct)

@@ -1,4 +1,5 @@
 using Grapevine.Core.Catalogue;
+using Grapevine.Core.Discovery.Engine;
 
 namespace Grapevine.Core.Discovery.RateCards;
 
@@ -18,8 +19,8 @@ public static class RateDeliverables
 
     public static IReadOnlyList<string> For(Platform platform) => [.. Kinds[platform].Select(k => $"{platform.Name()}_{k}")];
 
-    /// <summary>The deliverable price estimates and the max-price filter are about.</summary>
-    public static string Default(Platform platform) => For(platform)[0];
+    /// <summary>The deliverable price estimates, the max-price filter and rate cards in searches are about.</summary>
+    public static string Default(Platform platform) => RatePrices.DefaultDeliverable(platform);
 
     /// <summary>The deliverable's name in lower case, or an ArgumentException naming the deliverables of the platform.</summary>
     public static string Validate(Platform platform, string deliverable)
