@@ -218,8 +218,14 @@ public class IsolationSuiteTests(ITestOutputHelper output)
                 // Discovery searches search profiles: one per account, priced, so B's rate card would show if it leaked.
                 db.SearchProfiles.AddRange(seeded.Select(a => new SearchProfile
                 {
-                    AccountId = a.Id, Platform = Parse(a.Platform), Handle = a.Handle, Followers = a.Followers, Tier = a.Tier, PriceEstimate = 100,
-                    Words = a.Handle, UpdatedAt = CatalogueTestData.AsOf,
+                    AccountId = a.Id,
+                    Platform = Parse(a.Platform),
+                    Handle = a.Handle,
+                    Followers = a.Followers,
+                    Tier = a.Tier,
+                    PriceEstimate = 100,
+                    Words = a.Handle,
+                    UpdatedAt = CatalogueTestData.AsOf,
                     Niches = [new SearchProfileNiche { AccountId = a.Id, Niche = "fitness", Score = 50 }],
                 }));
                 await db.SaveChangesAsync();

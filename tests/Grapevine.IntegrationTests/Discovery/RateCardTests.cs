@@ -190,8 +190,15 @@ public class RateCardTests
         await db.SaveChangesAsync();
         db.SearchProfiles.Add(new SearchProfile
         {
-            AccountId = instagram.Id, Platform = Platform.Instagram, Handle = instagram.Handle, Followers = 24_000, Tier = "micro",
-            PriceEstimate = 240, PriceLow = 120, PriceHigh = 480, UpdatedAt = CatalogueTestData.AsOf,
+            AccountId = instagram.Id,
+            Platform = Platform.Instagram,
+            Handle = instagram.Handle,
+            Followers = 24_000,
+            Tier = "micro",
+            PriceEstimate = 240,
+            PriceLow = 120,
+            PriceHigh = 480,
+            UpdatedAt = CatalogueTestData.AsOf,
         });
         await db.SaveChangesAsync();
         return (instagram, tiktok);

@@ -36,5 +36,5 @@ public static class DiscoveryCsv
 
     // A spreadsheet runs a cell that starts like a formula; an imported display name must never do that.
     private static string Text(string? value) =>
-        value is [ '=' or '+' or '-' or '@' or '\t' or '\r', ..] ? "'" + value : value ?? "";
+        value is ['=' or '+' or '-' or '@' or '\t' or '\r', ..] ? "'" + value : value ?? "";
 }
