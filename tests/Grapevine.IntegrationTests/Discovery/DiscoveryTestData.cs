@@ -36,10 +36,10 @@ public static class DiscoveryTestData
         new("quiet.one", Platform.Instagram, null, null, null, null, [], null, null, null, null, null, null, [], "quiet one"),
     ];
 
-    /// <summary>Writes the accounts and their profiles; returns the account ids by handle.</summary>
-    public static async Task<Dictionary<string, long>> SeedAsync(GrapevineDb db)
+    /// <summary>Writes the accounts and their profiles with times relative to <paramref name="asOf"/> (default <see cref="Now"/>); returns the account ids by handle.</summary>
+    public static async Task<Dictionary<string, long>> SeedAsync(GrapevineDb db, DateTime? asOf = null)
     {
-        var now = new DateTimeOffset(Now).ToUnixTimeSeconds();
+        var now = new DateTimeOffset(asOf ?? Now).ToUnixTimeSeconds();
         var accounts = Creators.Select(c => new Account
         {
             Creator = new Grapevine.Core.Catalogue.Creator { DisplayName = Display(c.Handle) },
