@@ -16,8 +16,8 @@ public static class RateCardsApi
     {
         var account = app.MapGroup("/api/v1/accounts/{platform}/{handle}/rates").WithTags("Rate cards");
         account.MapGet("/", ListAsync).WithName("ListRates").WithSummary("The account's price estimate and the workspace's recorded rates")
-            .WithDescription("The estimate is for the platform's default deliverable, as a point and a range (docs/discovery.md, \"Price estimates\"). " +
-                "Rates recorded by this workspace win over the estimate in its searches.")
+            .WithDescription("An estimate per deliverable of the account's platform, as a point and a range, from its followers and engagement rate " +
+                "(methodLink explains the method). The rate this workspace records for the default deliverable wins over the estimate in its searches.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         account.MapPut("/{deliverable}", SetAsync).WithName("SetRate").WithSummary("Record the account's rate for a deliverable")
             .WithDescription("Creates or replaces the rate. Deliverables are the platform's name and a kind, e.g. instagram_post, instagram_story, tiktok_video, youtube_video.")
@@ -30,7 +30,8 @@ public static class RateCardsApi
     public static async Task<Results<Ok<AccountRates>, ValidationProblem, ProblemHttpResult>> ListAsync(
         [Description(ApiNames.Platforms)] string platform, string handle, GrapevineDb db, RateCardService rates, CancellationToken ct) =>
         await WithAccountAsync(platform, handle, db, async (id, parsed) =>
-            TypedResults.Ok(new AccountRates(parsed.Name(), CatalogueNames.NormalizeHandle(handle), await rates.EstimateAsync(id, parsed, ct), await rates.ListAsync(id, ct))), ct);
+            TypedResults.Ok(new AccountRates(parsed.Name(), CatalogueNames.NormalizeHandle(handle), RateDeliverables.Default(parsed), PriceEstimateView.MethodLink,
+                await rates.EstimatesAsync(id, ct), await rates.ListAsync(id, ct))), ct);
 
     public static async Task<Results<Ok<RateView>, ValidationProblem, ProblemHttpResult>> SetAsync(
         [Description(ApiNames.Platforms)] string platform, string handle,
@@ -66,5 +67,8 @@ public static class RateCardsApi
 /// <summary>The price to record: US dollars (more than 0, cents at most) and an optional note such as "quoted by e-mail, March".</summary>
 public sealed record RateRequest(decimal? PriceUsd, string? Note);
 
-/// <summary>An account's price estimate (null when discovery has not estimated it yet) and this workspace's recorded rates.</summary>
-public sealed record AccountRates(string Platform, string Handle, PriceEstimateView? Estimate, IReadOnlyList<RateView> Rates);
+/// <summary>
+/// An account's estimated prices, one per deliverable of its platform (none when its followers are unknown), and this
+/// workspace's recorded rates. <see cref="DefaultDeliverable"/> is the one searches filter and rank on.
+/// </summary>
+public sealed record AccountRates(string Platform, string Handle, string DefaultDeliverable, string MethodLink, IReadOnlyList<PriceEstimateView> Estimates, IReadOnlyList<RateView> Rates);

@@ -3,8 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Grapevine.Core.Catalogue;
 using Grapevine.Core.Data;
-using Grapevine.Core.Discovery;
+using Grapevine.Core.Discovery.Pricing;
 using Grapevine.Core.Discovery.RateCards;
+using Grapevine.Core.Metrics;
 using Grapevine.Core.Workspaces;
 using Grapevine.IntegrationTests.Auth;
 using Grapevine.IntegrationTests.Infrastructure;
@@ -28,11 +29,16 @@ public class RateCardTests
 
         var empty = await api.GetFromJsonAsync<JsonElement>(rates);
         Assert.Equal(0, empty.GetProperty("rates").GetArrayLength());
-        var estimate = empty.GetProperty("estimate");
-        Assert.Equal(("instagram_post", 240.0, 120.0, 480.0), (estimate.GetProperty("deliverable").GetString(), estimate.GetProperty("priceUsd").GetDouble(),
-            estimate.GetProperty("lowUsd").GetDouble(), estimate.GetProperty("highUsd").GetDouble()));
-        Assert.Equal("/discover/how#price-estimates", estimate.GetProperty("method").GetString());
-        Assert.Equal(JsonValueKind.Null, (await api.GetFromJsonAsync<JsonElement>($"/api/v1/accounts/tiktok/{tiktok.Handle}/rates")).GetProperty("estimate").ValueKind);
+        Assert.Equal(("instagram_post", "/discover/how#price-estimates"), (empty.GetProperty("defaultDeliverable").GetString(), empty.GetProperty("methodLink").GetString()));
+        var estimates = empty.GetProperty("estimates").EnumerateArray().ToList();
+        Assert.Equal(["instagram_post", "instagram_reel", "instagram_story"], estimates.Select(e => e.GetProperty("deliverable").GetString()));
+        var expected = PriceEstimator.Default.Estimate("instagram_post", 24_000, 3.1)!;
+        var post = estimates[0];
+        Assert.Equal(("Instagram feed post", expected.Estimate, expected.Low, expected.High, expected.EngagementFactor, 3.1),
+            (post.GetProperty("label").GetString(), post.GetProperty("priceUsd").GetDouble(), post.GetProperty("lowUsd").GetDouble(),
+            post.GetProperty("highUsd").GetDouble(), post.GetProperty("engagementFactor").GetDouble(), post.GetProperty("engagementRate").GetDouble()));
+        Assert.Equal(PriceEstimate.Method, post.GetProperty("method").GetString());
+        Assert.Equal(0, (await api.GetFromJsonAsync<JsonElement>($"/api/v1/accounts/tiktok/{tiktok.Handle}/rates")).GetProperty("estimates").GetArrayLength());
 
         var set = await api.PutAsJsonAsync($"{rates}/Instagram_Post", new { priceUsd = 250m, note = " quoted in March " });
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
@@ -132,27 +138,28 @@ public class RateCardTests
         var page = $"/accounts/instagram/{instagram.Handle}";
 
         var html = await HtmlAsync(await owner.GetAsync(page));
-        Assert.Contains("Estimate", html);
-        Assert.Contains("$240", html);
-        Assert.Contains("range $120–$480", html);
+        var estimate = PriceEstimator.Default.Estimate("instagram_post", 24_000, 3.1)!;
+        Assert.Contains($"${estimate.Estimate:N0}", html);
+        Assert.Contains($"${estimate.Low:N0}–${estimate.High:N0}", html);
+        Assert.Contains("for an engagement rate of 3.10%", html);
         Assert.Contains("href=\"/discover/how#price-estimates\"", html);
-        Assert.Contains("No rates recorded.", html);
+        Assert.Contains("Instagram story", html);
         Assert.Contains($"href=\"/discover?similar=instagram/{instagram.Handle}\"", html);
 
         html = await HtmlAsync(await Forms.SubmitAsync(owner, page, "set-rate", new() { ["RateDeliverable"] = "instagram_reel", ["RatePrice"] = "410", ["RateNote"] = "two reels a month" }));
-        Assert.Contains("The Instagram reel rate is $410.", html);
+        Assert.Contains("Your Instagram reel rate is $410.", html);
         Assert.Contains("two reels a month", html);
         html = await HtmlAsync(await Forms.SubmitAsync(owner, page, "set-rate", new() { ["RateDeliverable"] = "instagram_post", ["RatePrice"] = "lots" }));
         Assert.Contains("'lots' is not a price in US dollars", html);
         html = await HtmlAsync(await Forms.SubmitAsync(owner, page, "set-rate", new() { ["RateDeliverable"] = "instagram_post", ["RatePrice"] = "199.99" }));
-        Assert.Contains("used in searches", html);
+        Assert.Contains("$199.99", html);
 
         html = await HtmlAsync(await owner.GetAsync($"{page}?delete-rate=instagram_reel"));
         Assert.Contains("Delete the Instagram reel rate of $410?", html);
         var deleted = await Forms.SubmitAsync(owner, $"{page}?delete-rate=instagram_reel", "delete-rate", new() { ["DeleteDeliverable"] = "instagram_reel" });
         Assert.Equal($"{page}?rate-deleted=instagram_reel", Location(deleted));
         html = await HtmlAsync(await owner.GetAsync($"{page}?rate-deleted=instagram_reel"));
-        Assert.Contains("The Instagram reel rate is deleted.", html);
+        Assert.Contains("Your Instagram reel rate is deleted.", html);
         Assert.DoesNotContain("two reels a month", html);
 
         await using var db = host.Database.CreateContext();
@@ -180,25 +187,22 @@ public class RateCardTests
             new() { ["RateDeliverable"] = "instagram_post", ["RatePrice"] = "1" }, Forms.Token(html))).StatusCode);
     }
 
-    /// <summary>An Instagram account with an estimate in its search profile and a TikTok account without a profile.</summary>
+    /// <summary>An Instagram account with followers and an ER (so, estimates) and a TikTok account whose followers are unknown.</summary>
     private static async Task<(Account Instagram, Account TikTok)> SeedAsync(AuthTestHost host)
     {
         await using var db = host.Database.CreateContext();
         var instagram = new Account { Creator = new Creator { DisplayName = "Ida" }, Platform = Platform.Instagram, Handle = "ida.eats", Followers = 24_000, Tier = "micro", UpdatedAt = CatalogueTestData.AsOf };
-        var tiktok = new Account { Creator = new Creator { DisplayName = "Tom" }, Platform = Platform.TikTok, Handle = "tom.tok", Followers = 5_000, Tier = "nano", UpdatedAt = CatalogueTestData.AsOf };
+        var tiktok = new Account { Creator = new Creator { DisplayName = "Tom" }, Platform = Platform.TikTok, Handle = "tom.tok", Followers = null, UpdatedAt = CatalogueTestData.AsOf };
         db.Accounts.AddRange(instagram, tiktok);
         await db.SaveChangesAsync();
-        db.SearchProfiles.Add(new SearchProfile
+        db.AccountMetrics.Add(new AccountMetric
         {
             AccountId = instagram.Id,
-            Platform = Platform.Instagram,
-            Handle = instagram.Handle,
-            Followers = 24_000,
-            Tier = "micro",
-            PriceEstimate = 240,
-            PriceLow = 120,
-            PriceHigh = 480,
-            UpdatedAt = CatalogueTestData.AsOf,
+            Name = MetricDefinitions.ErByFollowers.Name,
+            Value = 3.1,
+            Formula = MetricDefinitions.ErByFollowers.Formula,
+            N = 12,
+            ComputedAt = CatalogueTestData.AsOf,
         });
         await db.SaveChangesAsync();
         return (instagram, tiktok);

@@ -2,6 +2,8 @@ using System.Globalization;
 using Grapevine.Core.Audit;
 using Grapevine.Core.Catalogue;
 using Grapevine.Core.Data;
+using Grapevine.Core.Discovery.Pricing;
+using Grapevine.Core.Metrics;
 using Grapevine.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,14 +35,23 @@ public sealed class RateCardService(GrapevineDb db, CurrentWorkspace current, Au
         return [.. rates.Select(x => View(x.r, x.Email)).OrderBy(r => r.Deliverable, StringComparer.Ordinal)];
     }
 
-    /// <summary>The estimate discovery keeps for the account's default deliverable; null until its search profile is built.</summary>
-    public async Task<PriceEstimateView?> EstimateAsync(long accountId, Platform platform, CancellationToken ct)
+    /// <summary>
+    /// The estimated price of each deliverable of the account's platform, from its followers and ER by followers
+    /// (<see cref="PriceEstimator"/>); empty when its followers are unknown.
+    /// </summary>
+    public async Task<List<PriceEstimateView>> EstimatesAsync(long accountId, CancellationToken ct)
     {
-        var profile = await db.SearchProfiles.AsNoTracking().Where(p => p.AccountId == accountId)
-            .Select(p => new { p.PriceEstimate, p.PriceLow, p.PriceHigh }).SingleOrDefaultAsync(ct);
-        return profile?.PriceEstimate is { } point
-            ? new PriceEstimateView(RateDeliverables.Default(platform), point, profile.PriceLow, profile.PriceHigh, PriceEstimateView.MethodLink)
-            : null;
+        var account = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => new { a.Platform, a.Followers }).SingleOrDefaultAsync(ct)
+            ?? throw new KeyNotFoundException($"No account with id {accountId}.");
+        var er = await db.AccountMetrics.AsNoTracking().Where(m => m.AccountId == accountId && m.Name == MetricDefinitions.ErByFollowers.Name)
+            .Select(m => m.Value).FirstOrDefaultAsync(ct);
+        var estimates = new List<PriceEstimateView>();
+        foreach (var deliverable in Deliverables.For(account.Platform))
+        {
+            if (PriceEstimator.Default.Estimate(deliverable.Name, account.Followers, er) is { } e)
+                estimates.Add(new PriceEstimateView(e.Deliverable, deliverable.Label, e.Estimate, e.Low, e.High, e.EngagementFactor, e.EngagementRate, PriceEstimate.Method));
+        }
+        return estimates;
     }
 
     /// <summary>Records (or replaces) the account's rate for one deliverable of its platform.</summary>
@@ -105,8 +116,12 @@ public sealed class RateCardService(GrapevineDb db, CurrentWorkspace current, Au
 /// <summary>One recorded rate: the deliverable, its price in US dollars, a note, who last set it and when.</summary>
 public sealed record RateView(string Deliverable, decimal PriceUsd, string? Note, string? UpdatedBy, DateTime UpdatedAt);
 
-/// <summary>The estimated price of one deliverable in US dollars: the point and its range, and the page that explains the method.</summary>
-public sealed record PriceEstimateView(string Deliverable, double PriceUsd, double? LowUsd, double? HighUsd, string Method)
+/// <summary>
+/// The estimated price of one deliverable in US dollars: the point and its range, the engagement adjustment that moved
+/// them (1 when the ER is unknown) and the method's name; the Discover help page (<see cref="MethodLink"/>) explains it.
+/// </summary>
+public sealed record PriceEstimateView(
+    string Deliverable, string Label, double PriceUsd, double LowUsd, double HighUsd, double EngagementFactor, double? EngagementRate, string Method)
 {
     public const string MethodLink = "/discover/how#price-estimates";
 }

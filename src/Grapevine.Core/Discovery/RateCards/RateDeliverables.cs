@@ -1,26 +1,18 @@
 using Grapevine.Core.Catalogue;
-using Grapevine.Core.Discovery.Engine;
+using Grapevine.Core.Discovery.Pricing;
 
 namespace Grapevine.Core.Discovery.RateCards;
 
-/// <summary>The deliverables a rate can be recorded for: the platform's name, an underscore and the kind (instagram_post).</summary>
+/// <summary>The deliverables a rate can be recorded for (<see cref="Deliverables"/>), checked against the account's platform.</summary>
 public static class RateDeliverables
 {
-    private static readonly Dictionary<Platform, string[]> Kinds = new()
-    {
-        [Platform.Instagram] = ["post", "reel", "story", "carousel"],
-        [Platform.TikTok] = ["video"],
-        [Platform.YouTube] = ["video", "short"],
-        [Platform.X] = ["post"],
-        [Platform.Facebook] = ["post", "video"],
-        [Platform.Twitch] = ["stream"],
-        [Platform.Pinterest] = ["pin"],
-    };
-
-    public static IReadOnlyList<string> For(Platform platform) => [.. Kinds[platform].Select(k => $"{platform.Name()}_{k}")];
+    public static IReadOnlyList<string> For(Platform platform) => [.. Deliverables.For(platform).Select(d => d.Name)];
 
     /// <summary>The deliverable price estimates, the max-price filter and rate cards in searches are about.</summary>
-    public static string Default(Platform platform) => RatePrices.DefaultDeliverable(platform);
+    public static string Default(Platform platform) => Deliverables.DefaultFor(platform);
+
+    /// <summary>"Instagram feed post" for instagram_post; the name itself when unknown.</summary>
+    public static string Label(string deliverable) => Deliverables.Find(deliverable)?.Label ?? deliverable;
 
     /// <summary>The deliverable's name in lower case, or an ArgumentException naming the deliverables of the platform.</summary>
     public static string Validate(Platform platform, string deliverable)
