@@ -1,11 +1,12 @@
 using System.Threading.Channels;
 using Grapevine.Core.Catalogue.Import;
 using Grapevine.Core.Data;
+using Grapevine.Core.Discovery.Profiles;
 using Grapevine.Core.Metrics;
 
 namespace Grapevine.Core.Catalogue.Demo;
 
-/// <summary>Generates the demo catalogue and writes it through the bulk writer in one transaction, metrics included.</summary>
+/// <summary>Generates the demo catalogue and writes it through the bulk writer in one transaction, metrics and search profiles included.</summary>
 public sealed class DemoSeeder(GrapevineDb db, TimeProvider time)
 {
     /// <summary>Rows per bulk-writer call.</summary>
@@ -25,6 +26,7 @@ public sealed class DemoSeeder(GrapevineDb db, TimeProvider time)
         var writer = new CatalogueBulkWriter(db, time);
         var recomputer = new MetricsRecomputer(db, time);
         int accounts = 0, posts = 0, snapshots = 0, followers = 0, comments = 0;
+        var changed = new HashSet<long>();
 
         // One transaction: the caller's if it opened one, else ours (rolled back if anything fails).
         await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -47,6 +49,7 @@ public sealed class DemoSeeder(GrapevineDb db, TimeProvider time)
                 followers += await WriteAsync(chunk.SelectMany(a => a.Followers), writer.UpsertFollowersAsync, touched, ct);
                 comments += await WriteAsync(chunk.SelectMany(a => a.Comments), writer.UpsertCommentsAsync, touched, ct);
                 await recomputer.RecomputeAsync(touched, ct);
+                changed.UnionWith(touched);
                 progress?.Report(new DemoProgress("Writing demo catalogue", generator.Count == 0 ? 1 : (double)accounts / generator.Count));
             }
         }
@@ -55,6 +58,9 @@ public sealed class DemoSeeder(GrapevineDb db, TimeProvider time)
             stop.Cancel();
             await producer;
         }
+        // Once at the end rather than per chunk: the engagement percentiles of a platform + tier group are ranked over all of it.
+        progress?.Report(new DemoProgress("Building search profiles", 0));
+        await new SearchProfileRefresher(db, time).RefreshAsync(changed, ct);
         if (owned is not null)
             await owned.CommitAsync(ct);
         progress?.Report(new DemoProgress("Done", 1));

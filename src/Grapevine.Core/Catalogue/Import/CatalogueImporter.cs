@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Grapevine.Core.Data;
+using Grapevine.Core.Discovery.Profiles;
 using Grapevine.Core.Metrics;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace Grapevine.Core.Catalogue.Import;
 
 /// <summary>
 /// Imports a CSV or JSON Lines file of one kind: streams it, validates every row, upserts the valid
-/// rows and recomputes the metrics of the touched accounts, all in one transaction, and reports
+/// rows and recomputes the metrics and search profiles of the touched accounts, all in one transaction, and reports
 /// (and writes to the rejected file) every row it turned down. The CLI and the HTTP API both call it.
 /// </summary>
 public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
@@ -78,6 +79,10 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
             await new MetricsRecomputer(db, time).RecomputeAsync(touched, ct);
             run.MetricsSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             run.AccountsRecomputed = touched.Count;
+
+            started = Stopwatch.GetTimestamp();
+            await new SearchProfileRefresher(db, time).RefreshAsync(touched, ct);
+            run.ProfilesSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
             started = Stopwatch.GetTimestamp();
             await transaction.CommitAsync(ct);
@@ -168,6 +173,7 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
         public long Inserted { get; set; }
         public long Updated { get; set; }
         public double MetricsSeconds { get; set; }
+        public double ProfilesSeconds { get; set; }
         public double CommitSeconds { get; set; }
         public int AccountsRecomputed { get; set; }
 
@@ -342,7 +348,8 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
                 RowsPerSecond = seconds > 0 ? Math.Round(_rowsRead / seconds) : 0,
                 Timings = new ImportTimings(
                     Math.Round(_readSeconds, 3),
-                    Math.Round(_writeSeconds, 3), Math.Round(MetricsSeconds, 3), Math.Round(CommitSeconds, 3)),
+                    Math.Round(_writeSeconds, 3), Math.Round(MetricsSeconds, 3), Math.Round(CommitSeconds, 3),
+                    Math.Round(ProfilesSeconds, 3)),
             };
         }
 

@@ -8,7 +8,8 @@ public sealed record ImportRejection(long Line, string Field, string Message);
 /// <param name="Write">Looking up accounts and upserting rows.</param>
 /// <param name="Metrics">Recomputing the metrics of the touched accounts.</param>
 /// <param name="Commit">Committing the transaction.</param>
-public sealed record ImportTimings(double Read, double Write, double Metrics, double Commit);
+/// <param name="Profiles">Refreshing the search profiles of the touched accounts (after the metrics).</param>
+public sealed record ImportTimings(double Read, double Write, double Metrics, double Commit, double Profiles = 0);
 
 /// <summary>
 /// The outcome of one import. When <see cref="FileError"/> is set the whole file was rejected and

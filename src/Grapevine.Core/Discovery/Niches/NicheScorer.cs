@@ -199,9 +199,13 @@ public sealed class NicheScorer
     {
         token.Clear();
         var i = start;
+        Span<char> pair = stackalloc char[2];
         while (i < text.Length && Rune.TryGetRuneAt(text, i, out var rune) && IsWordRune(rune, hashtag))
         {
-            token.Append(Rune.ToLowerInvariant(rune).ToString());
+            if (rune.IsBmp)
+                token.Append(char.ToLowerInvariant((char)rune.Value));
+            else
+                token.Append(pair[..Rune.ToLowerInvariant(rune).EncodeToUtf16(pair)]);
             i += rune.Utf16SequenceLength;
         }
         return i;
