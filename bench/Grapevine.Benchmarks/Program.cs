@@ -20,6 +20,7 @@ root.SetAction(async (result, ct) =>
         "import" => await ImportScenario.RunAsync(settings, ct),
         "authenticity" => AuthenticityScenario.Run(settings),
         "vetting" => await VettingScenario.RunAsync(settings, ct),
+        "discovery" => await DiscoveryScenario.RunAsync(settings, ct),
         _ => throw new ArgumentException($"unknown scenario '{result.GetValue(scenario)}'"),
     };
     Console.WriteLine(JsonSerializer.Serialize(output));

@@ -57,7 +57,7 @@ public sealed record DiscoveryCriteria
             throw new ArgumentException("day windows must not be negative", nameof(query));
         foreach (var word in query.Words)
         {
-            if (SearchText.Tokenize(word).SingleOrDefault() != word)
+            if (SearchText.Tokenize(word).Take(2).ToList() is not [var token] || token != word)
                 throw new ArgumentException($"'{word}' is not a single search token", nameof(query));
         }
         foreach (var term in query.Hashtags.Concat(query.Mentions))

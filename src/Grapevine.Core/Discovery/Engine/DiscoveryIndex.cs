@@ -237,56 +237,66 @@ public sealed class DiscoveryIndex : IDiscoveryEngine
 
         public void Niche(long accountId, string niche, int score) => Niches.Add((accountId, niche, score));
 
-        public void Term(long accountId, string term, long lastUsedAt) => Terms.Add((accountId, term, lastUsedAt));
+        public void Term(long accountId, ReadOnlySpan<char> term, long lastUsedAt) => Terms.Add((accountId, term.ToString(), lastUsedAt));
     }
 
+    /// <summary>Profiles arrive on one thread, niche scores and terms on another; they meet in <see cref="Finish"/>.</summary>
     private sealed class IndexBuilder : IndexReader.ISink
     {
         private readonly PostingListsBuilder _words = new(timed: false);
         private readonly PostingListsBuilder _terms = new(timed: true);
+        private readonly Dictionary<string, string> _nicheNames = new(StringComparer.Ordinal);
+        private readonly List<(long AccountId, string Niche, int Score)> _niches = [];
         private IndexColumns _columns = null!;
         private long _watermark;
         private long _lastAccount = long.MinValue;
         private int _lastRow = -1;
-        private bool _overflowed;
 
-        public void Begin(int profiles, int niches) =>
+        public void Begin(int profiles, int niches)
+        {
             _columns = new IndexColumns(profiles, Math.Max(8, niches + 9));
+            _words.Reserve(profiles * 64L);
+            _terms.Reserve(profiles * 16L);
+        }
 
         public void Profile(in IndexRow row, string words)
         {
             if (!_columns.TryAppend(row, out var index))
                 throw new InvalidDataException("too many distinct tiers, countries, languages or primary niches for the discovery index");
             _watermark = Math.Max(_watermark, row.UpdatedAtTicks);
+            _words.StartRun(index);
             foreach (var range in words.AsSpan().Split(' '))
             {
                 var word = words.AsSpan()[range];
                 if (!word.IsEmpty)
-                    _words.Add(index, _words.Intern(word), 0);
+                    _words.Add(_words.Intern(word), 0);
             }
         }
 
         public void Niche(long accountId, string niche, int score)
         {
-            var row = RowOf(accountId);
-            if (row >= 0 && !_columns.TrySetNiche(row, niche, score))
-                _overflowed = true;
+            if (!_nicheNames.TryGetValue(niche, out var name))
+                _nicheNames[niche] = name = niche;
+            _niches.Add((accountId, name, score));
         }
 
-        public void Term(long accountId, string term, long lastUsedAt)
+        public void Term(long accountId, ReadOnlySpan<char> term, long lastUsedAt)
         {
-            var row = RowOf(accountId);
-            if (row < 0)
-                return;
-            _terms.Add(row, _terms.Intern(term), lastUsedAt);
-            _columns.TermCount[row] = (ushort)Math.Min(_columns.TermCount[row] + 1, ushort.MaxValue);
+            _terms.StartRun(accountId);
+            _terms.Add(_terms.Intern(term), lastUsedAt);
         }
 
         public DiscoveryIndex Finish(Stopwatch clock)
         {
-            if (_overflowed)
-                throw new InvalidDataException("the niche scores changed while the discovery index was read; build it again");
-            return new DiscoveryIndex(_columns, _words.Build(), _terms.Build(), _watermark, clock.Elapsed);
+            foreach (var (accountId, niche, score) in _niches)
+            {
+                var row = RowOf(accountId);
+                if (row >= 0 && !_columns.TrySetNiche(row, niche, score))
+                    throw new InvalidDataException("the niche scores changed while the discovery index was read; build it again");
+            }
+            var terms = _terms.Build(RowOf);
+            terms.CountPerRow(_columns.TermCount);
+            return new DiscoveryIndex(_columns, _words.Build(row => (int)row), terms, _watermark, clock.Elapsed);
         }
 
         // Niche and term rows come grouped by account, mostly in account order: remember the last lookup.

@@ -36,6 +36,7 @@ internal sealed class IndexColumns
         Quality = new double[Capacity];
         Expected = new double[Capacity];
         Price = new double[Capacity];
+        Cost = new double[Capacity];
         Sponsored = new double[Capacity];
         Growth = new double[Capacity];
         Safety = new double[Capacity];
@@ -72,6 +73,9 @@ internal sealed class IndexColumns
     public double[] Quality;
     public double[] Expected;
     public double[] Price;
+
+    /// <summary>The cost component at the estimated price (<see cref="FitScorer.Cost(double, double)"/>), NaN when unknown.</summary>
+    public double[] Cost;
     public double[] Sponsored;
     public double[] Growth;
     public double[] Safety;
@@ -107,6 +111,7 @@ internal sealed class IndexColumns
         Quality[index] = row.AudienceQuality ?? double.NaN;
         Expected[index] = row.ExpectedEngagements ?? double.NaN;
         Price[index] = row.PriceEstimate ?? double.NaN;
+        Cost[index] = FitScorer.Cost(Expected[index], Price[index]);
         Sponsored[index] = row.SponsoredShare ?? double.NaN;
         Growth[index] = row.Growth ?? double.NaN;
         Safety[index] = row.SafetyScore ?? double.NaN;
@@ -119,16 +124,24 @@ internal sealed class IndexColumns
         var code = Niches.Encode(niche);
         if (code < 0)
             return false;
-        NicheScores[(long)row * NicheWidth + code] = (byte)Math.Clamp(score, 0, 100);
+        var at = (long)row * NicheWidth;
+        NicheScores[at + code] = (byte)Math.Clamp(score, 0, 100);
         if (score > 0)
             Flags[row] |= HasNiches;
+        var total = 0;
+        for (var n = 0; n < NicheWidth; n++)
+            total += NicheScores[at + n];
+        MaxNicheTotal = Math.Max(MaxNicheTotal, total);
         return true;
     }
+
+    /// <summary>The largest sum of one row's niche scores (at most 100 by contract; the fit bound does not rely on it).</summary>
+    public int MaxNicheTotal { get; private set; }
 
     public bool IsDeleted(int row) => (Flags[row] & Deleted) != 0;
 
     /// <summary>Bytes held by the arrays (the string dictionaries aside).</summary>
-    public long Bytes => (long)Capacity * (8 * 4 + 8 * 8 + 1 * 4 + 2 * 3) + NicheScores.LongLength;
+    public long Bytes => (long)Capacity * (8 * 4 + 8 * 9 + 1 * 4 + 2 * 3) + NicheScores.LongLength;
 
     private void Grow(int capacity)
     {
@@ -148,6 +161,7 @@ internal sealed class IndexColumns
         Array.Resize(ref Quality, capacity);
         Array.Resize(ref Expected, capacity);
         Array.Resize(ref Price, capacity);
+        Array.Resize(ref Cost, capacity);
         Array.Resize(ref Sponsored, capacity);
         Array.Resize(ref Growth, capacity);
         Array.Resize(ref Safety, capacity);

@@ -33,6 +33,9 @@ internal sealed class IndexSearch
     private readonly byte _requiredFlags, _verifiedValue;
     private readonly bool _checkVerified;
 
+    // Niche, audience and recency at their most, plus a margin far above the rounding of a seven-term sum.
+    private readonly double _openWeight;
+
     private readonly TopK _top;
     private readonly int[] _tierCounts, _platformCounts, _countryCounts, _nicheCounts;
     private int _total;
@@ -74,6 +77,7 @@ internal sealed class IndexSearch
         _checkVerified = q.Verified is not null;
         _verifiedValue = q.Verified == true ? (byte)(IndexColumns.VerifiedKnown | IndexColumns.Verified) : IndexColumns.VerifiedKnown;
 
+        _openWeight = _w.Niche * Math.Max(1, columns.MaxNicheTotal / 100.0) + _w.Audience + _w.Recency + 1e-9;
         _top = new TopK(criteria.Limit);
         _tierCounts = new int[columns.Tiers.Count];
         _platformCounts = new int[CatalogueNames.Platforms.Count];
@@ -179,8 +183,8 @@ internal sealed class IndexSearch
             return;
         if (_nicheFilter is not null && !PassesNiche(row))
             return;
-        var price = PriceOf(row);
-        if (_maxPrice != double.PositiveInfinity && !(price <= _maxPrice))
+        var rate = RateOf(row);
+        if (_maxPrice != double.PositiveInfinity && !((double.IsNaN(rate) ? c.Price[row] : rate) <= _maxPrice))
             return;
 
         _total++;
@@ -189,15 +193,43 @@ internal sealed class IndexSearch
         _countryCounts[c.Country[row]]++;
         _nicheCounts[c.PrimaryNiche[row]]++;
 
-        var key = _q.Sort switch
+        double key;
+        switch (_q.Sort)
         {
-            DiscoverySort.Fit => Score(row, price),
-            DiscoverySort.Er => KnownOrLast(er),
-            DiscoverySort.Followers => followers == IndexColumns.Unknown ? double.NegativeInfinity : followers,
-            DiscoverySort.Price => double.IsNaN(price) ? double.NegativeInfinity : -price,
-            _ => KnownOrLast(c.Growth[row]),
-        };
-        _top.Offer(key, c.AccountId[row], row);
+            case DiscoverySort.Fit:
+                var cost = double.IsNaN(rate) ? c.Cost[row] : FitScorer.Cost(c.Expected[row], rate);
+                if (_top.Full && Bound(row, cost) < _top.WorstKey)
+                    return;
+                key = Score(row, cost);
+                break;
+            case DiscoverySort.Er:
+                key = KnownOrLast(er);
+                break;
+            case DiscoverySort.Followers:
+                key = followers == IndexColumns.Unknown ? double.NegativeInfinity : followers;
+                break;
+            case DiscoverySort.Price:
+                var price = double.IsNaN(rate) ? c.Price[row] : rate;
+                key = double.IsNaN(price) ? double.NegativeInfinity : -price;
+                break;
+            default:
+                key = KnownOrLast(c.Growth[row]);
+                break;
+        }
+        if (!_top.Full || key >= _top.WorstKey)
+            _top.Offer(key, c.AccountId[row], row);
+    }
+
+    /// <summary>
+    /// At least the row's score (plus rounding): the cheap parts exactly, niche, audience and recency at their most
+    /// (1). A row whose bound is below the K-th score cannot enter the top K, so its expensive parts are skipped.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Bound(int row, double cost)
+    {
+        var c = _c;
+        return FitScorer.Contribution(_w.Engagement, c.Percentile[row]) + FitScorer.Contribution(_w.Quality, c.Quality[row])
+            + FitScorer.Contribution(_w.Cost, cost) + FitScorer.Contribution(_w.Safety, c.Safety[row]) + _openWeight;
     }
 
     private static double KnownOrLast(double value) => double.IsNaN(value) ? double.NegativeInfinity : value;
@@ -214,9 +246,9 @@ internal sealed class IndexSearch
         return false;
     }
 
-    /// <summary>The rate-card price when the workspace has one (rows arrive in ascending order), else the estimate.</summary>
+    /// <summary>The workspace's rate-card price of the row (rows arrive in ascending order), NaN when it has none.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double PriceOf(int row)
+    private double RateOf(int row)
     {
         var rates = _rateRows;
         if (rates.Length > 0)
@@ -226,12 +258,12 @@ internal sealed class IndexSearch
             if (_rateCursor < rates.Length && rates[_rateCursor] == row)
                 return _ratePrices[_rateCursor];
         }
-        return _c.Price[row];
+        return double.NaN;
     }
 
     // The same operations in the same order as FitScorer.Breakdown + FitScorer.Total (and DiscoverySql's score).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double Score(int row, double price)
+    private double Score(int row, double cost)
     {
         var c = _c;
         return FitScorer.Sum(
@@ -239,7 +271,7 @@ internal sealed class IndexSearch
             FitScorer.Contribution(_w.Audience, FitScorer.AudienceOf(_countryPart[c.Country[row]], _languagePart[c.Language[row]])),
             FitScorer.Contribution(_w.Engagement, c.Percentile[row]),
             FitScorer.Contribution(_w.Quality, c.Quality[row]),
-            FitScorer.Contribution(_w.Cost, FitScorer.Cost(c.Expected[row], price)),
+            FitScorer.Contribution(_w.Cost, cost),
             FitScorer.Contribution(_w.Recency, RecencyValue(c.LastPostedAt[row])),
             FitScorer.Contribution(_w.Safety, c.Safety[row]));
     }

@@ -53,6 +53,13 @@ internal sealed class PostingLists
 
     public string NameOf(int id) => _names[id];
 
+    /// <summary>Adds to <paramref name="counts"/>[row] the number of terms each built row has.</summary>
+    public void CountPerRow(ushort[] counts)
+    {
+        foreach (var row in _rows)
+            counts[row] = (ushort)Math.Min(counts[row] + 1, ushort.MaxValue);
+    }
+
     /// <summary>The id of a term, or -1.</summary>
     public int IdOf(ReadOnlySpan<char> term) => _lookup.TryGetValue(term, out var id) ? id : -1;
 
@@ -134,14 +141,29 @@ internal sealed class PostingCursor(int[] rows, long[]? times, int start, int en
     }
 }
 
-/// <summary>Collects (row, term, time) entries and lays them out as <see cref="PostingLists"/>.</summary>
+/// <summary>
+/// Collects entries in runs (one run per row or per account, a term at most once per run) and lays them out as
+/// <see cref="PostingLists"/>. Runs cost a few bytes each, so an entry costs 4 bytes (8 more with a time).
+/// </summary>
 internal sealed class PostingListsBuilder(bool timed)
 {
+    /// <summary>Room for this many entries up front (a good guess saves copying the arrays as they grow).</summary>
+    public void Reserve(long entries)
+    {
+        var size = (int)Math.Clamp(entries, 1024, Array.MaxLength);
+        if (size <= _terms.Length)
+            return;
+        Array.Resize(ref _terms, size);
+        if (_times is not null)
+            Array.Resize(ref _times, size);
+    }
+
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
-    private int[] _entryRows = new int[1024];
-    private int[] _entryTerms = new int[1024];
-    private long[]? _entryTimes = timed ? new long[1024] : null;
-    private readonly List<int> _lastRow = [];
+    private readonly List<int> _lastRun = [];
+    private readonly List<long> _runKeys = [];
+    private readonly List<int> _runStarts = [];
+    private int[] _terms = new int[1024];
+    private long[]? _times = timed ? new long[1024] : null;
     private int _count;
 
     public int Intern(ReadOnlySpan<char> term)
@@ -151,59 +173,86 @@ internal sealed class PostingListsBuilder(bool timed)
             return id;
         id = _ids.Count;
         lookup[term] = id;
-        _lastRow.Add(-1);
+        _lastRun.Add(-1);
         return id;
     }
 
-    /// <summary>Adds an entry; a repeat of the term in the same row (entries of a row come together) is dropped.</summary>
-    public void Add(int row, int term, long time)
+    /// <summary>Starts the entries of one row (or one account, mapped to its row at <see cref="Build"/>).</summary>
+    public void StartRun(long key)
     {
-        if (_lastRow[term] == row)
+        if (_runKeys.Count > 0 && _runKeys[^1] == key)
             return;
-        _lastRow[term] = row;
-        if (_count == _entryRows.Length)
+        _runKeys.Add(key);
+        _runStarts.Add(_count);
+    }
+
+    /// <summary>Adds a term to the current run; a repeat within the run is dropped.</summary>
+    public void Add(int term, long time)
+    {
+        var run = _runKeys.Count - 1;
+        if (_lastRun[term] == run)
+            return;
+        _lastRun[term] = run;
+        if (_count == _terms.Length)
         {
-            var size = checked(_count + Math.Max(1024, _count / 2));
-            Array.Resize(ref _entryRows, size);
-            Array.Resize(ref _entryTerms, size);
-            if (_entryTimes is not null)
-                Array.Resize(ref _entryTimes, size);
+            var size = (int)Math.Min(Array.MaxLength, 2L * _count);
+            Array.Resize(ref _terms, size);
+            if (_times is not null)
+                Array.Resize(ref _times, size);
         }
-        _entryRows[_count] = row;
-        _entryTerms[_count] = term;
-        if (_entryTimes is not null)
-            _entryTimes[_count] = time;
+        _terms[_count] = term;
+        if (_times is not null)
+            _times[_count] = time;
         _count++;
     }
 
-    public PostingLists Build()
+    /// <summary>The lists, with each run's key mapped to its row (-1 drops the run).</summary>
+    public PostingLists Build(Func<long, int> rowOf)
     {
         var terms = _ids.Count;
+        var rowOfRun = new int[_runKeys.Count];
+        for (var r = 0; r < rowOfRun.Length; r++)
+            rowOfRun[r] = rowOf(_runKeys[r]);
+        _runStarts.Add(_count);
+
         var offsets = new int[terms + 1];
-        for (var i = 0; i < _count; i++)
-            offsets[_entryTerms[i] + 1]++;
+        for (var r = 0; r < rowOfRun.Length; r++)
+        {
+            if (rowOfRun[r] < 0)
+                continue;
+            for (var i = _runStarts[r]; i < _runStarts[r + 1]; i++)
+                offsets[_terms[i] + 1]++;
+        }
         for (var t = 0; t < terms; t++)
             offsets[t + 1] += offsets[t];
-        var rows = new int[_count];
-        var times = _entryTimes is null ? null : new long[_count];
+        var rows = new int[offsets[terms]];
+        var times = _times is null ? null : new long[rows.Length];
         var next = offsets[..^1];
-        for (var i = 0; i < _count; i++)
+        for (var r = 0; r < rowOfRun.Length; r++)
         {
-            var at = next[_entryTerms[i]]++;
-            rows[at] = _entryRows[i];
-            if (times is not null)
-                times[at] = _entryTimes![i];
+            var row = rowOfRun[r];
+            if (row < 0)
+                continue;
+            for (var i = _runStarts[r]; i < _runStarts[r + 1]; i++)
+            {
+                var at = next[_terms[i]]++;
+                rows[at] = row;
+                if (times is not null)
+                    times[at] = _times![i];
+            }
         }
-        _entryRows = _entryTerms = [];
-        _entryTimes = null;
-        _lastRow.Clear();
-        // Entries arrive in row order when the tables are read in account order; sort the lists that did not.
+        _terms = [];
+        _times = null;
+        _lastRun.Clear();
+        _runKeys.Clear();
+        _runStarts.Clear();
+        // Runs arrive in row order when the tables are read in account order; sort the lists that did not.
         for (var t = 0; t < terms; t++)
         {
             var (from, to) = (offsets[t], offsets[t + 1]);
             for (var i = from + 1; i < to; i++)
             {
-                if (rows[i - 1] <= rows[i])
+                if (rows[i - 1] < rows[i])
                     continue;
                 if (times is null)
                     Array.Sort(rows, from, to - from);

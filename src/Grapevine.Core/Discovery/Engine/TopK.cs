@@ -11,6 +11,11 @@ internal sealed class TopK(int k)
     private readonly int[] _rows = new int[k];
     private int _count;
 
+    public bool Full => _count == k;
+
+    /// <summary>The key a row must reach (ties by account id) to enter once <see cref="Full"/>.</summary>
+    public double WorstKey => _keys[0];
+
     public void Offer(double key, long id, int row)
     {
         if (_count < k)
