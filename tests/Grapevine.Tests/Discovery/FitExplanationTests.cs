@@ -58,6 +58,11 @@ public class FitExplanationTests
         Assert.Equal("Scores 72 of 100 in the brand's niches (fitness 60, food 12); its main niche is fitness.", parts[0].Why);
         Assert.Equal("country DE is one the brand wants; language de is not among en.", parts[1].Why);
         Assert.Equal("ER 3.4% is at the 82nd percentile of micro Instagram accounts.", parts[2].Why);
+        var top = Profile();
+        top.EngagementPercentile = 1;
+        Assert.Equal("ER 3.4% is in the top 1% of micro Instagram accounts.", FitExplanation.Explain(Breakdown(), Facts(top))[2].Why);
+        top.EngagementPercentile = 0;
+        Assert.Equal("ER 3.4% is in the bottom 1% of micro Instagram accounts.", FitExplanation.Explain(Breakdown(), Facts(top))[2].Why);
         Assert.Equal("87% of sampled followers look real.", parts[3].Why);
         Assert.Equal("Expected engagements unknown; counted as neutral (0.5).", parts[4].Why);
         Assert.Equal("Last posted 3 days ago.", parts[5].Why);

@@ -64,7 +64,7 @@ public static class FitExplanation
             "niche" => NicheWhy(facts, value),
             "audience" => AudienceWhy(facts),
             "engagement" => p.EngagementRate is { } er && p.EngagementPercentile is { } pct
-                ? $"ER {Number(er)}% is at the {Ordinal(pct * 100)} percentile of {p.Tier ?? "similar"} {Platform(p)} accounts."
+                ? $"ER {Number(er)}% is {Standing(pct)} of {p.Tier ?? "similar"} {Platform(p)} accounts."
                 : $"Engagement scores {Number(value)}.",
             "quality" => $"{Math.Round(value * 100)}% of sampled followers look real.",
             "cost" => CostWhy(facts, value),
@@ -122,6 +122,13 @@ public static class FitExplanation
             _ => $"{days / 30} months ago",
         };
     }
+
+    private static string Standing(double percentile) => (percentile * 100) switch
+    {
+        >= 99.5 => "in the top 1%",
+        < 0.5 => "in the bottom 1%",
+        var p => $"at the {Ordinal(p)} percentile",
+    };
 
     public static string Ordinal(double percentile)
     {
