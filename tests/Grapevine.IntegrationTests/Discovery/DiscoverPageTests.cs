@@ -35,7 +35,7 @@ public class DiscoverPageTests
         Assert.Contains("data-handle=\"lena.kocht\"", html);
         Assert.DoesNotContain("data-handle=\"zoe.glow\"", html);
         Assert.Contains("Scores 90 of 100 in the brand's niches (fitness 80, food 10)", html);
-        Assert.Contains("country DE is one the brand wants", html);
+        Assert.Contains("Country DE is one the brand wants", html);
         Assert.Equal(14, Count(html, "<li class=\"fit-part"));
         var raw = await RawAsync(owner, "/discover?q=vegan&niche=fitness,food&country=DE");
         Assert.Contains("href=\"/api/v1/search.csv?q=vegan&amp;country=DE&amp;niche=fitness%2Cfood\"", raw);

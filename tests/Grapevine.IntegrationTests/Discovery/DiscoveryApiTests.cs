@@ -65,7 +65,7 @@ public class DiscoveryApiTests
         Assert.All(fit, f => Assert.False(string.IsNullOrWhiteSpace(f.GetProperty("why").GetString())));
         Assert.Equal(0.8, fit[0].GetProperty("value").GetDouble(), 9);
         Assert.Contains("fitness 80", fit[0].GetProperty("why").GetString());
-        Assert.Contains("country DE is one the brand wants", fit[1].GetProperty("why").GetString());
+        Assert.Contains("Country DE is one the brand wants", fit[1].GetProperty("why").GetString());
 
         var facets = answer.GetProperty("facets");
         Assert.Equal((2, 1), (facets.GetProperty("tiers").GetProperty("micro").GetInt32(), facets.GetProperty("tiers").GetProperty("macro").GetInt32()));

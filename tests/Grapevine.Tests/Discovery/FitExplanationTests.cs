@@ -56,7 +56,7 @@ public class FitExplanationTests
         Assert.All(parts, p => Assert.EndsWith(".", p.Why));
 
         Assert.Equal("Scores 72 of 100 in the brand's niches (fitness 60, food 12); its main niche is fitness.", parts[0].Why);
-        Assert.Equal("country DE is one the brand wants; language de is not among en.", parts[1].Why);
+        Assert.Equal("Country DE is one the brand wants; language de is not among en.", parts[1].Why);
         Assert.Equal("ER 3.4% is at the 82nd percentile of micro Instagram accounts.", parts[2].Why);
         var top = Profile();
         top.EngagementPercentile = 1;

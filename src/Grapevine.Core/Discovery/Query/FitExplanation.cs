@@ -92,7 +92,8 @@ public static class FitExplanation
             parts.Add(Match("country", p.Country, facts.Brand.Countries));
         if (facts.Brand.Languages.Count > 0)
             parts.Add(Match("language", p.Language, facts.Brand.Languages));
-        return string.Join("; ", parts) + ".";
+        var sentence = string.Join("; ", parts);
+        return char.ToUpperInvariant(sentence[0]) + sentence[1..] + ".";
 
         static string Match(string what, string? value, IReadOnlyList<string> wanted) => value is null
             ? $"{what} unknown"
