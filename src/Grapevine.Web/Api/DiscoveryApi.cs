@@ -52,8 +52,8 @@ public static class DiscoveryApi
         var format = parameters.Format?.Trim().ToLowerInvariant();
         if (format is not (null or "" or "json" or "csv"))
             return TypedResults.ValidationProblem(ApiNames.Error("format", $"'{parameters.Format}' is not json or csv"), title: "Some query parameters are not valid");
-        if (!DiscoveryQueryParser.TryParse(parameters.ToInput(), out var query, out var errors))
-            return TypedResults.ValidationProblem(errors, title: "Some query parameters are not valid");
+        // A DiscoveryQueryException becomes a 400 naming each field in GrapevineExceptionHandler.
+        var query = DiscoveryQueryParser.Parse(parameters.ToInput());
         if (format == "csv" && !current.Can(Permission.ExportData))
             throw new PermissionDeniedException(Permission.ExportData);
         var answer = await DiscoveryAnswers.SearchAsync(discovery, db, query, time, ct);
@@ -73,8 +73,7 @@ public static class DiscoveryApi
         [FromQuery(Name = "limit"), Description("How many, 1 to 200. Default 20")] string? limit,
         DiscoveryService discovery, GrapevineDb db, CancellationToken ct)
     {
-        if (!DiscoveryQueryParser.TryParse(new DiscoveryQueryInput { Limit = limit }, out var query, out var errors))
-            return TypedResults.ValidationProblem(errors, title: "Some query parameters are not valid");
+        var query = DiscoveryQueryParser.Parse(new DiscoveryQueryInput { Limit = limit });
         if (!CatalogueNames.TryParsePlatform(platform, out var parsed))
             return ApiNames.UnknownPlatform(platform);
         var name = CatalogueNames.NormalizeHandle(handle);
