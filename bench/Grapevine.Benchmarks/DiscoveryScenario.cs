@@ -21,6 +21,7 @@ public static class DiscoveryScenario
     public static async Task<object> RunAsync(BenchSettings settings, CancellationToken ct)
     {
         var size = settings.Size ?? 1_000_000;
+        var loadAtStart = LoadAverage();
         var queryCount = size >= 500_000 ? 120 : 200;
         var asOf = DateTime.SpecifyKind(TimeProvider.System.GetUtcNow().UtcDateTime.Date, DateTimeKind.Utc);
         var now = asOf;
@@ -169,6 +170,7 @@ public static class DiscoveryScenario
                 ["mismatches"] = mismatches,
                 ["seed"] = settings.Seed,
                 ["load_average_1m"] = LoadAverage(),
+                ["load_average_1m_at_start"] = loadAtStart,
                 ["processors"] = Environment.ProcessorCount,
             };
             GC.KeepAlive(index);

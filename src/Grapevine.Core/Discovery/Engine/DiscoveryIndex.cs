@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Grapevine.Core.Catalogue;
 using Grapevine.Core.Data;
 
 namespace Grapevine.Core.Discovery.Engine;
@@ -201,6 +202,50 @@ public sealed class DiscoveryIndex : IDiscoveryEngine
         }
     }
 
+    /// <summary>The platform + tier groups the live rows of these accounts are in.</summary>
+    public HashSet<(Platform Platform, string? Tier)> GroupsOf(IEnumerable<long> accountIds)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            var groups = new HashSet<(Platform, string?)>();
+            foreach (var id in accountIds)
+            {
+                if (RowOf(id) is var row and >= 0)
+                    groups.Add(((Platform)_columns.Platform[row], _columns.Tier[row] == 0 ? null : _columns.Tiers.ValueOf(_columns.Tier[row])));
+            }
+            return groups;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Sets the engagement percentiles that differ from the index's; returns how many did.</summary>
+    public int PatchPercentiles(IEnumerable<(long AccountId, double? Percentile)> percentiles)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            var patched = 0;
+            foreach (var (id, percentile) in percentiles)
+            {
+                var row = RowOf(id);
+                var value = percentile ?? double.NaN;
+                if (row < 0 || BitConverter.DoubleToInt64Bits(_columns.Percentile[row]) == BitConverter.DoubleToInt64Bits(value))
+                    continue;
+                _columns.SetPercentile(row, value);
+                patched++;
+            }
+            return patched;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
     /// <summary>Rough bytes held by the columns and lists (the bench measures the real heap).</summary>
     public long EstimatedBytes => _columns.Bytes + (_words.EntryCount + _terms.EntryCount) * 4 + _terms.EntryCount * 8;
 
@@ -294,9 +339,11 @@ public sealed class DiscoveryIndex : IDiscoveryEngine
                 if (row >= 0 && !_columns.TrySetNiche(row, niche, score))
                     throw new InvalidDataException("the niche scores changed while the discovery index was read; build it again");
             }
+            // The two inverted indexes are laid out at once, one per core.
+            var words = Task.Run(() => _words.Build(row => (int)row));
             var terms = _terms.Build(RowOf);
             terms.CountPerRow(_columns.TermCount);
-            return new DiscoveryIndex(_columns, _words.Build(row => (int)row), terms, _watermark, clock.Elapsed);
+            return new DiscoveryIndex(_columns, words.GetAwaiter().GetResult(), terms, _watermark, clock.Elapsed);
         }
 
         // Niche and term rows come grouped by account, mostly in account order: remember the last lookup.

@@ -58,19 +58,15 @@ public sealed class DiscoveryIndexState(IServiceScopeFactory scopes, ILogger<Dis
                 return;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<GrapevineDb>();
-            var changed = index.Outdated(await ChangedSinceAsync(db, index.WatermarkTicks, ct));
-            if (accountIds is not null)
-                changed.UnionWith(accountIds);
-            if (changed.Count == 0)
-                return;
-            if (changed.Count > DiscoveryIndex.RebuildShare * Math.Max(index.Count, 1000)
-                || !await index.UpdateAsync(db, changed, ct) || index.RebuildDue)
+            var (changed, patched, updated) = await CatchUpAsync(index, db, accountIds, ct);
+            if (!updated)
             {
-                logger.LogInformation("Discovery index: {Changed} profiles changed; rebuilding in the background", changed.Count);
+                logger.LogInformation("Discovery index: {Changed} profiles changed; rebuilding in the background", changed);
                 _background = Task.Run(() => RebuildInBackgroundAsync(CancellationToken.None), CancellationToken.None);
                 return;
             }
-            logger.LogInformation("Discovery index: {Changed} profiles updated in place", changed.Count);
+            if (changed + patched > 0)
+                logger.LogInformation("Discovery index: {Changed} profiles updated in place, {Patched} engagement percentiles moved", changed, patched);
         }
         finally
         {
@@ -96,12 +92,43 @@ public sealed class DiscoveryIndexState(IServiceScopeFactory scopes, ILogger<Dis
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GrapevineDb>();
         var index = await DiscoveryIndex.BuildAsync(db, ct);
-        // Whatever was rewritten while the build read its snapshot.
-        await index.UpdateAsync(db, index.Outdated(await ChangedSinceAsync(db, index.WatermarkTicks, ct)), ct);
+        // Whatever was rewritten while the build read its snapshot (a large change there is caught by the next refresh).
+        await CatchUpAsync(index, db, null, ct);
         _current = index;
         logger.LogInformation("Discovery index built: {Accounts} accounts in {Seconds:0.00} s (read and laid out in {Build:0.00} s)",
             index.Count, clock.Elapsed.TotalSeconds, index.BuildTime.TotalSeconds);
         return index;
+    }
+
+    /// <summary>
+    /// Swaps in the profiles rewritten since the watermark (and <paramref name="accountIds"/>), then the engagement
+    /// percentiles of their platform + tier groups, which the profile refresher moves in place without touching the
+    /// other profiles' updated_at. Updated is false when the change is too large for in place: rebuild then.
+    /// </summary>
+    private static async Task<(int Changed, int Patched, bool Updated)> CatchUpAsync(
+        DiscoveryIndex index, GrapevineDb db, IReadOnlyCollection<long>? accountIds, CancellationToken ct)
+    {
+        var changed = index.Outdated(await ChangedSinceAsync(db, index.WatermarkTicks, ct));
+        if (accountIds is not null)
+            changed.UnionWith(accountIds);
+        if (changed.Count == 0)
+            return (0, 0, true);
+        if (changed.Count > DiscoveryIndex.RebuildShare * Math.Max(index.Count, 1000))
+            return (changed.Count, 0, false);
+        var groups = index.GroupsOf(changed);
+        if (!await index.UpdateAsync(db, changed, ct) || index.RebuildDue)
+            return (changed.Count, 0, false);
+        groups.UnionWith(index.GroupsOf(changed));
+        var patched = 0;
+        foreach (var (platform, tier) in groups)
+        {
+            var percentiles = await db.SearchProfiles.AsNoTracking()
+                .Where(p => p.Platform == platform && p.Tier == tier)
+                .Select(p => new { p.AccountId, p.EngagementPercentile })
+                .ToListAsync(ct);
+            patched += index.PatchPercentiles(percentiles.Select(p => (p.AccountId, p.EngagementPercentile)));
+        }
+        return (changed.Count, patched, true);
     }
 
     private static async Task<List<(long AccountId, long UpdatedAtTicks)>> ChangedSinceAsync(GrapevineDb db, long watermarkTicks, CancellationToken ct)

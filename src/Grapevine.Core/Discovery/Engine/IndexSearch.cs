@@ -5,9 +5,10 @@ namespace Grapevine.Core.Discovery.Engine;
 
 /// <summary>
 /// One query against the index, single-threaded: candidates come from intersecting the text terms' posting lists
-/// (smallest first, leapfrogging with galloping seeks) or from a scan of every row; each candidate is checked
-/// against the filter columns, counted into the facets, keyed (fit score or sort column) and offered to a top-K heap,
-/// all in the same pass. Only the K hits get a full <see cref="FitBreakdown"/>.
+/// (smallest first, leapfrogging with galloping seeks) or from a scan of every row, a block of rows at a time. Each
+/// filter is one tight pass over one column that keeps the block's surviving row numbers (a selection vector); the
+/// survivors are counted into the facets, keyed (fit score or sort column) and offered to a top-K heap. For fit, a
+/// bound from the cheap parts skips rows that cannot make the cut. Only the K hits get a full <see cref="FitBreakdown"/>.
 /// </summary>
 internal sealed class IndexSearch
 {
@@ -30,11 +31,18 @@ internal sealed class IndexSearch
 
     private readonly long _minFollowers, _maxFollowers, _postedSince;
     private readonly double _minEr, _maxEr, _minQuality, _maxPrice, _maxSponsored;
-    private readonly byte _requiredFlags, _verifiedValue;
-    private readonly bool _checkVerified;
 
     // Niche, audience and recency at their most, plus a margin far above the rounding of a seven-term sum.
     private readonly double _openWeight;
+
+    // With the default weights, normalised weight = default weight × this scale (0 with other weights).
+    private readonly double _defaultBoundScale;
+
+    private const int BlockSize = 1024;
+    private readonly int[] _block = new int[BlockSize];
+    private readonly double[] _blockRates = new double[BlockSize];
+    private int _pending;
+    private readonly byte _flagsMask, _flagsWanted;
 
     private readonly TopK _top;
     private readonly int[] _tierCounts, _platformCounts, _countryCounts, _nicheCounts;
@@ -73,11 +81,14 @@ internal sealed class IndexSearch
         _minQuality = q.MinAudienceQuality ?? double.NegativeInfinity;
         _maxPrice = q.MaxPrice ?? double.PositiveInfinity;
         _maxSponsored = q.MaxSponsoredShare ?? double.PositiveInfinity;
-        _requiredFlags = q.HasEmail ? IndexColumns.HasEmail : (byte)0;
-        _checkVerified = q.Verified is not null;
-        _verifiedValue = q.Verified == true ? (byte)(IndexColumns.VerifiedKnown | IndexColumns.Verified) : IndexColumns.VerifiedKnown;
+        var requiredFlags = q.HasEmail ? IndexColumns.HasEmail : 0;
+        var verifiedValue = q.Verified == true ? (byte)(IndexColumns.VerifiedKnown | IndexColumns.Verified) : IndexColumns.VerifiedKnown;
+        _flagsMask = (byte)(IndexColumns.Deleted | requiredFlags | (q.Verified is null ? 0 : IndexColumns.VerifiedKnown | IndexColumns.Verified));
+        _flagsWanted = (byte)(requiredFlags | (q.Verified is null ? 0 : verifiedValue));
 
         _openWeight = _w.Niche * Math.Max(1, columns.MaxNicheTotal / 100.0) + _w.Audience + _w.Recency + 1e-9;
+        var d = FitWeights.Default;
+        _defaultBoundScale = q.Weights == d && d.Engagement > 0 ? _w.Engagement / d.Engagement : 0;
         _top = new TopK(criteria.Limit);
         _tierCounts = new int[columns.Tiers.Count];
         _platformCounts = new int[CatalogueNames.Platforms.Count];
@@ -88,17 +99,34 @@ internal sealed class IndexSearch
     public DiscoveryResult Run(PostingLists words, PostingLists terms)
     {
         if (_q.HasText)
+        {
             RunText(words, terms);
+            Process(_pending, flagsChecked: false);
+        }
         else if (_nicheFilter is not { Length: 0 })
+        {
             RunScan();
+        }
         return Result();
     }
 
     private void RunScan()
     {
         var count = _c.Count;
-        for (var row = 0; row < count; row++)
-            Consider(row);
+        var block = _block;
+        var flags = _c.Flags;
+        var (mask, wanted) = (_flagsMask, _flagsWanted);
+        for (var start = 0; start < count; start += BlockSize)
+        {
+            var end = Math.Min(start + BlockSize, count);
+            var kept = 0;
+            for (var row = start; row < end; row++)
+            {
+                block[kept] = row;
+                kept += (flags[row] & mask) == wanted ? 1 : 0;
+            }
+            Process(kept, flagsChecked: true);
+        }
     }
 
     private void RunText(PostingLists words, PostingLists terms)
@@ -141,7 +169,12 @@ internal sealed class IndexSearch
             }
             if (next == row)
             {
-                Consider(row);
+                _block[_pending++] = row;
+                if (_pending == BlockSize)
+                {
+                    Process(_pending, flagsChecked: false);
+                    _pending = 0;
+                }
                 driver.Next();
             }
             else
@@ -151,78 +184,223 @@ internal sealed class IndexSearch
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Consider(int row)
+    /// <summary>Filters, counts and ranks the first <paramref name="n"/> rows of the block (ascending row numbers).</summary>
+    private void Process(int n, bool flagsChecked)
     {
         var c = _c;
-        var flags = c.Flags[row];
-        if ((flags & IndexColumns.Deleted) != 0 || (flags & _requiredFlags) != _requiredFlags)
-            return;
-        if (_checkVerified && (flags & (IndexColumns.VerifiedKnown | IndexColumns.Verified)) != _verifiedValue)
-            return;
-        if (_platforms is not null && !_platforms[c.Platform[row]])
-            return;
-        if (_tiers is not null && !_tiers[c.Tier[row]])
-            return;
-        if (_countries is not null && !_countries[c.Country[row]])
-            return;
-        if (_languages is not null && !_languages[c.Language[row]])
-            return;
-        var followers = c.Followers[row];
-        if ((_minFollowers != long.MinValue || _maxFollowers != long.MaxValue)
-            && (followers == IndexColumns.Unknown || followers < _minFollowers || followers > _maxFollowers))
-            return;
-        var er = c.EngagementRate[row];
-        if (!(er >= _minEr && er <= _maxEr) && (_minEr != double.NegativeInfinity || _maxEr != double.PositiveInfinity))
-            return;
-        if (_minQuality != double.NegativeInfinity && !(c.Quality[row] >= _minQuality))
-            return;
-        if (_postedSince != long.MinValue && (c.LastPostedAt[row] == IndexColumns.Unknown || c.LastPostedAt[row] < _postedSince))
-            return;
-        if (c.Sponsored[row] > _maxSponsored)
-            return;
-        if (_nicheFilter is not null && !PassesNiche(row))
-            return;
-        var rate = RateOf(row);
-        if (_maxPrice != double.PositiveInfinity && !((double.IsNaN(rate) ? c.Price[row] : rate) <= _maxPrice))
+        var sel = _block;
+        if (!flagsChecked)
+            n = KeepFlags(sel, n, c.Flags, _flagsMask, _flagsWanted);
+        if (_platforms is not null)
+            n = Keep(sel, n, c.Platform, _platforms);
+        if (_tiers is not null)
+            n = Keep(sel, n, c.Tier, _tiers);
+        if (_countries is not null)
+            n = Keep(sel, n, c.Country, _countries);
+        if (_languages is not null)
+            n = Keep(sel, n, c.Language, _languages);
+        if (_minFollowers != long.MinValue || _maxFollowers != long.MaxValue)
+            n = KeepBetween(sel, n, c.Followers, Math.Max(_minFollowers, IndexColumns.Unknown + 1), _maxFollowers);
+        if (_postedSince != long.MinValue)
+            n = KeepBetween(sel, n, c.LastPostedAt, Math.Max(_postedSince, IndexColumns.Unknown + 1), long.MaxValue);
+        if (_minEr != double.NegativeInfinity || _maxEr != double.PositiveInfinity)
+            n = KeepBetween(sel, n, c.EngagementRate, _minEr, _maxEr);
+        if (_minQuality != double.NegativeInfinity)
+            n = KeepBetween(sel, n, c.Quality, _minQuality, double.PositiveInfinity);
+        if (_maxSponsored != double.PositiveInfinity)
+            n = KeepUnknownOrAtMost(sel, n, c.Sponsored, _maxSponsored);
+        if (_nicheFilter is not null)
+            n = KeepNiches(sel, n);
+        var rates = _blockRates;
+        if (_rateRows.Length > 0)
+        {
+            for (var i = 0; i < n; i++)
+                rates[i] = RateOf(sel[i]);
+        }
+        if (_maxPrice != double.PositiveInfinity)
+            n = KeepPrice(sel, n);
+        if (n == 0)
             return;
 
-        _total++;
-        _tierCounts[c.Tier[row]]++;
-        _platformCounts[c.Platform[row]]++;
-        _countryCounts[c.Country[row]]++;
-        _nicheCounts[c.PrimaryNiche[row]]++;
+        _total += n;
+        Count(sel, n, c.Tier, _tierCounts);
+        Count(sel, n, c.Platform, _platformCounts);
+        Count(sel, n, c.Country, _countryCounts);
+        Count(sel, n, c.PrimaryNiche, _nicheCounts);
 
-        double key;
+        var top = _top;
         switch (_q.Sort)
         {
             case DiscoverySort.Fit:
-                var cost = double.IsNaN(rate) ? c.Cost[row] : FitScorer.Cost(c.Expected[row], rate);
-                if (_top.Full && Bound(row, cost) < _top.WorstKey)
-                    return;
-                key = Score(row, cost);
+                var withRates = _rateRows.Length > 0;
+                var defaultBound = c.DefaultBound;
+                for (var i = 0; i < n; i++)
+                {
+                    var row = sel[i];
+                    var rate = withRates ? rates[i] : double.NaN;
+                    if (top.Full && _defaultBoundScale > 0 && double.IsNaN(rate) && defaultBound[row] * _defaultBoundScale + _openWeight < top.WorstKey)
+                        continue;
+                    var cost = double.IsNaN(rate) ? c.Cost[row] : FitScorer.Cost(c.Expected[row], rate);
+                    if (top.Full && Bound(row, cost) < top.WorstKey)
+                        continue;
+                    Offer(Score(row, cost), row);
+                }
                 break;
             case DiscoverySort.Er:
-                key = KnownOrLast(er);
+                for (var i = 0; i < n; i++)
+                    Offer(KnownOrLast(c.EngagementRate[sel[i]]), sel[i]);
                 break;
             case DiscoverySort.Followers:
-                key = followers == IndexColumns.Unknown ? double.NegativeInfinity : followers;
+                for (var i = 0; i < n; i++)
+                {
+                    var followers = c.Followers[sel[i]];
+                    Offer(followers == IndexColumns.Unknown ? double.NegativeInfinity : followers, sel[i]);
+                }
                 break;
             case DiscoverySort.Price:
-                var price = double.IsNaN(rate) ? c.Price[row] : rate;
-                key = double.IsNaN(price) ? double.NegativeInfinity : -price;
+                for (var i = 0; i < n; i++)
+                {
+                    var rate = _rateRows.Length > 0 ? rates[i] : double.NaN;
+                    var price = double.IsNaN(rate) ? c.Price[sel[i]] : rate;
+                    Offer(double.IsNaN(price) ? double.NegativeInfinity : -price, sel[i]);
+                }
                 break;
             default:
-                key = KnownOrLast(c.Growth[row]);
+                for (var i = 0; i < n; i++)
+                    Offer(KnownOrLast(c.Growth[sel[i]]), sel[i]);
                 break;
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Offer(double key, int row)
+    {
         if (!_top.Full || key >= _top.WorstKey)
-            _top.Offer(key, c.AccountId[row], row);
+            _top.Offer(key, _c.AccountId[row], row);
+    }
+
+    private static void Count(int[] sel, int n, byte[] column, int[] counts)
+    {
+        for (var i = 0; i < n; i++)
+            counts[column[sel[i]]]++;
+    }
+
+    private static void Count(int[] sel, int n, ushort[] column, int[] counts)
+    {
+        for (var i = 0; i < n; i++)
+            counts[column[sel[i]]]++;
+    }
+
+    // Each Keep pass copies every row number forward and advances past it only when it passes: no branch to mispredict.
+    private static int KeepFlags(int[] sel, int n, byte[] flags, byte mask, byte wanted)
+    {
+        var kept = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var row = sel[i];
+            sel[kept] = row;
+            kept += (flags[row] & mask) == wanted ? 1 : 0;
+        }
+        return kept;
+    }
+
+    private static int Keep(int[] sel, int n, byte[] column, bool[] mask)
+    {
+        var kept = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var row = sel[i];
+            sel[kept] = row;
+            kept += mask[column[row]] ? 1 : 0;
+        }
+        return kept;
+    }
+
+    private static int Keep(int[] sel, int n, ushort[] column, bool[] mask)
+    {
+        var kept = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var row = sel[i];
+            sel[kept] = row;
+            kept += mask[column[row]] ? 1 : 0;
+        }
+        return kept;
+    }
+
+    /// <summary>Keeps min ≤ value ≤ max; <see cref="IndexColumns.Unknown"/> is below any min given.</summary>
+    private static int KeepBetween(int[] sel, int n, long[] column, long min, long max)
+    {
+        var kept = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var row = sel[i];
+            var value = column[row];
+            sel[kept] = row;
+            kept += value >= min && value <= max ? 1 : 0;
+        }
+        return kept;
+    }
+
+    /// <summary>Keeps min ≤ value ≤ max; NaN (unknown) fails every comparison.</summary>
+    private static int KeepBetween(int[] sel, int n, double[] column, double min, double max)
+    {
+        var kept = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var row = sel[i];
+            var value = column[row];
+            sel[kept] = row;
+            kept += value >= min && value <= max ? 1 : 0;
+        }
+        return kept;
+    }
+
+    private static int KeepUnknownOrAtMost(int[] sel, int n, double[] column, double max)
+    {
+        var kept = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var row = sel[i];
+            sel[kept] = row;
+            kept += column[row] > max ? 0 : 1;
+        }
+        return kept;
+    }
+
+    private int KeepNiches(int[] sel, int n)
+    {
+        var kept = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var row = sel[i];
+            sel[kept] = row;
+            kept += PassesNiche(row) ? 1 : 0;
+        }
+        return kept;
+    }
+
+    /// <summary>The rate card when there is one, else the estimate, must be known and at most the maximum.</summary>
+    private int KeepPrice(int[] sel, int n)
+    {
+        var price = _c.Price;
+        var rates = _blockRates;
+        var withRates = _rateRows.Length > 0;
+        var kept = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var row = sel[i];
+            var rate = withRates ? rates[i] : double.NaN;
+            sel[kept] = row;
+            rates[kept] = rate;
+            kept += (double.IsNaN(rate) ? price[row] : rate) <= _maxPrice ? 1 : 0;
+        }
+        return kept;
     }
 
     /// <summary>
-    /// At least the row's score (plus rounding): the cheap parts exactly, niche, audience and recency at their most
-    /// (1). A row whose bound is below the K-th score cannot enter the top K, so its expensive parts are skipped.
+    /// At least the row's score (plus rounding): the cheap parts exactly, niche, audience and recency at their most.
+    /// A row whose bound is below the K-th score cannot enter the top K, so its expensive parts are skipped.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double Bound(int row, double cost)
