@@ -95,7 +95,7 @@ public static class ImportScenario
         if (posts.Inserted != rows)
             throw new InvalidOperationException($"{label}: expected {rows} new posts, got {posts.Inserted} ({posts.FileError ?? $"{posts.Rejected} rejected"})");
         Log($"{label}: {rows:N0} posts in {seconds:0.00} s = {rows / seconds:N0} rows/s, client CPU {cpuSeconds:0.0} s, server CPU {serverSeconds:0.0} s, load {load} " +
-            $"(read {posts.Timings!.Read:0.00} s, write {posts.Timings.Write:0.00} s, metrics {posts.Timings.Metrics:0.00} s for {posts.AccountsRecomputed:N0} accounts, commit {posts.Timings.Commit:0.00} s)");
+            $"(read {posts.Timings!.Read:0.00} s, write {posts.Timings.Write:0.00} s, metrics {posts.Timings.Metrics:0.00} s for {posts.AccountsRecomputed:N0} accounts, search profiles {posts.Timings.Profiles:0.00} s, commit {posts.Timings.Commit:0.00} s)");
 
         clock.Restart();
         var again = await ImportAsync(connectionString, postsFile, ImportKind.Posts, ct);
@@ -111,6 +111,7 @@ public static class ImportScenario
             ["read_s"] = posts.Timings.Read,
             ["write_s"] = posts.Timings.Write,
             ["metrics_s"] = posts.Timings.Metrics,
+            ["profiles_s"] = posts.Timings.Profiles,
             ["commit_s"] = posts.Timings.Commit,
             ["accounts_recomputed"] = posts.AccountsRecomputed,
             ["client_cpu_s"] = Math.Round(cpuSeconds, 2),
@@ -118,6 +119,7 @@ public static class ImportScenario
             ["load_average_1m"] = load,
             ["accounts_import_s"] = accounts.Seconds,
             ["accounts_import_metrics_s"] = accounts.Timings?.Metrics ?? 0,
+            ["accounts_import_profiles_s"] = accounts.Timings?.Profiles ?? 0,
             ["reimport_s"] = Math.Round(reimport, 2),
             ["reimport_rows_per_s"] = Math.Round(rows / reimport),
         };

@@ -21,6 +21,7 @@ root.SetAction(async (result, ct) =>
         "authenticity" => AuthenticityScenario.Run(settings),
         "vetting" => await VettingScenario.RunAsync(settings, ct),
         "discovery" => await DiscoveryScenario.RunAsync(settings, ct),
+        "niches" => NichesScenario.Run(settings),
         _ => throw new ArgumentException($"unknown scenario '{result.GetValue(scenario)}'"),
     };
     Console.WriteLine(JsonSerializer.Serialize(output));

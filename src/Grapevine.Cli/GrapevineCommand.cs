@@ -19,6 +19,7 @@ public static class GrapevineCommand
         root.Subcommands.Add(VetCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(LookalikesCommand.Create());
+        root.Subcommands.Add(DiscoveryCommand.Create());
         return root;
     }
 

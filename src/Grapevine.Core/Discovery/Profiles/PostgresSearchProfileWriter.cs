@@ -15,6 +15,7 @@ internal sealed class PostgresSearchProfileWriter(DbTransaction transaction) : S
     private static readonly string StageDefinition =
         "account_id bigint, platform text, handle text, display_name text, tier text, followers bigint, country text, language text, " +
         "is_verified boolean, has_email boolean, primary_niche text, niche_confidence double precision, engagement_rate double precision, " +
+        "engagement_percentile double precision, " +
         "audience_quality double precision, expected_engagements double precision, price_estimate double precision, " +
         "price_low double precision, price_high double precision, last_posted_at bigint, sponsored_share double precision, " +
         "growth double precision, safety_score double precision, words text, updated_at timestamptz";
@@ -53,6 +54,7 @@ internal sealed class PostgresSearchProfileWriter(DbTransaction transaction) : S
                     Text(copy, p.PrimaryNiche);
                     Value(copy, p.NicheConfidence, NpgsqlDbType.Double);
                     Value(copy, p.EngagementRate, NpgsqlDbType.Double);
+                    Value(copy, p.EngagementPercentile, NpgsqlDbType.Double);
                     Value(copy, p.AudienceQuality, NpgsqlDbType.Double);
                     Value(copy, p.ExpectedEngagements, NpgsqlDbType.Double);
                     Value(copy, p.PriceEstimate, NpgsqlDbType.Double);

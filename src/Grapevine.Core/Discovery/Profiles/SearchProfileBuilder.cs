@@ -142,20 +142,29 @@ public sealed class SearchProfileBuilder(
             .Take(MaxTerms)];
     }
 
-    /// <summary>1 / (1 + flagged texts): the bio and the captions scanned with the brand-safety lexicon; null when there is no text.</summary>
+    /// <summary>
+    /// 1 / (1 + flagged texts): the bio and the captions scanned with the brand-safety lexicon; null when there is no text.
+    /// Only texts that may hold a keyword are handed to the scanner (<see cref="SafetyPrefilter"/>).
+    /// </summary>
     private double? SafetyScore(SearchProfileInput input, IReadOnlyList<ProfilePost> captioned, DateTime now)
     {
-        var texts = new List<VettingPost>(captioned.Count + 1);
-        if (!string.IsNullOrWhiteSpace(input.Bio))
-            texts.Add(new VettingPost("bio", now, PostType.Text, input.Bio, null, null, null, null, null, null, null, null));
+        var hasBio = !string.IsNullOrWhiteSpace(input.Bio);
+        if (!hasBio && captioned.Count == 0)
+            return null;
+        var prefilter = SafetyPrefilter.For(safety);
+        List<VettingPost>? texts = null;
+        if (hasBio && prefilter.MayMatch(input.Bio!))
+            (texts ??= []).Add(new VettingPost("bio", now, PostType.Text, input.Bio, null, null, null, null, null, null, null, null));
         for (var i = 0; i < captioned.Count; i++)
         {
             var post = captioned[i];
-            texts.Add(new VettingPost(i.ToString(System.Globalization.CultureInfo.InvariantCulture), post.PostedAt, post.Type, post.Caption,
-                post.Hashtags, null, null, null, null, null, null, null));
+            if (!prefilter.MayMatch(post.Caption!))
+                continue;
+            (texts ??= []).Add(new VettingPost(i.ToString(System.Globalization.CultureInfo.InvariantCulture), post.PostedAt, post.Type,
+                post.Caption, post.Hashtags, null, null, null, null, null, null, null));
         }
-        if (texts.Count == 0)
-            return null;
+        if (texts is null)
+            return 1;
         var flagged = BrandSafetyScanner.Scan(input.Platform, input.Handle, texts, safety).Select(m => m.PostId).Distinct().Count();
         return Math.Round(1.0 / (1 + flagged), 4);
     }

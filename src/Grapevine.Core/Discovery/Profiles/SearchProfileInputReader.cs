@@ -13,9 +13,6 @@ internal sealed class SearchProfileChunk
 {
     public List<SearchProfileInput> Inputs { get; } = [];
 
-    /// <summary>Platform and tier of the stored profiles, for the engagement percentile groups they leave.</summary>
-    public Dictionary<long, (Platform Platform, string? Tier)> StoredGroups { get; } = [];
-
     public Dictionary<long, Dictionary<string, int>> StoredNiches { get; } = [];
     public Dictionary<long, Dictionary<string, (long LastUsedAt, int Uses)>> StoredTerms { get; } = [];
 }
@@ -48,7 +45,7 @@ internal sealed class SearchProfileInputReader(DatabaseProvider provider, DbTran
         var metricList = string.Join(", ", MetricNames.Select(n => $"'{n}'"));
         var sql =
             "SELECT a.id, a.platform, a.handle, a.display_name, a.followers, a.tier, a.country, a.language, a.is_verified, a.email, a.bio, " +
-            $"a.category, p.platform, p.tier, p.account_id FROM accounts a LEFT JOIN search_profiles p ON p.account_id = a.id WHERE {Ids("a.id")};\n" +
+            $"a.category FROM accounts a WHERE {Ids("a.id")};\n" +
             $"SELECT m.account_id, m.name, m.value FROM account_metrics m WHERE {Ids("m.account_id")} AND m.name IN ({metricList});\n" +
             "SELECT f.account_id, f.follower_username, f.full_name, f.bio_length, f.followers, f.following, f.posts_count, f.has_profile_pic, " +
             $"f.is_private, f.has_external_url FROM follower_samples f WHERE {Ids("f.account_id")};\n" +
@@ -64,8 +61,6 @@ internal sealed class SearchProfileInputReader(DatabaseProvider provider, DbTran
                     continue;
                 accounts[id] = new AccountFields(platform, r.GetString(2), Text(r, 3), Long(r, 4), Text(r, 5), Text(r, 6), Text(r, 7),
                     Bool(r, 8), Text(r, 9), Text(r, 10), Text(r, 11));
-                if (!r.IsDBNull(14) && CatalogueNames.TryParsePlatform(r.GetString(12), out var stored))
-                    chunk.StoredGroups[id] = (stored, Text(r, 13));
             }
             await r.NextResultAsync(ct);
             while (await r.ReadAsync(ct))

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Grapevine.Core.Catalogue;
 using Grapevine.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -9,8 +8,9 @@ namespace Grapevine.Core.Discovery.Profiles;
 
 /// <summary>
 /// Keeps search profiles in step with the catalogue: rebuilds the profiles of the given accounts from their stored
-/// fields, posts, metrics and follower samples (so call it after the metrics recompute), writes only what changed, and
-/// recomputes the engagement percentiles of the platform + tier groups it touched. Runs inside the caller's open
+/// fields, posts, metrics and follower samples (so call it after the metrics recompute), with their engagement
+/// percentiles (<see cref="EngagementPercentiles"/>), writes only what changed, and updates the percentiles of the other
+/// profiles of the platform + tier groups it touched. Runs inside the caller's open
 /// transaction, or its own when none is open. Called after every import and demo seed; <c>grapevine discovery refresh</c>
 /// rebuilds all.
 /// </summary>
@@ -19,7 +19,10 @@ public sealed class SearchProfileRefresher(GrapevineDb db, TimeProvider time, Se
     /// <summary>Accounts read, built and written together.</summary>
     public const int BatchSize = 2000;
 
-    public async Task<SearchProfileRefreshReport> RefreshAsync(IReadOnlyCollection<long> accountIds, CancellationToken ct = default)
+    /// <summary>Refreshes the profiles of these accounts (ids of missing accounts are skipped); <paramref name="progress"/>
+    /// receives the share done (0–1) after each chunk.</summary>
+    public async Task<SearchProfileRefreshReport> RefreshAsync(
+        IReadOnlyCollection<long> accountIds, CancellationToken ct = default, IProgress<double>? progress = null)
     {
         if (accountIds.Count == 0)
             return SearchProfileRefreshReport.Empty;
@@ -32,17 +35,23 @@ public sealed class SearchProfileRefresher(GrapevineDb db, TimeProvider time, Se
         // Disposed (their temp tables dropped) only on success: after a failure the caller rolls the transaction back.
         var reader = new SearchProfileInputReader(db.Provider, transaction);
         var writer = SearchProfileWriter.Create(db.Provider, transaction);
-        var groups = new HashSet<(Platform, string?)>();
+        var percentiles = new EngagementPercentiles(db.Provider, transaction);
+        var ids = accountIds.Distinct().ToArray();
+        var phase = Stopwatch.GetTimestamp();
+        var (groups, ranks) = await percentiles.RankAsync(ids, ct);
+        var percentileSeconds = Stopwatch.GetElapsedTime(phase).TotalSeconds;
         int accounts = 0, written = 0, childRows = 0;
         double readSeconds = 0, buildSeconds = 0, writeSeconds = 0;
-        foreach (var chunk in accountIds.Distinct().Chunk(BatchSize))
+        foreach (var chunk in ids.Chunk(BatchSize))
         {
-            var phase = Stopwatch.GetTimestamp();
+            phase = Stopwatch.GetTimestamp();
             var stored = await reader.ReadAsync(chunk, ct);
             readSeconds += Stopwatch.GetElapsedTime(phase).TotalSeconds;
 
             phase = Stopwatch.GetTimestamp();
             var profiles = BuildAll(build, stored.Inputs, now, ct);
+            foreach (var profile in profiles)
+                profile.EngagementPercentile = ranks.TryGetValue(profile.AccountId, out var rank) ? rank : null;
             var changes = SearchProfileChanges.Of(profiles, stored);
             buildSeconds += Stopwatch.GetElapsedTime(phase).TotalSeconds;
 
@@ -52,15 +61,15 @@ public sealed class SearchProfileRefresher(GrapevineDb db, TimeProvider time, Se
 
             accounts += profiles.Length;
             childRows += changes.ChildRows;
-            groups.UnionWith(stored.StoredGroups.Values);
-            groups.UnionWith(profiles.Select(p => (p.Platform, p.Tier)));
+            progress?.Report((double)accounts / ids.Length);
         }
         await reader.DisposeAsync();
         await writer.DisposeAsync();
 
-        var percentiles = Stopwatch.GetTimestamp();
-        await EngagementPercentiles.UpdateAsync(db.Provider, transaction, groups, ct);
-        var percentileSeconds = Stopwatch.GetElapsedTime(percentiles).TotalSeconds;
+        phase = Stopwatch.GetTimestamp();
+        await percentiles.UpdateGroupsAsync(groups, ct);
+        await percentiles.DisposeAsync();
+        percentileSeconds += Stopwatch.GetElapsedTime(phase).TotalSeconds;
 
         if (own is not null)
             await own.CommitAsync(ct);
@@ -69,10 +78,10 @@ public sealed class SearchProfileRefresher(GrapevineDb db, TimeProvider time, Se
     }
 
     /// <summary>Rebuilds the profile of every account (profiles of deleted accounts went with them, by cascade).</summary>
-    public async Task<SearchProfileRefreshReport> RefreshAllAsync(CancellationToken ct = default)
+    public async Task<SearchProfileRefreshReport> RefreshAllAsync(CancellationToken ct = default, IProgress<double>? progress = null)
     {
         var ids = await db.Accounts.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
-        return await RefreshAsync(ids, ct);
+        return await RefreshAsync(ids, ct, progress);
     }
 
     // Building is pure CPU work; on two cores it halves when the chunk is split.

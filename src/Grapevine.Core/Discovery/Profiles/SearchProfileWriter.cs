@@ -7,11 +7,11 @@ namespace Grapevine.Core.Discovery.Profiles;
 /// <summary>Writes a chunk's profile changes with the provider's fast path, inside the given transaction.</summary>
 internal abstract class SearchProfileWriter(DbTransaction transaction) : IAsyncDisposable
 {
-    /// <summary>The stored columns of a profile in write order; engagement_percentile is the refresher's to set afterwards.</summary>
+    /// <summary>The stored columns of a profile in write order.</summary>
     public static readonly string[] Columns =
     [
         "account_id", "platform", "handle", "display_name", "tier", "followers", "country", "language", "is_verified", "has_email",
-        "primary_niche", "niche_confidence", "engagement_rate", "audience_quality", "expected_engagements", "price_estimate",
+        "primary_niche", "niche_confidence", "engagement_rate", "engagement_percentile", "audience_quality", "expected_engagements", "price_estimate",
         "price_low", "price_high", "last_posted_at", "sponsored_share", "growth", "safety_score", "words", "updated_at",
     ];
 

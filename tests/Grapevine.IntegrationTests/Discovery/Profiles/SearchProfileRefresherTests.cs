@@ -160,6 +160,39 @@ public class SearchProfileRefresherTests
     }
 
     [Theory, BothProviders]
+    public async Task An_import_moves_the_engagement_percentiles_of_untouched_accounts_of_its_group(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var time = new FakeTimeProvider(Start);
+        await ImportAsync(database, time, Accounts, ImportKind.Accounts);
+        await ImportAsync(database, time, Posts, ImportKind.Posts);
+        await using var db = database.CreateContext();
+        async Task<Dictionary<string, double?>> PercentilesAsync() =>
+            await db.Set<SearchProfile>().AsNoTracking().Where(p => p.Tier == "micro").ToDictionaryAsync(p => p.Handle, p => p.EngagementPercentile);
+        Assert.Equal(1.0, (await PercentilesAsync())["cleo.paints"]);
+
+        time.Advance(TimeSpan.FromDays(1));
+        await ImportAsync(database, time,
+            """
+            platform,handle,display_name,followers,following,posts_count,country,language,bio,email,external_url,is_verified,is_private,has_profile_pic,category
+            instagram,eve.runs,Eve,11000,300,150,US,en,Marathon runner,,,false,false,true,
+
+            """, ImportKind.Accounts);
+        await ImportAsync(database, time,
+            """
+            platform,handle,post_id,posted_at,type,caption,likes,comments
+            instagram,eve.runs,e1,2026-11-19T10:00:00Z,photo,Long run #running,5000,500
+
+            """, ImportKind.Posts);
+
+        var after = await PercentilesAsync();
+        Assert.Equal(1.0, after["eve.runs"]);
+        // Cleo was not imported again, yet her rank moved: 3 of 4 → (3 − 1) / (4 − 1).
+        Assert.Equal(2.0 / 3, after["cleo.paints"]!.Value, 9);
+        Assert.Equal(0.0, after.Values.Min());
+    }
+
+    [Theory, BothProviders]
     public async Task Deleting_an_account_deletes_its_profile_niches_terms_and_words(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
