@@ -14,6 +14,9 @@ namespace Grapevine.BrowserTests;
 /// </summary>
 public class DiscoverJourneyTests(ITestOutputHelper output)
 {
+    // Results follow the filters after a pause and a request; on a busy machine that takes longer than Playwright's 5 s default.
+    private const float LiveTimeout = 20_000;
+
     [Fact]
     public async Task Search_filter_explain_add_to_a_list_and_find_similar()
     {
@@ -33,13 +36,13 @@ public class DiscoverJourneyTests(ITestOutputHelper output)
 
         // Typing a hashtag updates the results after a pause, without pressing Search.
         await page.GetByLabel("Search", new() { Exact = true }).FillAsync("#fitness");
-        await Assertions.Expect(page.Locator(".result-count")).ToContainTextAsync(new Regex(@"^\s*6 creators match"));
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("q=%23fitness"));
+        await Assertions.Expect(page.Locator(".result-count")).ToContainTextAsync(new Regex(@"^\s*6 creators match"), new() { Timeout = LiveTimeout });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("q=%23fitness"), new() { Timeout = LiveTimeout });
         Assert.All(await page.Locator("tbody.hit td[data-label=Niche]").AllInnerTextsAsync(), niche => Assert.Equal("Fitness", niche.Trim()));
 
         // Ticking a tier narrows the results as well; the facets count what is left.
         await page.GetByRole(AriaRole.Group, new() { Name = "Tier" }).GetByLabel("Micro (10k–100k)").CheckAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("tier=micro"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("tier=micro"), new() { Timeout = LiveTimeout });
         var tiers = await page.Locator("tbody.hit td[data-label=Tier]").AllInnerTextsAsync();
         Assert.NotEmpty(tiers);
         Assert.All(tiers, t => Assert.Equal("micro", t.Trim()));
