@@ -17,6 +17,8 @@ public static class GrapevineCommand
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(AuthenticityCommand.Create());
         root.Subcommands.Add(VetCommand.Create());
+        root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(LookalikesCommand.Create());
         root.Subcommands.Add(DiscoveryCommand.Create());
         return root;
     }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Grapevine.Core.Discovery.Query;
 using Grapevine.Core.Workspaces;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -21,6 +22,9 @@ public sealed partial class GrapevineExceptionHandler(IProblemDetailsService pro
 
         if (exception is BadHttpRequestException && BindFailure().Match(exception.Message) is { Success: true } failure)
             return await WriteBindFailureAsync(context, exception, failure);
+
+        if (exception is DiscoveryQueryException query)
+            return await WriteFieldErrorsAsync(context, exception, query.Errors.ToDictionary(), "Some query parameters are not valid");
 
         if (exception is ArgumentException { ParamName: { Length: > 0 } parameter } argument && FromGrapevine(exception))
             return await WriteArgumentProblemAsync(context, argument, parameter);
@@ -64,6 +68,17 @@ public sealed partial class GrapevineExceptionHandler(IProblemDetailsService pro
                 Status = StatusCodes.Status400BadRequest,
                 Title = "Some values are not valid",
             },
+        });
+    }
+
+    private async ValueTask<bool> WriteFieldErrorsAsync(HttpContext context, Exception exception, Dictionary<string, string[]> errors, string title)
+    {
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = new HttpValidationProblemDetails(errors) { Status = StatusCodes.Status400BadRequest, Title = title },
         });
     }
 

@@ -26,6 +26,7 @@ builder.Services.AddRazorComponents();
 builder.Services.AddGrapevineAuth(builder.Configuration);
 builder.Services.AddVetting();
 builder.Services.AddDiscoveryEngine();
+builder.Services.AddRateCards();
 
 var app = builder.Build();
 
@@ -48,6 +49,8 @@ app.MapListsApi();
 app.MapNotesApi();
 app.MapBrandSafetyApi();
 app.MapVettingApi();
+app.MapRateCardsApi();
+app.MapDiscoveryApi();
 app.MapAccountEndpoints();
 app.MapDemoSignIn();
 app.MapRazorComponents<App>();

@@ -3,7 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Grapevine.Core.BrandSafety;
+using Grapevine.Core.Catalogue;
 using Grapevine.Core.Data;
+using Grapevine.Core.Discovery;
+using Grapevine.Core.Discovery.RateCards;
 using Grapevine.Core.Lists;
 using Grapevine.Core.Notes;
 using Grapevine.Core.Workspaces;
@@ -82,6 +85,13 @@ public class IsolationSuiteTests(ITestOutputHelper output)
         ["DELETE /api/v1/brand-safety/categories/{name}"] = new(_ => "/api/v1/brand-safety/categories/gambling",
             OfB: w => $"/api/v1/brand-safety/categories/{w.CategoryB}", ProbeB: w => ("/api/v1/brand-safety", w.CategoryB)),
         ["POST /api/v1/brand-safety/reset"] = new(_ => "/api/v1/brand-safety/reset"),
+        ["GET /api/v1/search"] = new(_ => "/api/v1/search", SharedWithBData: w => $"/api/v1/search?q={w.SharedAccount.Handle}&max_price=10000"),
+        ["GET /api/v1/search.csv"] = new(_ => "/api/v1/search.csv", SharedWithBData: w => $"/api/v1/search.csv?q={w.SharedAccount.Handle}", ViewerMayRead: false),
+        ["GET /api/v1/accounts/{platform}/{handle}/lookalikes"] = new(w => $"/api/v1/accounts/{w.Shared}/lookalikes"),
+        ["GET /api/v1/accounts/{platform}/{handle}/rates"] = new(w => $"/api/v1/accounts/{w.Own}/rates", SharedWithBData: w => $"/api/v1/accounts/{w.Shared}/rates"),
+        ["PUT /api/v1/accounts/{platform}/{handle}/rates/{deliverable}"] = new(w => $"/api/v1/accounts/{w.Own}/rates/{w.OwnRate}", _ => Json(new { priceUsd = 150 })),
+        ["DELETE /api/v1/accounts/{platform}/{handle}/rates/{deliverable}"] = new(w => $"/api/v1/accounts/{w.Own}/rates/{w.OwnRate}",
+            OfB: w => $"/api/v1/accounts/{w.Shared}/rates/{w.SharedRate}", ProbeB: w => ($"/api/v1/accounts/{w.Shared}/rates", w.RateNoteB)),
     };
 
     [Theory, BothProviders]
@@ -184,6 +194,9 @@ public class IsolationSuiteTests(ITestOutputHelper output)
         public Guid ViewerA { get; private set; }
         public Guid MemberB { get; private set; }
         public string TagB => "b-secret-tag";
+        public string RateNoteB => "B secret rate";
+        public string OwnRate => RateDeliverables.Default(Parse(OwnAccount.Platform));
+        public string SharedRate => RateDeliverables.Default(Parse(SharedAccount.Platform));
         public string BMarker => "B secret list";
         public string CategoryB => "b-secret-category";
         public string KeywordB => "bsecretkeyword";
@@ -200,6 +213,23 @@ public class IsolationSuiteTests(ITestOutputHelper output)
             List<CatalogueTestData.Seeded> seeded;
             await using (var db = host.Database.CreateContext())
                 seeded = await CatalogueTestData.SeedAsync(db, count: 3);
+            await using (var db = host.Database.CreateContext())
+            {
+                // Discovery searches search profiles: one per account, priced, so B's rate card would show if it leaked.
+                db.SearchProfiles.AddRange(seeded.Select(a => new SearchProfile
+                {
+                    AccountId = a.Id,
+                    Platform = Parse(a.Platform),
+                    Handle = a.Handle,
+                    Followers = a.Followers,
+                    Tier = a.Tier,
+                    PriceEstimate = 100,
+                    Words = a.Handle,
+                    UpdatedAt = CatalogueTestData.AsOf,
+                    Niches = [new SearchProfileNiche { AccountId = a.Id, Niche = "fitness", Score = 50 }],
+                }));
+                await db.SaveChangesAsync();
+            }
             var world = new World { SharedAccount = seeded[0], OwnAccount = seeded[1], Other = seeded[2], _host = host };
             await world.SeedAsync();
             return world;
@@ -226,12 +256,14 @@ public class IsolationSuiteTests(ITestOutputHelper output)
             await f.CreateApiKeyAsync(b, bruno, ApiKeyScope.ReadWrite, "B secret key");
             await f.AsMemberAsync(b, bruno, WorkspaceRole.Owner, s => s.GetRequiredService<WorkspaceService>().InviteAsync("invitee@b-agency.test", WorkspaceRole.Viewer, default));
             await f.AsMemberAsync(b, bruno, WorkspaceRole.Owner, s => s.GetRequiredService<BrandSafetyService>().AddCategoryAsync(CategoryB, [KeywordB], default));
+            await f.AsMemberAsync(a, alice, WorkspaceRole.Owner, s => s.GetRequiredService<RateCardService>().SetAsync(OwnAccount.Id, OwnRate, 100, "A rate", default));
+            await f.AsMemberAsync(b, bruno, WorkspaceRole.Owner, s => s.GetRequiredService<RateCardService>().SetAsync(SharedAccount.Id, SharedRate, 4321.5m, RateNoteB, default));
             await using (var db = _host.Database.CreateContext())
             {
                 var keys = await db.ApiKeys.IgnoreQueryFilters().ToListAsync();
                 KeyA = keys.Single(k => k.Name == "A key").Id;
                 KeyB = keys.Single(k => k.Name == "B secret key").Id;
-                _markersOfB = ["b-agency.test", "Beta Secret Agency", BMarker, CategoryB, KeywordB, "B secret note", TagB, "B secret key", KeyB.ToString(), ListB.ToString(), NoteB.ToString(), keys.Single(k => k.Id == KeyB).Prefix];
+                _markersOfB = ["b-agency.test", "Beta Secret Agency", BMarker, CategoryB, KeywordB, "B secret note", TagB, RateNoteB, "4321.5", "B secret key", KeyB.ToString(), ListB.ToString(), NoteB.ToString(), keys.Single(k => k.Id == KeyB).Prefix];
             }
 
             OwnerA = await f.SignInAsync("alice@a-brand.test");
@@ -243,6 +275,8 @@ public class IsolationSuiteTests(ITestOutputHelper output)
             ReadOnly.Add(("a Viewer", await f.SignInAsync("vera@a-brand.test")));
             ReadOnly.Add(("a read-only key", f.CreateKeyClient(readKeyA)));
         }
+
+        private static Platform Parse(string platform) => CatalogueNames.TryParsePlatform(platform, out var parsed) ? parsed : throw new ArgumentException(platform);
 
         private Task<(Guid List, Guid Note)> Annotate(Guid workspace, GrapevineUser owner, string listName, CatalogueTestData.Seeded account, string note, string tag) =>
             _host.Factory.AsMemberAsync(workspace, owner, WorkspaceRole.Owner, async s =>
@@ -273,6 +307,8 @@ public class IsolationSuiteTests(ITestOutputHelper output)
             Assert.Equal(1, await db.CreatorLists.IgnoreQueryFilters().CountAsync(l => l.WorkspaceId == list.WorkspaceId));
             var categoryB = await db.BrandSafetyCategories.IgnoreQueryFilters().Include(c => c.Keywords).SingleAsync(c => c.WorkspaceId == list.WorkspaceId && c.Name == CategoryB);
             Assert.Equal(KeywordB, Assert.Single(categoryB.Keywords).Keyword);
+            var rateB = await db.RateCards.IgnoreQueryFilters().SingleAsync(r => r.WorkspaceId == list.WorkspaceId);
+            Assert.Equal((SharedAccount.Id, SharedRate, 4321.5m, RateNoteB), (rateB.AccountId, rateB.Deliverable, rateB.PriceUsd, rateB.Note));
             Assert.Equal(BrandSafetyLexicon.Default.Categories.Count + 1, await db.BrandSafetyCategories.IgnoreQueryFilters().CountAsync(c => c.WorkspaceId == list.WorkspaceId));
         }
     }

@@ -1,0 +1,40 @@
+namespace Grapevine.Core.Discovery.Query;
+
+/// <summary>
+/// A discovery result as people read it (API, CLI, Discover page): how many accounts matched, the ranked accounts with
+/// what is known of each, their price and the parts of their score with a sentence of why, the facets of all matches,
+/// which engine answered and how long it took.
+/// </summary>
+public sealed record DiscoveryAnswer(int Total, IReadOnlyList<DiscoveryHitView> Hits, DiscoveryFacets Facets, string Engine, double ElapsedMs);
+
+/// <summary>One ranked account. Unknown values are null. <see cref="Score"/> is the fit score, 0–1, whatever the sort.</summary>
+public sealed record DiscoveryHitView(
+    int Rank,
+    long AccountId,
+    string Platform,
+    string Handle,
+    string? DisplayName,
+    long? Followers,
+    string? Tier,
+    string? Country,
+    string? Language,
+    string? PrimaryNiche,
+    double? EngagementRate,
+    double? AudienceQuality,
+    DiscoveryPrice? Price,
+    double? Growth,
+    double Score,
+    IReadOnlyList<FitPartView> Fit);
+
+/// <summary>
+/// The price of the platform's default deliverable in US dollars: the workspace's rate card when it has one
+/// (<see cref="Source"/> "rate card", no range), else the estimate with its range ("estimate").
+/// </summary>
+public sealed record DiscoveryPrice(double Usd, string Source, double? LowUsd, double? HighUsd, string Deliverable)
+{
+    public const string RateCard = "rate card";
+    public const string Estimate = "estimate";
+}
+
+/// <summary>One part of the fit score: its normalised weight, its value (0–1, null when unknown), its contribution and why.</summary>
+public sealed record FitPartView(string Component, string Label, double Weight, double? Value, double Contribution, string Why);

@@ -1,0 +1,40 @@
+using System.Globalization;
+using CsvHelper;
+
+namespace Grapevine.Core.Discovery.Query;
+
+/// <summary>A discovery answer as CSV: one row per ranked account, its price with the source, and each fit part's contribution.</summary>
+public static class DiscoveryCsv
+{
+    public static readonly IReadOnlyList<string> Header =
+    [
+        "rank", "platform", "handle", "display_name", "followers", "tier", "country", "language", "primary_niche", "er_followers", "audience_quality",
+        "price_usd", "price_source", "price_low_usd", "price_high_usd", "growth_30d", "fit_score",
+        .. FitExplanation.Components.Select(c => "fit_" + c.Component),
+    ];
+
+    public static async Task WriteAsync(DiscoveryAnswer answer, TextWriter output, CancellationToken ct)
+    {
+        await using var csv = CsvWriter.Create(output, new CsvWriterOptions(), leaveOpen: true);
+        csv.WriteRecord([.. Header]);
+        foreach (var h in answer.Hits)
+        {
+            csv.WriteRecord(
+            [
+                Number(h.Rank), h.Platform, h.Handle, Text(h.DisplayName), Number(h.Followers), h.Tier ?? "", h.Country ?? "", h.Language ?? "",
+                h.PrimaryNiche ?? "", Number(h.EngagementRate), Number(h.AudienceQuality), Number(h.Price?.Usd), h.Price?.Source ?? "",
+                Number(h.Price?.LowUsd), Number(h.Price?.HighUsd), Number(h.Growth), Number(h.Score),
+                .. h.Fit.Select(f => Number(f.Contribution)),
+            ]);
+        }
+        await csv.FlushAsync(ct);
+    }
+
+    private static string Number(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
+
+    private static string Number(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    // A spreadsheet runs a cell that starts like a formula; an imported display name must never do that.
+    private static string Text(string? value) =>
+        value is ['=' or '+' or '-' or '@' or '\t' or '\r', ..] ? "'" + value : value ?? "";
+}

@@ -1,0 +1,130 @@
+namespace Grapevine.Core.Discovery.Query;
+
+/// <summary>
+/// A discovery question as people type it: every value a string, exactly as it arrived from the API's query
+/// string, the Discover page's form or the command line. <see cref="DiscoveryQueryParser"/> turns it into a
+/// <see cref="DiscoveryQuery"/>; its errors are keyed by the names in <see cref="DiscoveryFields"/>.
+/// </summary>
+public sealed record DiscoveryQueryInput
+{
+    public string? Text { get; init; }
+    public string? Platform { get; init; }
+    public string? Tier { get; init; }
+    public string? Country { get; init; }
+    public string? Language { get; init; }
+    public string? Niche { get; init; }
+    public string? MinFollowers { get; init; }
+    public string? MaxFollowers { get; init; }
+    public string? MinEr { get; init; }
+    public string? MaxEr { get; init; }
+    public string? MinAuthenticity { get; init; }
+    public string? MaxPrice { get; init; }
+    public string? PostedWithin { get; init; }
+    public string? HasEmail { get; init; }
+    public string? MaxSponsored { get; init; }
+    public string? Verified { get; init; }
+    public string? Sort { get; init; }
+    public string? Limit { get; init; }
+    public string? TagWindow { get; init; }
+    public string? Weights { get; init; }
+
+    /// <summary>The values by field name (the API's query-string names), blanks left out, in <see cref="DiscoveryFields.All"/> order.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Values()
+    {
+        foreach (var field in DiscoveryFields.All)
+        {
+            if (this[field] is { } value && !string.IsNullOrWhiteSpace(value))
+                yield return new(field, value.Trim());
+        }
+    }
+
+    /// <summary>The raw value of a field by its name in <see cref="DiscoveryFields"/>.</summary>
+    public string? this[string field] => field switch
+    {
+        DiscoveryFields.Text => Text,
+        DiscoveryFields.Platform => Platform,
+        DiscoveryFields.Tier => Tier,
+        DiscoveryFields.Country => Country,
+        DiscoveryFields.Language => Language,
+        DiscoveryFields.Niche => Niche,
+        DiscoveryFields.MinFollowers => MinFollowers,
+        DiscoveryFields.MaxFollowers => MaxFollowers,
+        DiscoveryFields.MinEr => MinEr,
+        DiscoveryFields.MaxEr => MaxEr,
+        DiscoveryFields.MinAuthenticity => MinAuthenticity,
+        DiscoveryFields.MaxPrice => MaxPrice,
+        DiscoveryFields.PostedWithin => PostedWithin,
+        DiscoveryFields.HasEmail => HasEmail,
+        DiscoveryFields.MaxSponsored => MaxSponsored,
+        DiscoveryFields.Verified => Verified,
+        DiscoveryFields.Sort => Sort,
+        DiscoveryFields.Limit => Limit,
+        DiscoveryFields.TagWindow => TagWindow,
+        DiscoveryFields.Weights => Weights,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a discovery field."),
+    };
+
+    /// <summary>A copy with one field set (null clears it), for links that change one filter.</summary>
+    public DiscoveryQueryInput With(string field, string? value) => field switch
+    {
+        DiscoveryFields.Text => this with { Text = value },
+        DiscoveryFields.Platform => this with { Platform = value },
+        DiscoveryFields.Tier => this with { Tier = value },
+        DiscoveryFields.Country => this with { Country = value },
+        DiscoveryFields.Language => this with { Language = value },
+        DiscoveryFields.Niche => this with { Niche = value },
+        DiscoveryFields.MinFollowers => this with { MinFollowers = value },
+        DiscoveryFields.MaxFollowers => this with { MaxFollowers = value },
+        DiscoveryFields.MinEr => this with { MinEr = value },
+        DiscoveryFields.MaxEr => this with { MaxEr = value },
+        DiscoveryFields.MinAuthenticity => this with { MinAuthenticity = value },
+        DiscoveryFields.MaxPrice => this with { MaxPrice = value },
+        DiscoveryFields.PostedWithin => this with { PostedWithin = value },
+        DiscoveryFields.HasEmail => this with { HasEmail = value },
+        DiscoveryFields.MaxSponsored => this with { MaxSponsored = value },
+        DiscoveryFields.Verified => this with { Verified = value },
+        DiscoveryFields.Sort => this with { Sort = value },
+        DiscoveryFields.Limit => this with { Limit = value },
+        DiscoveryFields.TagWindow => this with { TagWindow = value },
+        DiscoveryFields.Weights => this with { Weights = value },
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a discovery field."),
+    };
+
+    /// <summary>The query string of these values ("q=vegan&amp;tier=micro"), without a leading '?'.</summary>
+    public string ToQueryString() =>
+        string.Join('&', Values().Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value)}"));
+}
+
+/// <summary>The names of the discovery fields: the API's query-string parameters, and the keys of parse errors.</summary>
+public static class DiscoveryFields
+{
+    public const string Text = "q";
+    public const string Platform = "platform";
+    public const string Tier = "tier";
+    public const string Country = "country";
+    public const string Language = "language";
+    public const string Niche = "niche";
+    public const string MinFollowers = "min_followers";
+    public const string MaxFollowers = "max_followers";
+    public const string MinEr = "min_er";
+    public const string MaxEr = "max_er";
+    public const string MinAuthenticity = "min_authenticity";
+    public const string MaxPrice = "max_price";
+    public const string PostedWithin = "posted_within";
+    public const string HasEmail = "has_email";
+    public const string MaxSponsored = "max_sponsored";
+    public const string Verified = "verified";
+    public const string Sort = "sort";
+    public const string Limit = "limit";
+    public const string TagWindow = "tag_window";
+    public const string Weights = "weights";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        Text, Platform, Tier, Country, Language, Niche, MinFollowers, MaxFollowers, MinEr, MaxEr, MinAuthenticity, MaxPrice,
+        PostedWithin, HasEmail, MaxSponsored, Verified, Sort, Limit, TagWindow, Weights,
+    ];
+
+    /// <summary>The command-line option of a field: "min_followers" is "--min-followers"; the text is the TEXT argument.</summary>
+    public static string Option(string field) => field == Text ? "TEXT" : "--" + field.Replace('_', '-');
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+
+namespace Grapevine.Core.Discovery.Query;
+
+/// <summary>
+/// Says in one sentence why each part of an account's fit score is what it is, from the account's search profile and
+/// the brand side of the query. The numbers come from the engine's <see cref="FitBreakdown"/>; this only reads them out.
+/// </summary>
+public static class FitExplanation
+{
+    public static readonly IReadOnlyList<(string Component, string Label)> Components =
+    [
+        ("niche", "Niche match"), ("audience", "Audience match"), ("engagement", "Engagement"), ("quality", "Audience quality"),
+        ("cost", "Cost efficiency"), ("recency", "Recency"), ("safety", "Brand safety"),
+    ];
+
+    /// <summary>The brand side of a query: its own preferences, or else the niche, country and language filters.</summary>
+    public static BrandPreferences BrandOf(DiscoveryQuery query) =>
+        query.Brand ?? new BrandPreferences(query.Niches, query.Countries, query.Languages);
+
+    public static IReadOnlyList<FitPartView> Explain(FitBreakdown fit, FitFacts facts)
+    {
+        FitPart[] parts = [fit.Niche, fit.Audience, fit.Engagement, fit.Quality, fit.Cost, fit.Recency, fit.Safety];
+        var views = new FitPartView[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var (component, label) = Components[i];
+            views[i] = new FitPartView(component, label, parts[i].Weight, parts[i].Value, parts[i].Contribution, Why(component, parts[i], facts));
+        }
+        return views;
+    }
+
+    private static string Why(string component, FitPart part, FitFacts facts)
+    {
+        var p = facts.Profile;
+        if (part.Weight == 0)
+        {
+            return component switch
+            {
+                "niche" when facts.Brand.Niches.Count == 0 => "Not counted: this search names no niche (pick one to rank by niche match).",
+                "audience" when facts.Brand.Countries.Count == 0 && facts.Brand.Languages.Count == 0 =>
+                    "Not counted: this search names no country or language.",
+                _ => "Not counted: its weight is 0 in this search.",
+            };
+        }
+        if (part.Value is null)
+        {
+            var missing = component switch
+            {
+                "niche" => "No niche scores for this account (too little text)",
+                "audience" => "Country and language unknown",
+                "engagement" => "Engagement rate or its percentile unknown",
+                "quality" => "Too few sampled followers to judge audience quality",
+                "cost" => facts.Price is null ? "No price known" : "Expected engagements unknown",
+                "recency" => "No posts known",
+                _ => "Not checked: no bio or captions",
+            };
+            return $"{missing}; counted as neutral ({Number(FitPart.NeutralValue)}).";
+        }
+
+        var value = part.Value.Value;
+        return component switch
+        {
+            "niche" => NicheWhy(facts, value),
+            "audience" => AudienceWhy(facts),
+            "engagement" => p.EngagementRate is { } er && p.EngagementPercentile is { } pct
+                ? $"ER {Number(er)}% is {Standing(pct)} of {p.Tier ?? "similar"} {Platform(p)} accounts."
+                : $"Engagement scores {Number(value)}.",
+            "quality" => $"{Math.Round(value * 100)}% of sampled followers look real.",
+            "cost" => CostWhy(facts, value),
+            "recency" => p.LastPostedAt is { } last ? $"Last posted {Ago(facts.Now, last)}." : $"Recency scores {Number(value)}.",
+            _ => value >= 1
+                ? "Nothing from the brand-safety lexicon in the bio or recent captions."
+                : $"Brand-safety terms in the bio or recent captions (safety {Number(value)} of 1).",
+        };
+    }
+
+    private static string NicheWhy(FitFacts facts, double value)
+    {
+        var scores = facts.Brand.Niches.Select(n => (Niche: n, Score: facts.NicheScores.GetValueOrDefault(n))).Where(s => s.Score > 0).ToList();
+        var primary = facts.Profile.PrimaryNiche is { } niche ? $"; its main niche is {niche}" : "";
+        if (scores.Count == 0)
+            return $"Scores 0 of 100 in {string.Join(", ", facts.Brand.Niches)}{primary}.";
+        return $"Scores {Math.Round(value * 100)} of 100 in the brand's niches ({string.Join(", ", scores.Select(s => $"{s.Niche} {s.Score}"))}){primary}.";
+    }
+
+    private static string AudienceWhy(FitFacts facts)
+    {
+        var p = facts.Profile;
+        var parts = new List<string>();
+        if (facts.Brand.Countries.Count > 0)
+            parts.Add(Match("country", p.Country, facts.Brand.Countries));
+        if (facts.Brand.Languages.Count > 0)
+            parts.Add(Match("language", p.Language, facts.Brand.Languages));
+        var sentence = string.Join("; ", parts);
+        return char.ToUpperInvariant(sentence[0]) + sentence[1..] + ".";
+
+        static string Match(string what, string? value, IReadOnlyList<string> wanted) => value is null
+            ? $"{what} unknown"
+            : wanted.Contains(value, StringComparer.OrdinalIgnoreCase)
+                ? $"{what} {value} is one the brand wants"
+                : $"{what} {value} is not among {string.Join(", ", wanted)}";
+    }
+
+    private static string CostWhy(FitFacts facts, double value)
+    {
+        if (facts.Profile.ExpectedEngagements is not { } engagements || facts.Price is not { } price)
+            return $"Cost efficiency scores {Number(value)}.";
+        var perDollar = engagements / price.Usd;
+        return $"About {Number(perDollar)} expected engagements per dollar: {engagements.ToString("N0", CultureInfo.InvariantCulture)} for ${price.Usd.ToString("N0", CultureInfo.InvariantCulture)} ({price.Source}).";
+    }
+
+    private static string Platform(SearchProfile p) => p.Platform.ToString();
+
+    private static string Ago(DateTime now, long unixSeconds)
+    {
+        var days = (int)Math.Floor((new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc)).ToUnixTimeSeconds() - unixSeconds) / 86_400.0);
+        return days switch
+        {
+            < 1 => "today",
+            1 => "yesterday",
+            < 60 => $"{days} days ago",
+            _ => $"{days / 30} months ago",
+        };
+    }
+
+    private static string Standing(double percentile) => (percentile * 100) switch
+    {
+        >= 99.5 => "in the top 1%",
+        < 0.5 => "in the bottom 1%",
+        var p => $"at the {Ordinal(p)} percentile",
+    };
+
+    public static string Ordinal(double percentile)
+    {
+        var n = (int)Math.Round(percentile);
+        var suffix = (n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" };
+        return n + suffix;
+    }
+
+    private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}
+
+/// <summary>What the explanation of one account reads: its search profile, its niche scores, its price, the brand side and the clock.</summary>
+public sealed record FitFacts(
+    SearchProfile Profile, IReadOnlyDictionary<string, int> NicheScores, DiscoveryPrice? Price, BrandPreferences Brand, DateTime Now);

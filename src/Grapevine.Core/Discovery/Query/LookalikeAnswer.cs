@@ -1,0 +1,70 @@
+using System.Globalization;
+using Grapevine.Core.Catalogue;
+using Grapevine.Core.Data;
+using Grapevine.Core.Discovery.Engine;
+using Microsoft.EntityFrameworkCore;
+
+namespace Grapevine.Core.Discovery.Query;
+
+/// <summary>Creators like one account, best first, each with the parts of its similarity and a sentence of why.</summary>
+public sealed record LookalikeAnswer(LookalikeSource Of, IReadOnlyList<LookalikeView> Hits, double ElapsedMs)
+{
+    /// <summary>Finds the lookalikes of an account and reads them out; null when the catalogue has no such account or discovery has not profiled it.</summary>
+    public static async Task<LookalikeAnswer?> FindAsync(DiscoveryService discovery, GrapevineDb db, Platform platform, string handle, int limit, CancellationToken ct)
+    {
+        var found = await discovery.LookalikesAsync(platform, handle, limit, ct);
+        if (found is null)
+            return null;
+        var ids = found.Hits.Select(h => h.AccountId).Append(found.AccountId).ToList();
+        var profiles = await db.SearchProfiles.AsNoTracking().Where(p => ids.Contains(p.AccountId)).ToDictionaryAsync(p => p.AccountId, ct);
+        if (!profiles.TryGetValue(found.AccountId, out var source))
+            return null;
+        var hits = new List<LookalikeView>(found.Hits.Count);
+        foreach (var hit in found.Hits)
+        {
+            if (!profiles.TryGetValue(hit.AccountId, out var p))
+                continue;
+            hits.Add(new LookalikeView(
+                hits.Count + 1, p.AccountId, p.Platform.Name(), p.Handle, p.DisplayName, p.Followers, p.Tier, p.PrimaryNiche, p.Country,
+                hit.Score, hit.NicheSimilarity, hit.TagSimilarity, hit.SizeSimilarity, hit.SharedNiches, hit.SharedTerms, Reason(hit, source.Followers, p.Followers)));
+        }
+        return new LookalikeAnswer(
+            new LookalikeSource(source.AccountId, source.Platform.Name(), source.Handle, source.DisplayName, source.Followers, source.PrimaryNiche), hits, found.ElapsedMs);
+    }
+
+    /// <summary>"Shares fitness and food; also uses #vegan and @oatly; a similar size (24,000 and 31,000 followers)."</summary>
+    public static string Reason(LookalikeHit hit, long? sourceFollowers, long? followers)
+    {
+        var parts = new List<string>();
+        if (hit.SharedNiches.Count > 0)
+            parts.Add($"shares {And(hit.SharedNiches)}");
+        if (hit.SharedTerms.Count > 0)
+            parts.Add($"also uses {And(hit.SharedTerms)}");
+        if (sourceFollowers is { } a && followers is { } b)
+        {
+            var size = hit.SizeSimilarity >= 0.75 ? "a similar size" : hit.SizeSimilarity > 0 ? "a somewhat different size" : "a different size";
+            parts.Add($"{size} ({Count(b)} followers against {Count(a)})");
+        }
+        if (parts.Count == 0)
+            return "Same platform.";
+        var sentence = string.Join("; ", parts);
+        return char.ToUpperInvariant(sentence[0]) + sentence[1..] + ".";
+    }
+
+    private static string And(IReadOnlyList<string> items) =>
+        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
+
+    private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}
+
+/// <summary>The account lookalikes were asked for.</summary>
+public sealed record LookalikeSource(long AccountId, string Platform, string Handle, string? DisplayName, long? Followers, string? PrimaryNiche);
+
+/// <summary>
+/// One similar account: its similarity (0–1) as the weighted sum of niche-vector cosine, shared #tags/@mentions (Jaccard) and
+/// size similarity, what it shares, and why in one sentence.
+/// </summary>
+public sealed record LookalikeView(
+    int Rank, long AccountId, string Platform, string Handle, string? DisplayName, long? Followers, string? Tier, string? PrimaryNiche, string? Country,
+    double Score, double NicheSimilarity, double TagSimilarity, double SizeSimilarity,
+    IReadOnlyList<string> SharedNiches, IReadOnlyList<string> SharedTerms, string Reason);

@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Grapevine.Cli;
+using Grapevine.Core.Data;
+using Grapevine.IntegrationTests.Discovery;
+using Grapevine.IntegrationTests.Infrastructure;
+
+namespace Grapevine.IntegrationTests.Cli;
+
+/// <summary><c>grapevine search</c> and <c>grapevine lookalikes</c> on the hand-made discovery catalogue.</summary>
+[Collection(nameof(ConsoleOutput))]
+public class SearchCommandTests
+{
+    private static async Task<TestDatabase> SeededAsync(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        // The CLI answers at the real clock, so the catalogue's dates lead up to it.
+        await DiscoveryTestData.SeedAsync(db, TimeProvider.System.GetUtcNow().UtcDateTime);
+        return database;
+    }
+
+    [Theory, BothProviders]
+    public async Task Search_prints_a_table_with_the_facets_or_json(DatabaseProvider provider)
+    {
+        await using var database = await SeededAsync(provider);
+
+        var table = await CliHarness.RunAsync("search", "vegan", "--db", database.ConnectionString, "--sort", "er");
+        Assert.True(table.Exit == ExitCodes.Success, table.Error);
+        var lines = table.Out.Split('\n');
+        var lena = Array.FindIndex(lines, l => l.Contains("@lena.kocht", StringComparison.Ordinal));
+        var zoe = Array.FindIndex(lines, l => l.Contains("@zoe.glow", StringComparison.Ordinal));
+        var mara = Array.FindIndex(lines, l => l.Contains("@mara.moves", StringComparison.Ordinal));
+        Assert.True(lena >= 0 && lena < zoe && zoe < mara, table.Out);
+        Assert.Contains("6.00%", lines[lena]);
+        Assert.Contains("$80", lines[lena]);
+        Assert.Contains("nano", lines[lena]);
+        Assert.Contains("3 accounts match; top 3 by er.", table.Out);
+        Assert.Contains("Tiers: nano 2, micro 1", table.Out);
+        Assert.Contains("Countries: DE 2, US 1", table.Out);
+
+        var json = await CliHarness.RunAsync("search", "--db", database.ConnectionString, "--json", "--niche", "fitness", "--country", "DE,US",
+            "--min-followers", "10k", "--limit", "2", "--weights", "niche=0.5");
+        Assert.True(json.Exit == ExitCodes.Success, json.Error);
+        var root = JsonDocument.Parse(json.Out).RootElement;
+        Assert.Equal(3, root.GetProperty("total").GetInt32());
+        var hits = root.GetProperty("hits").EnumerateArray().ToList();
+        Assert.Equal(2, hits.Count);
+        Assert.Equal("sqlite postgres".Split(' ')[provider == DatabaseProvider.Sqlite ? 0 : 1], root.GetProperty("engine").GetString());
+        var niche = hits[0].GetProperty("fit").EnumerateArray().First();
+        Assert.Equal("niche", niche.GetProperty("component").GetString());
+        Assert.Contains("fitness", niche.GetProperty("why").GetString());
+        Assert.Equal("estimate", hits[0].GetProperty("price").GetProperty("source").GetString());
+    }
+
+    [Theory, BothProviders]
+    public async Task Every_filter_option_reaches_the_query(DatabaseProvider provider)
+    {
+        await using var database = await SeededAsync(provider);
+
+        async Task Expect(string[] args, params string[] handles)
+        {
+            var run = await CliHarness.RunAsync(["search", "--db", database.ConnectionString, "--json", "--limit", "200", .. args]);
+            Assert.True(run.Exit == ExitCodes.Success, run.Error);
+            var found = JsonDocument.Parse(run.Out).RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("handle").GetString()).Order();
+            Assert.Equal(handles.Order(), found);
+        }
+
+        await Expect(["#vegan @oatly"], "mara.moves");
+        await Expect(["vegan", "#skincare"], "zoe.glow");
+        await Expect(["#vegan", "--tag-window", "365"], "mara.moves", "lena.kocht");
+        await Expect(["--platform", "tiktok"], "tom.travels");
+        await Expect(["--tier", "nano", "--language", "de"], "lena.kocht");
+        await Expect(["--max-followers", "10000"], "lena.kocht", "zoe.glow");
+        await Expect(["--min-er", "4", "--max-er", "5"], "tom.travels", "zoe.glow");
+        await Expect(["--min-authenticity", "90"], "mara.moves", "zoe.glow");
+        await Expect(["--max-price", "$150"], "lena.kocht", "tom.travels", "zoe.glow");
+        await Expect(["--posted-within", "4"], "mara.moves", "lena.kocht", "big.brand");
+        await Expect(["--has-email", "--niche", "food"], "lena.kocht");
+        await Expect(["--max-sponsored", "20", "--country", "DE"], "mara.moves", "lena.kocht", "ana.cafe");
+        await Expect(["--verified"], "kai.lifts", "big.brand");
+        await Expect(["--verified", "false", "--tier", "micro"], "mara.moves", "tom.travels", "ana.cafe");
+        await Expect(["'; DROP TABLE accounts; --"]);
+
+        var sorted = await CliHarness.RunAsync("search", "--db", database.ConnectionString, "--json", "--sort", "followers", "--limit", "1");
+        Assert.Equal("big.brand", JsonDocument.Parse(sorted.Out).RootElement.GetProperty("hits")[0].GetProperty("handle").GetString());
+    }
+
+    [Fact]
+    public async Task Bad_options_are_usage_errors_naming_the_option()
+    {
+        await using var database = await SeededAsync(DatabaseProvider.Sqlite);
+
+        var limit = await CliHarness.RunAsync("search", "--db", database.ConnectionString, "--limit", "500");
+        Assert.Equal(ExitCodes.UsageError, limit.Exit);
+        Assert.Equal("error: --limit: is at most 200; got 500", limit.Error.Trim());
+
+        var many = await CliHarness.RunAsync("search", "--db", database.ConnectionString, "--tier", "giga", "--min-followers", "lots", "--sort", "best");
+        Assert.Equal(ExitCodes.UsageError, many.Exit);
+        Assert.Contains("error: --tier: unknown tier 'giga'", many.Error);
+        Assert.Contains("error: --min-followers: 'lots' is not a number of followers", many.Error);
+        Assert.Contains("error: --sort: unknown sort 'best'", many.Error);
+        Assert.DoesNotContain("   at ", many.Error);
+        Assert.Empty(many.Out);
+
+        var unknownOption = await CliHarness.RunAsync("search", "--colour", "red");
+        Assert.Equal(ExitCodes.UsageError, unknownOption.Exit);
+    }
+
+    [Fact]
+    public async Task An_empty_answer_says_what_to_do_next()
+    {
+        await using var database = await SeededAsync(DatabaseProvider.Sqlite);
+        var run = await CliHarness.RunAsync("search", "unicorns", "--db", database.ConnectionString);
+        Assert.Equal(ExitCodes.Success, run.Exit);
+        Assert.Contains("No accounts match. Widen", run.Out);
+    }
+
+    [Theory, BothProviders]
+    public async Task Lookalikes_print_the_reason_for_each(DatabaseProvider provider)
+    {
+        await using var database = await SeededAsync(provider);
+
+        var json = await CliHarness.RunAsync("lookalikes", "instagram", "@Lena.Kocht", "--db", database.ConnectionString, "--json", "--limit", "3");
+        Assert.True(json.Exit == ExitCodes.Success, json.Error);
+        var root = JsonDocument.Parse(json.Out).RootElement;
+        Assert.Equal("lena.kocht", root.GetProperty("of").GetProperty("handle").GetString());
+        var hits = root.GetProperty("hits").EnumerateArray().ToList();
+        Assert.InRange(hits.Count, 1, 3);
+        Assert.All(hits, h => Assert.False(string.IsNullOrWhiteSpace(h.GetProperty("reason").GetString())));
+
+        var table = await CliHarness.RunAsync("lookalikes", "instagram", "lena.kocht", "--db", database.ConnectionString);
+        Assert.Equal(ExitCodes.Success, table.Exit);
+        Assert.Contains("Creators like @lena.kocht on instagram", table.Out);
+        Assert.Contains("@" + hits[0].GetProperty("handle").GetString(), table.Out);
+    }
+
+    [Fact]
+    public async Task Lookalikes_refuse_unknown_accounts_and_bad_options()
+    {
+        await using var database = await SeededAsync(DatabaseProvider.Sqlite);
+
+        var missing = await CliHarness.RunAsync("lookalikes", "instagram", "nobody", "--db", database.ConnectionString);
+        Assert.Equal(ExitCodes.InputRejected, missing.Exit);
+        Assert.Contains("the catalogue has no instagram account 'nobody'", missing.Error);
+
+        var platform = await CliHarness.RunAsync("lookalikes", "myspace", "lena.kocht", "--db", database.ConnectionString);
+        Assert.Equal(ExitCodes.UsageError, platform.Exit);
+        Assert.Contains("unknown platform 'myspace'", platform.Error);
+
+        var limit = await CliHarness.RunAsync("lookalikes", "instagram", "lena.kocht", "--db", database.ConnectionString, "--limit", "0");
+        Assert.Equal(ExitCodes.UsageError, limit.Exit);
+        Assert.Contains("--limit: is between 1 and 200; got 0", limit.Error);
+    }
+}

@@ -1,0 +1,166 @@
+using System.Net;
+using Grapevine.Core.Data;
+using Grapevine.Core.Workspaces;
+using Grapevine.IntegrationTests.Auth;
+using Grapevine.IntegrationTests.Infrastructure;
+using Grapevine.IntegrationTests.Web;
+using Microsoft.EntityFrameworkCore;
+using static Grapevine.IntegrationTests.Auth.AuthTestHost;
+
+namespace Grapevine.IntegrationTests.Discovery;
+
+/// <summary>The Discover page as the server renders it: results, explanations, facets, errors, empty states, lists and lookalikes.</summary>
+public class DiscoverPageTests
+{
+    private static async Task<AuthTestHost> StartWithCatalogueAsync(DatabaseProvider provider, bool seed = true)
+    {
+        var host = await StartAsync(provider);
+        if (seed)
+        {
+            await using var db = host.Database.CreateContext();
+            await DiscoveryTestData.SeedAsync(db);
+        }
+        return host;
+    }
+
+    [Theory, BothProviders]
+    public async Task The_page_shows_ranked_results_with_explanations_facets_and_an_export_link(DatabaseProvider provider)
+    {
+        await using var host = await StartWithCatalogueAsync(provider);
+        using var owner = await host.Factory.CreateSignedInClientAsync();
+
+        var html = await HtmlAsync(await owner.GetAsync("/discover?q=vegan&niche=fitness,food&country=DE"));
+        Assert.Contains("<strong>2</strong> creators match", html);
+        Assert.Contains("data-handle=\"mara.moves\"", html);
+        Assert.Contains("data-handle=\"lena.kocht\"", html);
+        Assert.DoesNotContain("data-handle=\"zoe.glow\"", html);
+        Assert.Contains("Scores 90 of 100 in the brand's niches (fitness 80, food 10)", html);
+        Assert.Contains("Country DE is one the brand wants", html);
+        Assert.Equal(14, Count(html, "<li class=\"fit-part"));
+        var raw = await RawAsync(owner, "/discover?q=vegan&niche=fitness,food&country=DE");
+        Assert.Contains("href=\"/api/v1/search.csv?q=vegan&amp;country=DE&amp;niche=fitness%2Cfood\"", raw);
+        Assert.Contains("Search: vegan", html);
+        Assert.Contains("href=\"/discover?q=vegan&amp;country=DE\" aria-label=\"Remove the Niche filter\"", raw);
+        Assert.Contains("$250", html);
+        Assert.Contains("$150–$400", html);
+        Assert.Contains("/discover?similar=instagram/mara.moves", html);
+        Assert.Contains("Answered by the", html);
+
+        // Each platform box and tier box is ticked as the query says; niche options are selected.
+        var ticked = await RawAsync(owner, "/discover?platform=instagram,tiktok&tier=micro&tier=nano");
+        Assert.Contains("name=\"platform\" value=\"instagram\" checked", ticked);
+        Assert.Contains("name=\"platform\" value=\"tiktok\" checked", ticked);
+        Assert.DoesNotContain("name=\"platform\" value=\"youtube\" checked", ticked);
+        Assert.Contains("name=\"tier\" value=\"nano\" checked", ticked);
+        Assert.Contains("<strong>6</strong> creators match", WebUtility.HtmlDecode(ticked));
+    }
+
+    [Theory, BothProviders]
+    public async Task Bad_filters_are_named_on_the_page_without_an_error_page(DatabaseProvider provider)
+    {
+        await using var host = await StartWithCatalogueAsync(provider);
+        using var owner = await host.Factory.CreateSignedInClientAsync();
+
+        var html = await HtmlAsync(await owner.GetAsync("/discover?min_followers=lots&limit=500&tier=giga&weights=size%3D1"));
+        Assert.Contains("Some filters need fixing", html);
+        Assert.Contains("Followers, at least</strong>: 'lots' is not a number of followers", html);
+        Assert.Contains("Show</strong>: is at most 200; got 500", html);
+        Assert.Contains("Tier</strong>: unknown tier 'giga'", html);
+        Assert.Contains("Fit weights</strong>: 'size=1' is not name=weight", html);
+        Assert.Contains("id=\"discover-min-followers\" name=\"min_followers\" type=\"text\" inputmode=\"numeric\" value=\"lots\"", html);
+        Assert.DoesNotContain("tbody class=\"hit\"", html);
+        Assert.DoesNotContain("   at ", html);
+        Assert.Contains("<details class=\"more-filters\" open", html);
+    }
+
+    [Theory, BothProviders]
+    public async Task Empty_answers_say_what_to_do_next(DatabaseProvider provider)
+    {
+        await using (var empty = await StartWithCatalogueAsync(provider, seed: false))
+        {
+            using var client = await empty.Factory.CreateSignedInClientAsync();
+            var html = await HtmlAsync(await client.GetAsync("/discover"));
+            Assert.Contains("Discovery has no creators yet", html);
+            Assert.Contains("grapevine demo --creators 1000", html);
+        }
+        await using var host = await StartWithCatalogueAsync(provider);
+        using var owner = await host.Factory.CreateSignedInClientAsync();
+        var none = await HtmlAsync(await owner.GetAsync("/discover?q=%23unicorns"));
+        Assert.Contains("No creators match", none);
+        Assert.Contains("make the #tag window longer (now 90 days)", none);
+        Assert.Contains("Remove the Search filter", none);
+    }
+
+    [Theory, BothProviders]
+    public async Task Results_are_added_to_lists_one_or_ticked(DatabaseProvider provider)
+    {
+        await using var host = await StartWithCatalogueAsync(provider);
+        using var owner = await host.Factory.CreateSignedInClientAsync();
+        var page = "/discover?q=vegan";
+
+        var one = await HtmlAsync(await Forms.SubmitAsync(owner, page, "discover-add", new() { ["NewListName"] = "Vegan push", ["One"] = "instagram/zoe.glow" }));
+        Assert.Contains("Added @zoe.glow to “Vegan push”.", one);
+        Assert.Contains("<strong>3</strong> creators match", one);
+
+        await using var db = host.Database.CreateContext();
+        var list = await db.CreatorLists.IgnoreQueryFilters().SingleAsync();
+        var token = Forms.Token(one);
+        var form = new FormUrlEncodedContent(
+        [
+            new("ListId", list.Id.ToString()), new("account", "instagram/zoe.glow"), new("account", "instagram/mara.moves"),
+            new("_handler", "discover-add"), new(Forms.TokenField, token),
+        ]);
+        var ticked = await HtmlAsync(await owner.PostAsync(page, form));
+        Assert.Contains("Added 1 of 2 to “Vegan push” (the others were on it already).", ticked);
+        Assert.Equal(2, await db.CreatorListItems.IgnoreQueryFilters().CountAsync());
+
+        var nothing = await HtmlAsync(await Forms.SubmitAsync(owner, page, "discover-add", new() { ["ListId"] = list.Id.ToString() }));
+        Assert.Contains("Tick the creators to add first", nothing);
+    }
+
+    [Theory, BothProviders]
+    public async Task Find_similar_lists_lookalikes_with_reasons(DatabaseProvider provider)
+    {
+        await using var host = await StartWithCatalogueAsync(provider);
+        using var owner = await host.Factory.CreateSignedInClientAsync();
+
+        var html = await HtmlAsync(await owner.GetAsync("/discover?similar=instagram/lena.kocht"));
+        Assert.Contains("creators are like", html);
+        Assert.Contains("@lena.kocht</a> on Instagram (Food)", html);
+        Assert.Contains("data-handle=\"mara.moves\"", html);
+        Assert.Contains("also uses @oatly", html);
+        Assert.DoesNotContain("id=\"discover-filters\"", html);
+        Assert.Contains("name=\"One\" value=\"instagram/mara.moves\"", html);
+
+        Assert.Contains("The catalogue has no Instagram account @nobody.", await HtmlAsync(await owner.GetAsync("/discover?similar=instagram/nobody")));
+        Assert.Contains("does not name an account", await HtmlAsync(await owner.GetAsync("/discover?similar=mara.moves")));
+    }
+
+    [Theory, BothProviders]
+    public async Task Viewers_search_without_list_forms_or_export(DatabaseProvider provider)
+    {
+        await using var host = await StartWithCatalogueAsync(provider);
+        var owner = await host.Factory.CreateUserAsync("olga@example.com");
+        var workspace = await host.Factory.CreateWorkspaceAsync(owner, "Olga Brand");
+        var viewer = await host.Factory.CreateUserAsync("vic@example.com");
+        await host.Factory.AddMemberAsync(workspace, viewer, WorkspaceRole.Viewer);
+        using var client = await host.Factory.SignInAsync("vic@example.com");
+
+        var html = await HtmlAsync(await client.GetAsync("/discover?q=vegan"));
+        Assert.Contains("<strong>3</strong> creators match", html);
+        Assert.DoesNotContain("discover-add", html);
+        Assert.DoesNotContain("Export CSV", html);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/search.csv?q=vegan")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/search?q=vegan")).StatusCode);
+    }
+
+    private static async Task<string> RawAsync(HttpClient client, string url) => await (await client.GetAsync(url)).Content.ReadAsStringAsync();
+
+    private static int Count(string text, string part)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + 1, StringComparison.Ordinal))
+            count++;
+        return count;
+    }
+}

@@ -1,0 +1,235 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grapevine.Core.Audit;
+using Grapevine.Core.Data;
+using Grapevine.Core.Discovery.Engine;
+using Grapevine.Core.Discovery.RateCards;
+using Grapevine.Core.Workspaces;
+using Grapevine.IntegrationTests.Auth;
+using Grapevine.IntegrationTests.Infrastructure;
+using Grapevine.IntegrationTests.Web;
+using Microsoft.Extensions.DependencyInjection;
+using static Grapevine.IntegrationTests.Auth.AuthTestHost;
+
+namespace Grapevine.IntegrationTests.Discovery;
+
+/// <summary>GET /api/v1/search and /lookalikes on a hand-made catalogue: each filter, sort and problem detail.</summary>
+public class DiscoveryApiTests
+{
+    private static async Task<(AuthTestHost Host, Dictionary<string, long> Ids, HttpClient Api)> StartWithCatalogueAsync(DatabaseProvider provider)
+    {
+        var host = await StartAsync(provider);
+        Dictionary<string, long> ids;
+        await using (var db = host.Database.CreateContext())
+            ids = await DiscoveryTestData.SeedAsync(db);
+        var api = await host.Factory.CreateApiClientAsync();
+        return (host, ids, api);
+    }
+
+    private static async Task<List<string>> HandlesAsync(HttpClient api, string query)
+    {
+        var response = await api.GetAsync("/api/v1/search?" + query);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{query}: {(int)response.StatusCode} {body}");
+        using var json = JsonDocument.Parse(body);
+        return [.. json.RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("handle").GetString()!)];
+    }
+
+    [Theory, BothProviders]
+    public async Task A_search_answers_with_hits_prices_fit_parts_facets_and_the_engine(DatabaseProvider provider)
+    {
+        var (host, _, api) = await StartWithCatalogueAsync(provider);
+        await using var _ = host;
+
+        var answer = await api.GetFromJsonAsync<JsonElement>("/api/v1/search?niche=fitness&country=DE,US");
+        Assert.Equal(3, answer.GetProperty("total").GetInt32());
+        Assert.Contains(answer.GetProperty("engine").GetString(), new[] { DiscoveryEngines.Index, DiscoveryEngines.Sqlite, DiscoveryEngines.Postgres });
+        Assert.True(answer.GetProperty("elapsedMs").GetDouble() >= 0);
+        var hits = answer.GetProperty("hits").EnumerateArray().ToList();
+        Assert.Equal(["big.brand", "kai.lifts", "mara.moves"], hits.Select(h => h.GetProperty("handle").GetString()).Order());
+
+        var mara = hits.Single(h => h.GetProperty("handle").GetString() == "mara.moves");
+        Assert.Equal(("instagram", "Mara Moves", 24_000L, "micro", "DE", "de", "fitness"), (mara.GetProperty("platform").GetString(), mara.GetProperty("displayName").GetString(),
+            mara.GetProperty("followers").GetInt64(), mara.GetProperty("tier").GetString(), mara.GetProperty("country").GetString(), mara.GetProperty("language").GetString(),
+            mara.GetProperty("primaryNiche").GetString()));
+        Assert.Equal((3.4, 0.9), (mara.GetProperty("engagementRate").GetDouble(), mara.GetProperty("audienceQuality").GetDouble()));
+        var price = mara.GetProperty("price");
+        Assert.Equal((250.0, "estimate", 150.0, 400.0, "instagram_post"), (price.GetProperty("usd").GetDouble(), price.GetProperty("source").GetString(),
+            price.GetProperty("lowUsd").GetDouble(), price.GetProperty("highUsd").GetDouble(), price.GetProperty("deliverable").GetString()));
+
+        var fit = mara.GetProperty("fit").EnumerateArray().ToList();
+        Assert.Equal(["niche", "audience", "engagement", "quality", "cost", "recency", "safety"], fit.Select(f => f.GetProperty("component").GetString()));
+        Assert.Equal(1.0, fit.Sum(f => f.GetProperty("weight").GetDouble()), 9);
+        Assert.Equal(mara.GetProperty("score").GetDouble(), fit.Sum(f => f.GetProperty("contribution").GetDouble()), 9);
+        Assert.All(fit, f => Assert.False(string.IsNullOrWhiteSpace(f.GetProperty("why").GetString())));
+        Assert.Equal(0.8, fit[0].GetProperty("value").GetDouble(), 9);
+        Assert.Contains("fitness 80", fit[0].GetProperty("why").GetString());
+        Assert.Contains("Country DE is one the brand wants", fit[1].GetProperty("why").GetString());
+
+        var facets = answer.GetProperty("facets");
+        Assert.Equal((2, 1), (facets.GetProperty("tiers").GetProperty("micro").GetInt32(), facets.GetProperty("tiers").GetProperty("macro").GetInt32()));
+        Assert.Equal((2, 1), (facets.GetProperty("countries").GetProperty("US").GetInt32(), facets.GetProperty("countries").GetProperty("DE").GetInt32()));
+        Assert.Equal(3, facets.GetProperty("platforms").GetProperty("instagram").GetInt32());
+        Assert.Equal(3, facets.GetProperty("niches").GetProperty("fitness").GetInt32());
+    }
+
+    [Theory, BothProviders]
+    public async Task Each_filter_narrows_the_search(DatabaseProvider provider)
+    {
+        var (host, _, api) = await StartWithCatalogueAsync(provider);
+        await using var _ = host;
+
+        async Task Expect(string query, params string[] handles) => Assert.Equal(handles.Order(), (await HandlesAsync(api, query + "&limit=200")).Order());
+
+        Assert.Equal(8, (await HandlesAsync(api, "")).Count);
+        await Expect("q=vegan", "mara.moves", "lena.kocht", "zoe.glow");
+        await Expect("q=%22strength+coach%22", "mara.moves");
+        await Expect("q=%23vegan", "mara.moves");
+        await Expect("q=%23vegan&tag_window=365", "mara.moves", "lena.kocht");
+        await Expect("q=%40oatly", "mara.moves", "lena.kocht");
+        await Expect("q=%40oatly&tag_window=7", "lena.kocht");
+        await Expect("q=%23caf%C3%A9", "ana.cafe");
+        await Expect("q=m%C3%BCnchen", "ana.cafe");
+        await Expect("q=vegan+%23skincare", "zoe.glow");
+        await Expect("q=%27%3B+DROP+TABLE+accounts%3B+--");
+        await Expect("platform=tiktok", "tom.travels");
+        await Expect("platform=instagram,tiktok&tier=nano", "lena.kocht", "zoe.glow");
+        await Expect("country=de", "mara.moves", "lena.kocht", "ana.cafe");
+        await Expect("language=en&country=GB", "tom.travels");
+        await Expect("niche=food", "lena.kocht", "ana.cafe");
+        await Expect("niche=fitness,beauty", "mara.moves", "kai.lifts", "zoe.glow", "big.brand");
+        await Expect("min_followers=10k&max_followers=60000", "mara.moves", "kai.lifts", "tom.travels", "ana.cafe");
+        await Expect("min_er=4&max_er=5", "tom.travels", "zoe.glow");
+        await Expect("min_authenticity=90", "mara.moves", "zoe.glow");
+        await Expect("max_price=150", "lena.kocht", "tom.travels", "zoe.glow");
+        await Expect("posted_within=4", "mara.moves", "lena.kocht", "big.brand");
+        await Expect("has_email=true", "mara.moves", "lena.kocht", "zoe.glow");
+        await Expect("max_sponsored=20", "mara.moves", "lena.kocht", "tom.travels", "ana.cafe", "big.brand", "quiet.one");
+        await Expect("verified=true", "kai.lifts", "big.brand");
+    }
+
+    [Theory, BothProviders]
+    public async Task Sorts_rank_and_limit_cuts(DatabaseProvider provider)
+    {
+        var (host, _, api) = await StartWithCatalogueAsync(provider);
+        await using var _ = host;
+
+        Assert.Equal(["big.brand", "kai.lifts", "tom.travels"], await HandlesAsync(api, "sort=followers&limit=3"));
+        Assert.Equal(["lena.kocht", "zoe.glow", "tom.travels"], await HandlesAsync(api, "sort=er&limit=3"));
+        Assert.Equal(["lena.kocht", "zoe.glow", "tom.travels"], await HandlesAsync(api, "sort=price&limit=3"));
+        Assert.Equal(["zoe.glow", "kai.lifts", "mara.moves"], await HandlesAsync(api, "sort=growth&limit=3"));
+        var byFit = await api.GetFromJsonAsync<JsonElement>("/api/v1/search?niche=fitness&limit=2");
+        Assert.Equal(3, byFit.GetProperty("total").GetInt32());
+        var scores = byFit.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("score").GetDouble()).ToList();
+        Assert.Equal(2, scores.Count);
+        Assert.True(scores[0] >= scores[1]);
+        Assert.Equal([1, 2], byFit.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("rank").GetInt32()));
+
+        // Weights change the ranking: all on cost puts the cheapest engagement first.
+        // 1,200 expected engagements for $150 is the most per dollar.
+        var cost = await HandlesAsync(api, "weights=niche=0,audience=0,engagement=0,quality=0,cost=1,recency=0,safety=0&limit=1");
+        Assert.Equal(["tom.travels"], cost);
+    }
+
+    [Theory, BothProviders]
+    public async Task The_workspaces_rate_card_wins_over_the_estimate(DatabaseProvider provider)
+    {
+        var host = await StartAsync(provider);
+        await using var _ = host;
+        Dictionary<string, long> ids;
+        await using (var db = host.Database.CreateContext())
+            ids = await DiscoveryTestData.SeedAsync(db);
+        var owner = await host.Factory.CreateUserAsync("owner@example.com");
+        var workspace = await host.Factory.CreateWorkspaceAsync(owner, "Rates");
+        await host.Factory.AsMemberAsync(workspace, owner, WorkspaceRole.Owner, s => s.GetRequiredService<RateCardService>().SetAsync(ids["mara.moves"], "instagram_post", 140, null, default));
+        using var api = host.Factory.CreateKeyClient(await host.Factory.CreateApiKeyAsync(workspace, owner));
+        using var other = await host.Factory.CreateApiClientAsync("other@example.com");
+
+        var answer = await api.GetFromJsonAsync<JsonElement>("/api/v1/search?max_price=150&limit=200");
+        var mara = answer.GetProperty("hits").EnumerateArray().Single(h => h.GetProperty("handle").GetString() == "mara.moves");
+        Assert.Equal((140.0, "rate card"), (mara.GetProperty("price").GetProperty("usd").GetDouble(), mara.GetProperty("price").GetProperty("source").GetString()));
+        Assert.Equal(JsonValueKind.Null, mara.GetProperty("price").GetProperty("lowUsd").ValueKind);
+        Assert.DoesNotContain("mara.moves", await HandlesAsync(other, "max_price=150&limit=200"));
+    }
+
+    [Theory, BothProviders]
+    public async Task Bad_parameters_get_problem_details_naming_each_field(DatabaseProvider provider)
+    {
+        var (host, _, api) = await StartWithCatalogueAsync(provider);
+        await using var _ = host;
+
+        var errors = await ProblemAsync(await api.GetAsync("/api/v1/search?limit=500"));
+        Assert.Equal(["limit"], errors.Keys);
+        Assert.Equal("is at most 200; got 500", errors["limit"].Single());
+
+        errors = await ProblemAsync(await api.GetAsync("/api/v1/search?platform=myspace&tier=giga&min_followers=5k&max_followers=1k&min_authenticity=150&sort=best&weights=size%3D1&niche=knitting"));
+        Assert.Equal(new[] { "min_authenticity", "min_followers", "niche", "platform", "sort", "tier", "weights" }.Order(), errors.Keys.Order());
+        Assert.Contains("more than max_followers", errors["min_followers"].Single());
+        Assert.Equal(["format"], (await ProblemAsync(await api.GetAsync("/api/v1/search?format=xml"))).Keys);
+        Assert.Equal(["limit"], (await ProblemAsync(await api.GetAsync("/api/v1/search.csv?limit=0"))).Keys);
+        Assert.Equal(["limit"], (await ProblemAsync(await api.GetAsync("/api/v1/accounts/instagram/mara.moves/lookalikes?limit=201"))).Keys);
+        Assert.Equal(["platform"], (await ProblemAsync(await api.GetAsync("/api/v1/accounts/myspace/mara.moves/lookalikes"))).Keys);
+
+        var missing = await api.GetAsync("/api/v1/accounts/instagram/nobody.here/lookalikes");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("The catalogue has no instagram account 'nobody.here'", await missing.Content.ReadAsStringAsync());
+    }
+
+    [Theory, BothProviders]
+    public async Task Results_export_as_csv_and_the_export_is_audited(DatabaseProvider provider)
+    {
+        var (host, _, api) = await StartWithCatalogueAsync(provider);
+        await using var _ = host;
+
+        foreach (var url in new[] { "/api/v1/search?q=vegan&sort=er&format=csv", "/api/v1/search.csv?q=vegan&sort=er" })
+        {
+            var response = await api.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("search.csv", response.Content.Headers.ContentDisposition!.FileName);
+            var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+            Assert.Equal(string.Join(',', DiscoveryCsvHeader), lines[0]);
+            Assert.Equal(4, lines.Count);
+            Assert.StartsWith("1,instagram,lena.kocht,Lena Kocht,5000,nano,DE,de,food,6,,80,estimate,48,128,1,", lines[1]);
+        }
+        var exports = (await host.AuditAsync()).Where(e => e.Action == AuditLog.Actions.Export).ToList();
+        Assert.Equal(2, exports.Count);
+        Assert.All(exports, e => Assert.Equal(("search", "3 of 3 accounts as CSV (q=vegan&sort=er)"), (e.Target, e.Detail)));
+    }
+
+    [Theory, BothProviders]
+    public async Task Lookalikes_come_with_their_reasons(DatabaseProvider provider)
+    {
+        var (host, ids, api) = await StartWithCatalogueAsync(provider);
+        await using var _ = host;
+
+        var answer = await api.GetFromJsonAsync<JsonElement>("/api/v1/accounts/instagram/@Mara.Moves/lookalikes?limit=3");
+        Assert.Equal(ids["mara.moves"], answer.GetProperty("of").GetProperty("accountId").GetInt64());
+        var hits = answer.GetProperty("hits").EnumerateArray().ToList();
+        Assert.InRange(hits.Count, 1, 3);
+        Assert.DoesNotContain(hits, h => h.GetProperty("handle").GetString() == "mara.moves");
+        Assert.All(hits, h => Assert.Equal("instagram", h.GetProperty("platform").GetString()));
+        var first = hits[0];
+        Assert.Equal(1, first.GetProperty("rank").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(first.GetProperty("reason").GetString()));
+        var scores = hits.Select(h => h.GetProperty("score").GetDouble()).ToList();
+        Assert.Equal(scores.OrderDescending(), scores);
+        var lena = await api.GetFromJsonAsync<JsonElement>("/api/v1/accounts/instagram/lena.kocht/lookalikes?limit=200");
+        var mara = lena.GetProperty("hits").EnumerateArray().Single(h => h.GetProperty("handle").GetString() == "mara.moves");
+        Assert.Contains("@oatly", mara.GetProperty("sharedTerms").EnumerateArray().Select(t => t.GetString()));
+        Assert.Contains("also uses", mara.GetProperty("reason").GetString());
+    }
+
+    private static readonly IReadOnlyList<string> DiscoveryCsvHeader = Grapevine.Core.Discovery.Query.DiscoveryCsv.Header;
+
+    private static async Task<Dictionary<string, string[]>> ProblemAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode} {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.DoesNotContain("   at ", body);
+        using var problem = JsonDocument.Parse(body);
+        return problem.RootElement.GetProperty("errors").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(e => e.GetString()!).ToArray());
+    }
+}

@@ -1,0 +1,98 @@
+using Grapevine.Core.Catalogue;
+using Grapevine.Core.Data;
+using Grapevine.Core.Discovery;
+
+namespace Grapevine.IntegrationTests.Discovery;
+
+/// <summary>
+/// Eight hand-made accounts with search profiles written straight into the database, so that each answer of the
+/// search API, CLI and page can be worked out by hand. Times are relative to <see cref="Now"/> (the test clock).
+/// </summary>
+public static class DiscoveryTestData
+{
+    public static readonly DateTime Now = new(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
+
+    public sealed record Creator(
+        string Handle, Platform Platform, long? Followers, string? Tier, string? Country, string? Language, (string Niche, int Score)[] Niches,
+        double? Er, double? Percentile, double? Quality, double? Engagements, double? Price, int? DaysSincePost, (string Term, int DaysAgo)[] Terms,
+        string Words, bool HasEmail = false, bool? Verified = false, double? Sponsored = null, double? Growth = null, double? Safety = 1);
+
+    public static readonly Creator[] Creators =
+    [
+        new("mara.moves", Platform.Instagram, 24_000, "micro", "DE", "de", [("fitness", 80), ("food", 10)], 3.4, 0.82, 0.9, 800, 250, 2,
+            [("#vegan", 5), ("@oatly", 10)], "mara moves vegan strength coach berlin", HasEmail: true, Sponsored: 10, Growth: 2),
+        new("kai.lifts", Platform.Instagram, 60_000, "micro", "US", "en", [("fitness", 90)], 2.0, 0.5, 0.7, 1200, 600, 20,
+            [("#gym", 3)], "kai lifts gym strength", Verified: true, Sponsored: 30, Growth: 5),
+        new("lena.kocht", Platform.Instagram, 5_000, "nano", "DE", "de", [("food", 85)], 6.0, 0.95, null, 300, 80, 1,
+            [("#vegan", 200), ("@oatly", 3)], "lena kocht vegan recipes", HasEmail: true, Growth: 1),
+        new("tom.travels", Platform.TikTok, 30_000, "micro", "GB", "en", [("travel", 70)], 4.0, 0.7, 0.85, 1200, 150, 100,
+            [("#travel", 100)], "tom travels backpacking"),
+        new("zoe.glow", Platform.Instagram, 8_000, "nano", "US", "en", [("beauty", 75)], 5.0, 0.9, 0.95, 400, 120, 5,
+            [("#skincare", 5), ("#ad", 5)], "zoe glow skincare vegan", HasEmail: true, Sponsored: 50, Growth: 8, Safety: 0.6),
+        new("ana.cafe", Platform.Instagram, 15_000, "micro", "DE", "de", [("food", 60), ("travel", 20)], 3.0, 0.6, 0.8, 450, 200, 8,
+            [("#café", 8), ("#münchen", 8)], "ana cafe café münchen coffee"),
+        new("big.brand", Platform.Instagram, 500_000, "macro", "US", "en", [("fitness", 40)], 1.0, 0.3, 0.6, 5000, 5000, 3,
+            [("#gym", 30)], "big brand gym apparel", Verified: true),
+        new("quiet.one", Platform.Instagram, null, null, null, null, [], null, null, null, null, null, null, [], "quiet one"),
+    ];
+
+    /// <summary>Writes the accounts and their profiles with times relative to <paramref name="asOf"/> (default <see cref="Now"/>); returns the account ids by handle.</summary>
+    public static async Task<Dictionary<string, long>> SeedAsync(GrapevineDb db, DateTime? asOf = null)
+    {
+        var now = new DateTimeOffset(asOf ?? Now).ToUnixTimeSeconds();
+        var accounts = Creators.Select(c => new Account
+        {
+            Creator = new Grapevine.Core.Catalogue.Creator { DisplayName = Display(c.Handle) },
+            Platform = c.Platform,
+            Handle = c.Handle,
+            DisplayName = Display(c.Handle),
+            Followers = c.Followers,
+            Tier = c.Tier,
+            Country = c.Country,
+            Language = c.Language,
+            UpdatedAt = Now,
+        }).ToList();
+        db.Accounts.AddRange(accounts);
+        await db.SaveChangesAsync();
+        foreach (var (c, a) in Creators.Zip(accounts))
+        {
+            db.SearchProfiles.Add(new SearchProfile
+            {
+                AccountId = a.Id,
+                Platform = c.Platform,
+                Handle = c.Handle,
+                DisplayName = Display(c.Handle),
+                Tier = c.Tier,
+                Followers = c.Followers,
+                Country = c.Country,
+                Language = c.Language,
+                IsVerified = c.Verified,
+                HasEmail = c.HasEmail,
+                PrimaryNiche = c.Niches.OrderByDescending(n => n.Score).Select(n => n.Niche).FirstOrDefault(),
+                NicheConfidence = c.Niches.Length == 0 ? null : 0.8,
+                EngagementRate = c.Er,
+                EngagementPercentile = c.Percentile,
+                AudienceQuality = c.Quality,
+                ExpectedEngagements = c.Engagements,
+                PriceEstimate = c.Price,
+                PriceLow = c.Price * 0.6,
+                PriceHigh = c.Price * 1.6,
+                LastPostedAt = c.DaysSincePost is { } days ? now - days * 86_400L : null,
+                SponsoredShare = c.Sponsored,
+                Growth = c.Growth,
+                SafetyScore = c.Safety,
+                Words = c.Words,
+                UpdatedAt = Now,
+                Niches = [.. c.Niches.Select(n => new SearchProfileNiche { AccountId = a.Id, Niche = n.Niche, Score = n.Score })],
+                Terms = [.. c.Terms.Select(t => new SearchProfileTerm { AccountId = a.Id, Term = t.Term, LastUsedAt = now - t.DaysAgo * 86_400L, Uses = 1 })],
+            });
+        }
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        return accounts.ToDictionary(a => a.Handle, a => a.Id);
+    }
+
+    /// <summary>"mara.moves" is shown as "Mara Moves".</summary>
+    public static string Display(string handle) =>
+        string.Join(' ', handle.Split('.').Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+}

@@ -1,0 +1,141 @@
+using Grapevine.Core.Catalogue;
+using Grapevine.Core.Discovery;
+using Grapevine.Core.Discovery.Query;
+
+namespace Grapevine.Tests.Discovery;
+
+public class FitExplanationTests
+{
+    private static readonly DateTime Now = new(2026, 11, 20, 12, 0, 0, DateTimeKind.Utc);
+
+    private static SearchProfile Profile() => new()
+    {
+        AccountId = 7,
+        Platform = Platform.Instagram,
+        Handle = "mara.moves",
+        Tier = "micro",
+        Followers = 20_000,
+        Country = "DE",
+        Language = "de",
+        PrimaryNiche = "fitness",
+        EngagementRate = 3.4,
+        EngagementPercentile = 0.82,
+        AudienceQuality = 0.87,
+        ExpectedEngagements = 450,
+        PriceEstimate = 250,
+        PriceLow = 150,
+        PriceHigh = 400,
+        LastPostedAt = new DateTimeOffset(Now.AddDays(-3)).ToUnixTimeSeconds(),
+        SafetyScore = 1,
+    };
+
+    private static FitBreakdown Breakdown(double? niche = 0.72, double nicheWeight = 0.3, double audienceWeight = 0.1) => new(
+        new FitPart(nicheWeight, niche, nicheWeight * (niche ?? FitPart.NeutralValue)),
+        new FitPart(audienceWeight, 0.5, audienceWeight * 0.5),
+        new FitPart(0.2, 0.82, 0.164),
+        new FitPart(0.15, 0.87, 0.1305),
+        new FitPart(0.1, null, 0.05),
+        new FitPart(0.1, 0.9, 0.09),
+        new FitPart(0.05, 1, 0.05));
+
+    private static FitFacts Facts(SearchProfile? profile = null, BrandPreferences? brand = null, DiscoveryPrice? price = null) => new(
+        profile ?? Profile(),
+        new Dictionary<string, int> { ["fitness"] = 60, ["food"] = 12 },
+        price ?? new DiscoveryPrice(250, DiscoveryPrice.Estimate, 150, 400, "instagram_post"),
+        brand ?? new BrandPreferences(["fitness", "food", "travel"], ["US", "DE"], ["en"]),
+        Now);
+
+    [Fact]
+    public void Every_part_keeps_the_engines_numbers_in_order_and_says_why()
+    {
+        var fit = Breakdown();
+        var parts = FitExplanation.Explain(fit, Facts());
+        Assert.Equal(["niche", "audience", "engagement", "quality", "cost", "recency", "safety"], parts.Select(p => p.Component));
+        Assert.Equal((0.3, 0.72, 0.3 * 0.72), (parts[0].Weight, parts[0].Value, parts[0].Contribution));
+        Assert.Equal(fit.Cost.Contribution, parts[4].Contribution);
+        Assert.All(parts, p => Assert.EndsWith(".", p.Why));
+
+        Assert.Equal("Scores 72 of 100 in the brand's niches (fitness 60, food 12); its main niche is fitness.", parts[0].Why);
+        Assert.Equal("Country DE is one the brand wants; language de is not among en.", parts[1].Why);
+        Assert.Equal("ER 3.4% is at the 82nd percentile of micro Instagram accounts.", parts[2].Why);
+        var top = Profile();
+        top.EngagementPercentile = 1;
+        Assert.Equal("ER 3.4% is in the top 1% of micro Instagram accounts.", FitExplanation.Explain(Breakdown(), Facts(top))[2].Why);
+        top.EngagementPercentile = 0;
+        Assert.Equal("ER 3.4% is in the bottom 1% of micro Instagram accounts.", FitExplanation.Explain(Breakdown(), Facts(top))[2].Why);
+        Assert.Equal("87% of sampled followers look real.", parts[3].Why);
+        Assert.Equal("Expected engagements unknown; counted as neutral (0.5).", parts[4].Why);
+        Assert.Equal("Last posted 3 days ago.", parts[5].Why);
+        Assert.Equal("Nothing from the brand-safety lexicon in the bio or recent captions.", parts[6].Why);
+    }
+
+    [Fact]
+    public void Cost_reads_engagements_per_dollar_with_the_price_source()
+    {
+        var fit = Breakdown() with { Cost = new FitPart(0.1, 0.6, 0.06) };
+        var why = FitExplanation.Explain(fit, Facts(price: new DiscoveryPrice(300, DiscoveryPrice.RateCard, null, null, "instagram_post")))[4].Why;
+        Assert.Equal("About 1.5 expected engagements per dollar: 450 for $300 (rate card).", why);
+    }
+
+    [Fact]
+    public void Parts_that_do_not_apply_say_how_to_make_them_count()
+    {
+        var parts = FitExplanation.Explain(Breakdown(niche: null, nicheWeight: 0, audienceWeight: 0), Facts(brand: new BrandPreferences([], [], [])));
+        Assert.Equal("Not counted: this search names no niche (pick one to rank by niche match).", parts[0].Why);
+        Assert.Equal("Not counted: this search names no country or language.", parts[1].Why);
+
+        var zeroed = Breakdown() with { Safety = new FitPart(0, 1, 0) };
+        Assert.Equal("Not counted: its weight is 0 in this search.", FitExplanation.Explain(zeroed, Facts())[6].Why);
+    }
+
+    [Fact]
+    public void Unknown_values_are_neutral_and_say_so()
+    {
+        var fit = new FitBreakdown(
+            new FitPart(0.3, null, 0.15), new FitPart(0.1, null, 0.05), new FitPart(0.2, null, 0.1), new FitPart(0.15, null, 0.075),
+            new FitPart(0.1, null, 0.05), new FitPart(0.1, null, 0.05), new FitPart(0.05, null, 0.025));
+        var parts = FitExplanation.Explain(fit, Facts(price: null) with { Price = null });
+        Assert.All(parts, p => Assert.EndsWith("counted as neutral (0.5).", p.Why));
+        Assert.StartsWith("No price known", parts[4].Why);
+        Assert.StartsWith("Too few sampled followers", parts[3].Why);
+    }
+
+    [Fact]
+    public void Brand_safety_hits_lower_the_part()
+    {
+        var fit = Breakdown() with { Safety = new FitPart(0.05, 0.4, 0.02) };
+        Assert.Equal("Brand-safety terms in the bio or recent captions (safety 0.4 of 1).", FitExplanation.Explain(fit, Facts())[6].Why);
+    }
+
+    [Fact]
+    public void The_filters_stand_for_the_brand_unless_it_says_otherwise()
+    {
+        var query = new DiscoveryQuery { Niches = ["food"], Countries = ["US"], Languages = ["en"] };
+        Assert.Equal(["food"], FitExplanation.BrandOf(query).Niches);
+        var own = new BrandPreferences(["beauty"], [], []);
+        Assert.Same(own, FitExplanation.BrandOf(query with { Brand = own }));
+    }
+
+    [Theory]
+    [InlineData(1, "1st")]
+    [InlineData(2, "2nd")]
+    [InlineData(3, "3rd")]
+    [InlineData(11, "11th")]
+    [InlineData(12, "12th")]
+    [InlineData(13, "13th")]
+    [InlineData(22, "22nd")]
+    [InlineData(99.6, "100th")]
+    public void Ordinals(double value, string text) => Assert.Equal(text, FitExplanation.Ordinal(value));
+
+    [Fact]
+    public void A_rate_card_wins_over_the_estimate()
+    {
+        var profile = Profile();
+        var estimate = DiscoveryAnswers.Price(profile, null)!;
+        Assert.Equal((250.0, "estimate", 150.0, 400.0, "instagram_post"), (estimate.Usd, estimate.Source, estimate.LowUsd, estimate.HighUsd, estimate.Deliverable));
+        var card = DiscoveryAnswers.Price(profile, new Dictionary<long, double> { [7] = 320 })!;
+        Assert.Equal((320.0, "rate card", (double?)null), (card.Usd, card.Source, card.LowUsd));
+        profile.PriceEstimate = null;
+        Assert.Null(DiscoveryAnswers.Price(profile, new Dictionary<long, double> { [8] = 1 }));
+    }
+}
