@@ -23,7 +23,7 @@ public class ModelTests
         var block = new float[features.Length];
         trees.Probabilities([.. features.SelectMany(f => f)], features[0].Length, block);
 
-        Assert.Equal(100, trees.Trees.Count);
+        Assert.Equal(TrainerSettings.Rounds, trees.Trees.Count);
         for (var i = 0; i < features.Length; i++)
         {
             Assert.Equal(mlNet[i], trees.Probability(features[i]), 1e-5f);
