@@ -25,6 +25,7 @@ public static class VettingScenario
     private const int FollowersPerAccount = 5_000;
     private const int PostsPerAccount = 200;
     private const int CommentsPerAccount = 200;
+    private const int WarmupReports = 200;
 
     public static async Task<object> RunAsync(BenchSettings settings, CancellationToken ct)
     {
@@ -95,9 +96,18 @@ public static class VettingScenario
             await cache.GetAsync(db, ct);
         var distributionMs = clock.Elapsed.TotalMilliseconds;
 
-        // Warm-up: JIT, connection pool, model.
-        for (var i = 0; i < LargeAccounts; i++)
-            await VetAsync(connectionString, cache, time, classifier, i, ct);
+        // Warm-up: connection pool, model, and the JIT. Tiered compilation recompiles hot methods in the background over
+        // the first hundred or so reports (the slowest 5% of a run with a 20-report warm-up were nearly all among its
+        // first 170 reports, using twice their wall time in CPU); a server does that once, so the timed reports start
+        // after 200. The warm-up's own p95 is reported as warmup_p95_ms.
+        var warmup = new double[WarmupReports];
+        for (var i = 0; i < WarmupReports; i++)
+        {
+            clock.Restart();
+            await VetAsync(connectionString, cache, time, classifier, i % LargeAccounts, ct);
+            warmup[i] = clock.Elapsed.TotalMilliseconds;
+        }
+        Array.Sort(warmup);
 
         // Per report also the process's CPU time and whether a garbage collection ran: a slow report that used little CPU
         // waited for a core; one with a collection paid for it.
@@ -152,6 +162,7 @@ public static class VettingScenario
             ["p95_ms"] = Math.Round(Percentile(timings, 95), 2),
             ["p99_ms"] = Math.Round(Percentile(timings, 99), 2),
             ["max_ms"] = Math.Round(timings[^1], 2),
+            ["warmup_p95_ms"] = Math.Round(Percentile(warmup, 95), 2),
             // The slowest 5% (at or above p95) against the faster half: wall time, CPU time, share with a collection.
             ["tail_wall_ms"] = Math.Round(tail.Average(i => timingsByReport[i]), 2),
             ["tail_cpu_ms"] = Math.Round(tail.Average(i => cpu[i]), 2),
