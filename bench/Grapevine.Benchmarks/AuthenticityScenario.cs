@@ -48,9 +48,22 @@ public static class AuthenticityScenario
             for (var i = 0; i < compared; i++)
                 fast[i] = trees.Probability(features[i]);
         });
-        var maxDifference = Enumerable.Range(0, compared).Max(i => Math.Abs(fast[i] - mlNet[i]));
+        // The batch path: rows in blocks of 64, eight at once down each tree where the processor has AVX2.
+        var width = features[0].Length;
+        var flat = features.SelectMany(f => f).ToArray();
+        var blocks = new float[compared];
+        var blockSeconds = Best(() =>
+        {
+            for (var start = 0; start < compared; start += 64)
+            {
+                var n = Math.Min(64, compared - start);
+                trees.Probabilities(flat.AsSpan(start * width, n * width), width, blocks.AsSpan(start, n));
+            }
+        });
+        var maxDifference = Enumerable.Range(0, compared).Max(i => Math.Max(Math.Abs(fast[i] - mlNet[i]), Math.Abs(blocks[i] - mlNet[i])));
         Log($"same {trees.Trees.Count}-tree ensemble on {compared:N0} feature vectors, one thread: ML.NET transform {compared / mlNetSeconds:N0}/s, " +
-            $"fast path {compared / fastSeconds:N0}/s ({mlNetSeconds / fastSeconds:0.0}x); largest difference {maxDifference:E1}");
+            $"fast path one row at a time {compared / fastSeconds:N0}/s ({mlNetSeconds / fastSeconds:0.0}x), in blocks {compared / blockSeconds:N0}/s " +
+            $"({mlNetSeconds / blockSeconds:0.0}x, vectorised: {System.Runtime.Intrinsics.X86.Avx2.IsSupported}); largest difference {maxDifference:E1}");
 
         return new Dictionary<string, object>
         {
@@ -66,6 +79,9 @@ public static class AuthenticityScenario
             ["mlnet_transform_per_s"] = Math.Round(compared / mlNetSeconds),
             ["fast_path_per_s"] = Math.Round(compared / fastSeconds),
             ["fast_vs_mlnet"] = Math.Round(mlNetSeconds / fastSeconds, 1),
+            ["block_path_per_s"] = Math.Round(compared / blockSeconds),
+            ["block_vs_mlnet"] = Math.Round(mlNetSeconds / blockSeconds, 1),
+            ["vectorised"] = System.Runtime.Intrinsics.X86.Avx2.IsSupported,
             ["max_probability_difference"] = maxDifference,
         };
     }

@@ -155,7 +155,7 @@ public static class AuthenticityCommand
         private readonly Option<int> _seed = new("--seed") { Description = "Seed of the folds and the trainer; the same seed gives the same model.", DefaultValueFactory = _ => 42 };
         private readonly Option<string> _trainer = new("--trainer") { Description = "lightgbm or fasttree.", DefaultValueFactory = _ => "lightgbm" };
         private readonly Option<bool> _balance = new("--balance-classes") { Description = "Weight fakes up so both classes weigh the same (the threshold handles imbalance anyway)." };
-        private readonly Option<int> _bags = new("--bags") { Description = "How many bagged ensembles to average (1 to 20).", DefaultValueFactory = _ => 3 };
+        private readonly Option<int> _bags = new("--bags") { Description = "How many bagged ensembles to average (1 to 20).", DefaultValueFactory = _ => new TrainerSettings().Bags };
 
         public void AddTo(Command command)
         {

@@ -39,10 +39,10 @@ public static class MlNetTreeTrainer
         {
             TrainerKind.LightGbm => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
             {
-                NumberOfIterations = 100,
+                NumberOfIterations = TrainerSettings.Rounds,
                 LearningRate = 0.05,
                 NumberOfLeaves = 4,
-                MinimumExampleCountPerLeaf = 20,
+                MinimumExampleCountPerLeaf = TrainerSettings.MinimumPerLeaf,
                 Booster = new GradientBooster.Options { SubsampleFraction = 0.5, SubsampleFrequency = 1, FeatureFraction = 0.5, L2Regularization = 1 },
                 UseCategoricalSplit = false,
                 HandleMissingValue = false,
@@ -54,10 +54,10 @@ public static class MlNetTreeTrainer
             }).Fit(data),
             _ => ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
             {
-                NumberOfTrees = 100,
+                NumberOfTrees = TrainerSettings.Rounds,
                 LearningRate = 0.05,
                 NumberOfLeaves = 4,
-                MinimumExampleCountPerLeaf = 20,
+                MinimumExampleCountPerLeaf = TrainerSettings.MinimumPerLeaf,
                 BaggingSize = 1,
                 BaggingExampleFraction = 0.5,
                 FeatureFraction = 0.5,

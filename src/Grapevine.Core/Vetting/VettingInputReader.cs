@@ -4,14 +4,16 @@ using Grapevine.Core.Authenticity;
 using Grapevine.Core.Catalogue;
 using Grapevine.Core.Data;
 using Grapevine.Core.Metrics;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Grapevine.Core.Vetting;
 
 /// <summary>
-/// Reads everything a report needs about one account in one round trip of five SELECTs, with plain ADO.NET: a report
-/// reads thousands of follower rows and must stay well under 50 ms, so no change tracking and no per-row overhead.
+/// Reads everything a report needs about one account: a report reads thousands of follower rows and must stay well
+/// under 50 ms, so no change tracking and no per-row overhead. PostgreSQL: one round trip of five SELECTs with plain
+/// ADO.NET; SQLite (in process, no round trips): its statement API (<see cref="SqliteVettingRows"/>).
 /// </summary>
 internal static class VettingInputReader
 {
@@ -34,6 +36,8 @@ internal static class VettingInputReader
             await db.Database.OpenConnectionAsync(ct);
         try
         {
+            if (db.Provider == DatabaseProvider.Sqlite)
+                return SqliteVettingRows.Read((SqliteConnection)connection, platform, CatalogueNames.NormalizeHandle(handle));
             await using var command = connection.CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandText = Sql;
