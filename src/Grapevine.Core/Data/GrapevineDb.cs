@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Grapevine.Core.Audit;
 using Grapevine.Core.BrandSafety;
+using Grapevine.Core.Campaigns;
 using Grapevine.Core.Catalogue;
 using Grapevine.Core.Discovery;
 using Grapevine.Core.Lists;
@@ -44,6 +45,9 @@ public class GrapevineDb(DbContextOptions<GrapevineDb> options, CurrentWorkspace
     public DbSet<SearchProfileNiche> SearchProfileNiches => Set<SearchProfileNiche>();
     public DbSet<SearchProfileTerm> SearchProfileTerms => Set<SearchProfileTerm>();
     public DbSet<RateCard> RateCards => Set<RateCard>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<CampaignCandidate> CampaignCandidates => Set<CampaignCandidate>();
+    public DbSet<CampaignPlan> CampaignPlans => Set<CampaignPlan>();
 
     public DatabaseProvider Provider =>
         Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
@@ -58,6 +62,8 @@ public class GrapevineDb(DbContextOptions<GrapevineDb> options, CurrentWorkspace
         configurationBuilder.Properties<PostType>().HaveConversion<LowerCaseEnumConverter<PostType>>().HaveMaxLength(16);
         configurationBuilder.Properties<WorkspaceRole>().HaveConversion<LowerCaseEnumConverter<WorkspaceRole>>().HaveMaxLength(16);
         configurationBuilder.Properties<ApiKeyScope>().HaveConversion<LowerCaseEnumConverter<ApiKeyScope>>().HaveMaxLength(16);
+        configurationBuilder.Properties<CampaignGoal>().HaveConversion<LowerCaseEnumConverter<CampaignGoal>>().HaveMaxLength(16);
+        configurationBuilder.Properties<CandidateDecision>().HaveConversion<LowerCaseEnumConverter<CandidateDecision>>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -141,6 +141,295 @@ namespace Grapevine.Migrations.Sqlite.Migrations
                     b.ToTable("brand_safety_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Grapevine.Core.Campaigns.Campaign", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workspace_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("archived_at");
+
+                    b.Property<decimal?>("AverageOrderValue")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("average_order_value");
+
+                    b.Property<string>("Brand")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("brand");
+
+                    b.PrimitiveCollection<string>("BrandKeywords")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("brand_keywords");
+
+                    b.PrimitiveCollection<string>("BrandNiches")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("brand_niches");
+
+                    b.Property<string>("BrandValues")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("brand_values");
+
+                    b.Property<decimal>("Budget")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("budget");
+
+                    b.Property<double?>("ClickThroughRate")
+                        .HasColumnType("REAL")
+                        .HasColumnName("click_through_rate");
+
+                    b.PrimitiveCollection<string>("Competitors")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("competitors");
+
+                    b.Property<double?>("ConversionRate")
+                        .HasColumnType("REAL")
+                        .HasColumnName("conversion_rate");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_on");
+
+                    b.Property<bool>("FirstTest")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_test");
+
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("goal");
+
+                    b.Property<long?>("KpiClicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kpi_clicks");
+
+                    b.Property<long?>("KpiConversions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kpi_conversions");
+
+                    b.Property<long?>("KpiEngagements")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kpi_engagements");
+
+                    b.Property<long?>("KpiImpressions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kpi_impressions");
+
+                    b.Property<long?>("KpiReach")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kpi_reach");
+
+                    b.Property<decimal?>("KpiRevenue")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kpi_revenue");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.PrimitiveCollection<string>("Platforms")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("platforms");
+
+                    b.Property<decimal?>("ProductCost")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_cost");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_on");
+
+                    b.Property<int?>("TargetAgeMax")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("target_age_max");
+
+                    b.Property<int?>("TargetAgeMin")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("target_age_min");
+
+                    b.PrimitiveCollection<string>("TargetCountries")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_countries");
+
+                    b.Property<string>("TargetGender")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_gender");
+
+                    b.PrimitiveCollection<string>("TargetInterests")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_interests");
+
+                    b.PrimitiveCollection<string>("TargetLanguages")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_languages");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("WorkspaceId", "Id")
+                        .HasName("pk_campaigns");
+
+                    b.HasIndex("WorkspaceId", "ArchivedAt", "UpdatedAt")
+                        .HasDatabaseName("ix_campaigns_workspace_id_archived_at_updated_at");
+
+                    b.ToTable("campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("Grapevine.Core.Campaigns.CampaignCandidate", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workspace_id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<bool>("AcceptsGifting")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accepts_gifting");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<double?>("TestResult")
+                        .HasColumnType("REAL")
+                        .HasColumnName("test_result");
+
+                    b.Property<decimal?>("TestSpend")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("test_spend");
+
+                    b.HasKey("WorkspaceId", "CampaignId", "AccountId")
+                        .HasName("pk_campaign_candidates");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_campaign_candidates_account_id");
+
+                    b.ToTable("campaign_candidates", (string)null);
+                });
+
+            modelBuilder.Entity("Grapevine.Core.Campaigns.CampaignPlan", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workspace_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<double?>("BestBound")
+                        .HasColumnType("REAL")
+                        .HasColumnName("best_bound");
+
+                    b.Property<decimal>("Budget")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("budget");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<double?>("Gap")
+                        .HasColumnType("REAL")
+                        .HasColumnName("gap");
+
+                    b.Property<string>("Solver")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("solver");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL")
+                        .HasColumnName("value");
+
+                    b.HasKey("WorkspaceId", "Id")
+                        .HasName("pk_campaign_plans");
+
+                    b.HasIndex("WorkspaceId", "CampaignId", "CreatedAt")
+                        .HasDatabaseName("ix_campaign_plans_workspace_id_campaign_id_created_at");
+
+                    b.ToTable("campaign_plans", (string)null);
+                });
+
             modelBuilder.Entity("Grapevine.Core.Catalogue.Account", b =>
                 {
                     b.Property<long>("Id")
@@ -1296,6 +1585,73 @@ namespace Grapevine.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_brand_safety_settings_workspaces_workspace_id");
                 });
 
+            modelBuilder.Entity("Grapevine.Core.Campaigns.Campaign", b =>
+                {
+                    b.HasOne("Grapevine.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaigns_workspaces_workspace_id");
+
+                    b.OwnsMany("Grapevine.Core.Campaigns.CampaignDeliverable", "Deliverables", b1 =>
+                        {
+                            b1.Property<Guid>("CampaignWorkspaceId");
+
+                            b1.Property<Guid>("CampaignId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("Count");
+
+                            b1.Property<string>("Deliverable")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.HasKey("CampaignWorkspaceId", "CampaignId", "__synthesizedOrdinal");
+
+                            b1.ToTable("campaigns");
+
+                            b1
+                                .ToJson("deliverables")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CampaignWorkspaceId", "CampaignId")
+                                .HasConstraintName("fk_campaigns_campaigns_campaign_workspace_id_campaign_id");
+                        });
+
+                    b.Navigation("Deliverables");
+                });
+
+            modelBuilder.Entity("Grapevine.Core.Campaigns.CampaignCandidate", b =>
+                {
+                    b.HasOne("Grapevine.Core.Catalogue.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_candidates_accounts_account_id");
+
+                    b.HasOne("Grapevine.Core.Campaigns.Campaign", null)
+                        .WithMany("Candidates")
+                        .HasForeignKey("WorkspaceId", "CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_candidates_campaigns_workspace_id_campaign_id");
+                });
+
+            modelBuilder.Entity("Grapevine.Core.Campaigns.CampaignPlan", b =>
+                {
+                    b.HasOne("Grapevine.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId", "CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_plans_campaigns_workspace_id_campaign_id");
+                });
+
             modelBuilder.Entity("Grapevine.Core.Catalogue.Account", b =>
                 {
                     b.HasOne("Grapevine.Core.Catalogue.Creator", "Creator")
@@ -1538,6 +1894,11 @@ namespace Grapevine.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Grapevine.Core.BrandSafety.BrandSafetyCategoryList", b =>
                 {
                     b.Navigation("Keywords");
+                });
+
+            modelBuilder.Entity("Grapevine.Core.Campaigns.Campaign", b =>
+                {
+                    b.Navigation("Candidates");
                 });
 
             modelBuilder.Entity("Grapevine.Core.Catalogue.Account", b =>
