@@ -20,6 +20,7 @@ public static class GrapevineCommand
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(LookalikesCommand.Create());
         root.Subcommands.Add(DiscoveryCommand.Create());
+        root.Subcommands.Add(PlanCommand.Create());
         return root;
     }
 

@@ -21,41 +21,15 @@ public static class SearchCommand
             Description = "Words, #hashtags and @mentions; every one must match. Quote it in a shell: grapevine search \"vegan #glutenfree @oatly\".",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var options = new Dictionary<string, Option<string?>>
-        {
-            [DiscoveryFields.Platform] = Text(DiscoveryFields.Platform, "Platforms, comma separated: instagram, tiktok, youtube, x, facebook, twitch, pinterest."),
-            [DiscoveryFields.Tier] = Text(DiscoveryFields.Tier, "Tiers, comma separated: emerging, nano, micro, macro, mega."),
-            [DiscoveryFields.Country] = Text(DiscoveryFields.Country, "Two-letter country codes, comma separated (US,GB)."),
-            [DiscoveryFields.Language] = Text(DiscoveryFields.Language, "Language codes, comma separated (en,es)."),
-            [DiscoveryFields.Niche] = Text(DiscoveryFields.Niche, "Niches, comma separated (fitness,food); they also rank by niche match."),
-            [DiscoveryFields.MinFollowers] = Text(DiscoveryFields.MinFollowers, "At least this many followers (10000, 10k)."),
-            [DiscoveryFields.MaxFollowers] = Text(DiscoveryFields.MaxFollowers, "At most this many followers (100k)."),
-            [DiscoveryFields.MinEr] = Text(DiscoveryFields.MinEr, "Engagement rate by followers at least, in percent (2.5)."),
-            [DiscoveryFields.MaxEr] = Text(DiscoveryFields.MaxEr, "Engagement rate by followers at most, in percent."),
-            [DiscoveryFields.MinAuthenticity] = Text(DiscoveryFields.MinAuthenticity, "Share of real followers at least, in percent (0-100)."),
-            [DiscoveryFields.MaxPrice] = Text(DiscoveryFields.MaxPrice, "Estimated price of the default deliverable at most, in US dollars."),
-            [DiscoveryFields.PostedWithin] = Text(DiscoveryFields.PostedWithin, "Posted within this many days."),
-            [DiscoveryFields.MaxSponsored] = Text(DiscoveryFields.MaxSponsored, "Sponsored share of recent posts at most, in percent."),
-            [DiscoveryFields.Sort] = Text(DiscoveryFields.Sort, "fit (default), er, followers, price or growth."),
-            [DiscoveryFields.Limit] = Text(DiscoveryFields.Limit, $"How many accounts, 1 to {DiscoveryQuery.MaxLimit} (default {DiscoveryQuery.DefaultLimit})."),
-            [DiscoveryFields.TagWindow] = Text(DiscoveryFields.TagWindow, $"Days within which #hashtags and @mentions count (default {DiscoveryQuery.DefaultTagWindowDays})."),
-            [DiscoveryFields.Weights] = Text(DiscoveryFields.Weights, "Fit weights to change, e.g. niche=0.4,cost=0.2."),
-        };
-        var hasEmail = new Option<bool>("--has-email") { Description = "Only accounts with a contact e-mail." };
-        var verified = new Option<string?>("--verified")
-        {
-            Description = "Only verified accounts (--verified or --verified true), or only unverified ones (--verified false).",
-            Arity = ArgumentArity.ZeroOrOne,
-        };
+        var options = new SearchOptions();
 
         var command = new Command("search",
             "Find creators: text with #hashtags and @mentions, filters, and a ranking by brand fit (niche, audience, engagement, " +
             "audience quality, cost, recency, brand safety) with the part each one contributes. Prices are estimates (rate cards belong to workspaces).")
         {
-            text, hasEmail, verified,
+            text,
         };
-        foreach (var option in options.Values)
-            command.Options.Add(option);
+        options.AddTo(command);
 
         command.SetAction((result, ct) => CliRunner.RunAsync(async () =>
         {
@@ -63,29 +37,7 @@ public static class SearchCommand
             // The text takes any word, so a mistyped option would otherwise become search text.
             if (words.FirstOrDefault(w => w.StartsWith("--", StringComparison.Ordinal)) is { } unknown)
                 throw new CliUsageException($"unknown option '{unknown}'; run 'grapevine search --help' for the options");
-            var input = new DiscoveryQueryInput
-            {
-                Text = string.Join(' ', words),
-                Platform = result.GetValue(options[DiscoveryFields.Platform]),
-                Tier = result.GetValue(options[DiscoveryFields.Tier]),
-                Country = result.GetValue(options[DiscoveryFields.Country]),
-                Language = result.GetValue(options[DiscoveryFields.Language]),
-                Niche = result.GetValue(options[DiscoveryFields.Niche]),
-                MinFollowers = result.GetValue(options[DiscoveryFields.MinFollowers]),
-                MaxFollowers = result.GetValue(options[DiscoveryFields.MaxFollowers]),
-                MinEr = result.GetValue(options[DiscoveryFields.MinEr]),
-                MaxEr = result.GetValue(options[DiscoveryFields.MaxEr]),
-                MinAuthenticity = result.GetValue(options[DiscoveryFields.MinAuthenticity]),
-                MaxPrice = result.GetValue(options[DiscoveryFields.MaxPrice]),
-                PostedWithin = result.GetValue(options[DiscoveryFields.PostedWithin]),
-                HasEmail = result.GetValue(hasEmail) ? "true" : null,
-                MaxSponsored = result.GetValue(options[DiscoveryFields.MaxSponsored]),
-                Verified = result.GetResult(verified) is null ? null : result.GetValue(verified) ?? "true",
-                Sort = result.GetValue(options[DiscoveryFields.Sort]),
-                Limit = result.GetValue(options[DiscoveryFields.Limit]),
-                TagWindow = result.GetValue(options[DiscoveryFields.TagWindow]),
-                Weights = result.GetValue(options[DiscoveryFields.Weights]),
-            };
+            var input = options.Read(result, string.Join(' ', words));
             var query = Parse(input);
             await using var db = await GlobalOptions.OpenDatabaseAsync(result, ct);
             var answer = await DiscoveryAnswers.SearchAsync(new DiscoveryService(db, Time), db, query, Time, ct);
@@ -106,8 +58,6 @@ public static class SearchCommand
         throw new CliUsageException(string.Join(Environment.NewLine + "error: ",
             errors.Select(e => $"{DiscoveryFields.Option(e.Key)}: {string.Join(" ", e.Value)}")));
     }
-
-    private static Option<string?> Text(string field, string description) => new(DiscoveryFields.Option(field)) { Description = description };
 
     /// <summary>A console as wide as the terminal, or wide enough for the whole table when output goes to a file or pipe.</summary>
     internal static IAnsiConsole WideConsole()

@@ -6,7 +6,7 @@ namespace Grapevine.Core.Campaigns.Plans;
 /// <summary>
 /// A plan as the page, the API, the command line and the CSV export show it, and as it is saved: who, what, for how
 /// much, what it is expected to bring with 80% intervals, how the budget splits, how sure the solver is, what more or
-/// less money would buy, and which candidates could not be considered.
+/// less money would buy, which candidates could not be considered, and the rules it was made under.
 /// </summary>
 public sealed record CampaignPlanDocument(
     Guid? CampaignId,
@@ -30,6 +30,7 @@ public sealed record CampaignPlanDocument(
     IReadOnlyList<PlanConflict> Conflicts,
     IReadOnlyList<LeftOut> LeftOut,
     ForecastAssumptions? Assumptions,
+    PlanRules Rules,
     DateTime PlannedAt);
 
 /// <summary>One chosen creator: the option bought, its price and where the price came from, and its forecasts.</summary>

@@ -1,5 +1,6 @@
 using Grapevine.Core.Campaigns.Forecasts;
 using Grapevine.Core.Campaigns.Planning;
+using Grapevine.Core.Catalogue;
 using Grapevine.Core.Discovery.Pricing;
 
 namespace Grapevine.Core.Campaigns.Plans;
@@ -55,8 +56,8 @@ public static class CampaignProblemBuilder
                 continue;
             }
             var id = c.AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var group = $"{c.Platform.ToString().ToLowerInvariant()}|{c.PrimaryNiche ?? "-"}|{c.Country ?? "-"}";
-            planCandidates.Add(new PlanCandidate(id, c.Tier ?? "unknown", c.Platform.ToString().ToLowerInvariant(), group, options));
+            var group = $"{c.Platform.Name()}|{c.PrimaryNiche ?? "-"}|{c.Country ?? "-"}";
+            planCandidates.Add(new PlanCandidate(id, c.Tier ?? "unknown", c.Platform.Name(), group, options));
             details[id] = optionDetails;
             if (!members.TryGetValue(group, out var list))
                 members[group] = list = [];

@@ -1,5 +1,6 @@
 using Grapevine.Core.Campaigns.Forecasts;
 using Grapevine.Core.Campaigns.Planning;
+using Grapevine.Core.Catalogue;
 
 namespace Grapevine.Core.Campaigns.Plans;
 
@@ -24,7 +25,7 @@ public static class PlanDocumentBuilder
             var c = byId[pick.CandidateId];
             var detail = built.Options[pick.CandidateId][pick.Option];
             var f = detail.Forecasts;
-            creators.Add(new PlannedCreator(c.AccountId, c.Platform.ToString().ToLowerInvariant(), c.Handle, c.Tier, c.PrimaryNiche, c.Country,
+            creators.Add(new PlannedCreator(c.AccountId, c.Platform.Name(), c.Handle, c.Tier, c.PrimaryNiche, c.Country,
                 pick.Option, pick.Cost, detail.PriceSource, pick.Gifting, pick.Value,
                 EstimateSum.Within([.. f.Select(x => x.Impressions)]),
                 EstimateSum.Within([.. f.Select(x => x.Reach)]),
@@ -50,7 +51,7 @@ public static class PlanDocumentBuilder
             plan.Solver == PlanSolver.CpSat ? "cp-sat" : "heuristic", plan.Status.ToString().ToLowerInvariant(),
             plan.Cost, plan.Value, plan.BestBound, plan.Gap, plan.Seconds, built.Problem.Candidates.Count,
             creators, totals, Slices(creators, c => c.Tier ?? "unknown"), Slices(creators, c => c.Platform), curve,
-            plan.Conflicts, built.LeftOut, assumptions, plannedAt);
+            plan.Conflicts, built.LeftOut, assumptions, built.Problem.Rules, plannedAt);
     }
 
     private static List<BudgetSlice> Slices(List<PlannedCreator> creators, Func<PlannedCreator, string> key) =>

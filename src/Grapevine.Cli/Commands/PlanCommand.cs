@@ -1,0 +1,206 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Grapevine.Core.Audit;
+using Grapevine.Core.Campaigns;
+using Grapevine.Core.Campaigns.Forecasts;
+using Grapevine.Core.Campaigns.Plans;
+using Grapevine.Core.Data;
+using Grapevine.Core.Discovery.Engine;
+using Grapevine.Core.Workspaces;
+using Microsoft.EntityFrameworkCore;
+using Spectre.Console;
+
+namespace Grapevine.Cli.Commands;
+
+/// <summary>
+/// <c>grapevine plan --campaign ID</c> or <c>grapevine plan --budget 2000 --goal sales --search "..." [filters]</c>: which
+/// creators and deliverables to buy, what they are expected to bring, and how close the plan is to the best possible.
+/// </summary>
+public static class PlanCommand
+{
+    // The clock plans are made at; tests set their own.
+    internal static TimeProvider Time { get; set; } = TimeProvider.System;
+
+    public static Command Create()
+    {
+        var campaign = new Option<Guid?>("--campaign") { Description = "Plan this campaign's candidates (its id, as `grapevine campaign list` shows it)." };
+        var budget = new Option<decimal?>("--budget") { Description = "Budget in US dollars (a campaign's own budget when omitted with --campaign)." };
+        var goal = new Option<string?>("--goal") { Description = "What to maximise: awareness (reach), engagement, sales (revenue) or content." };
+        var search = new Option<string?>("--search") { Description = "Plan over the top 200 results of this search (words, #hashtags, @mentions), with the filters below." };
+        var minCreators = new Option<int?>("--min-creators") { Description = "At least this many creators." };
+        var maxCreators = new Option<int?>("--max-creators") { Description = "At most this many creators." };
+        var maxPerCreator = new Option<decimal?>("--max-per-creator") { Description = "The most one creator may cost, in US dollars." };
+        var productCost = new Option<decimal?>("--product-cost") { Description = "With --search: what gifting one nano creator costs; nano creators may then be gifted instead of paid." };
+        var save = new Option<bool>("--save") { Description = "With --campaign: keep the plan as the campaign's latest (the page and the CSV export show it)." };
+        var filters = new SearchOptions();
+        var command = new Command("plan",
+            "Choose creators and deliverables that maximise the goal's expected value under the budget, with forecasts and 80% intervals, " +
+            "budget by tier and platform, what half to twice the budget would buy, and the solver's gap to the best bound.")
+        {
+            campaign, budget, goal, search, minCreators, maxCreators, maxPerCreator, productCost, save,
+        };
+        filters.AddTo(command);
+
+        command.SetAction((result, ct) => CliRunner.RunAsync(async () =>
+        {
+            var request = new PlanRequest
+            {
+                Budget = result.GetValue(budget),
+                MinCreators = result.GetValue(minCreators) ?? 0,
+                MaxCreators = result.GetValue(maxCreators),
+                MaxPerCreator = result.GetValue(maxPerCreator),
+            };
+            Check(request);
+            CampaignPlanDocument plan;
+            if (result.GetValue(campaign) is { } id)
+            {
+                if (result.GetValue(search) is not null || result.GetValue(goal) is not null)
+                    throw new CliUsageException("--campaign plans the campaign's own candidates for its own goal; leave out --search and --goal");
+                plan = await PlanCampaignAsync(result, id, request, result.GetValue(save), ct);
+            }
+            else
+            {
+                if (result.GetValue(save))
+                    throw new CliUsageException("--save needs --campaign");
+                if (request.Budget is not { } amount)
+                    throw new CliUsageException("--budget is required without --campaign");
+                if (!TryParseGoal(result.GetValue(goal), out var parsedGoal))
+                    throw new CliUsageException("--goal must be awareness, engagement, sales or content");
+                var query = SearchCommand.Parse(filters.Read(result, result.GetValue(search) ?? ""));
+                await using var db = await GlobalOptions.OpenDatabaseAsync(result, ct);
+                var current = new CurrentWorkspace();
+                plan = await Service(db, current).PlanSearchAsync(new SearchPlanSpec(amount, parsedGoal, query, result.GetValue(productCost)), request, ct);
+            }
+            if (result.GetValue(GlobalOptions.Json))
+                Console.WriteLine(JsonSerializer.Serialize(plan, CliJson.Options));
+            else
+                Render(plan);
+            return plan.Status == "infeasible" ? ExitCodes.InputRejected : ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static void Check(PlanRequest request)
+    {
+        try
+        {
+            PlanRequestValidation.Check(request);
+        }
+        catch (ArgumentException e) when (e.ParamName is { } field)
+        {
+            var option = "--" + string.Concat(field.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
+            throw new CliUsageException($"{option}: {e.Message[..^$" (Parameter '{field}')".Length]}");
+        }
+    }
+
+    private static bool TryParseGoal(string? text, out CampaignGoal goal) =>
+        Enum.TryParse(text, ignoreCase: true, out goal) && Enum.IsDefined(goal) && !int.TryParse(text, out _);
+
+    // The command line is the operator's tool with the whole database at hand: a campaign id (a GUID) names its workspace.
+    private static async Task<CampaignPlanDocument> PlanCampaignAsync(ParseResult result, Guid id, PlanRequest request, bool save, CancellationToken ct)
+    {
+        Guid workspaceId;
+        await using (var lookup = await GlobalOptions.OpenDatabaseAsync(result, ct))
+        {
+            workspaceId = await lookup.Campaigns.IgnoreQueryFilters().Where(c => c.Id == id).Select(c => (Guid?)c.WorkspaceId).SingleOrDefaultAsync(ct)
+                ?? throw new InvalidOperationException($"no campaign with id {id}");
+        }
+        var current = new CurrentWorkspace();
+        current.Enter(workspaceId, null, "grapevine plan", WorkspaceRole.Owner);
+        await using var db = new GrapevineDb(GrapevineDatabase.CreateOptions(GlobalOptions.ConnectionString(result)), current);
+        try
+        {
+            return await Service(db, current).PlanCampaignAsync(id, request, save, ct);
+        }
+        catch (WorkspaceRuleException e)
+        {
+            throw new InvalidOperationException(e.Message);
+        }
+    }
+
+    private static CampaignPlanService Service(GrapevineDb db, CurrentWorkspace current) =>
+        new(db, current, new AuditLog(db, current, Time), Time, new DiscoveryService(db, Time), new CreatorForecaster(db));
+
+    private static void Render(CampaignPlanDocument plan)
+    {
+        var console = SearchCommand.WideConsole();
+        if (plan.Status == "infeasible")
+        {
+            console.MarkupLine("[red]No plan meets every rule.[/] These conflict:");
+            foreach (var c in plan.Conflicts)
+                console.MarkupLine($"  • [bold]{Markup.Escape(c.Rule)}[/]: {Markup.Escape(c.Message)}");
+            LeftOut(console, plan);
+            return;
+        }
+        if (plan.Creators.Count == 0)
+        {
+            console.MarkupLine("The plan chooses nobody: no candidate has a price and a forecast within the budget. Raise the budget or add candidates.");
+            LeftOut(console, plan);
+            return;
+        }
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("Handle").AddColumn("Platform").AddColumn("Tier").AddColumn("Option").AddColumn(new TableColumn("Cost").RightAligned())
+            .AddColumn("Price from").AddColumn(new TableColumn($"Expected {plan.Unit} (80%)").RightAligned());
+        foreach (var c in plan.Creators)
+        {
+            table.AddRow(Markup.Escape("@" + c.Handle), c.Platform, c.Tier ?? "?", Markup.Escape(c.Option), Usd(c.Cost), c.PriceSource,
+                Markup.Escape(GoalRange(plan, c)));
+        }
+        console.Write(table);
+        var gap = plan.Gap is { } g ? $"{g:P2} from the best bound" : "no bound";
+        console.MarkupLine($"{plan.Creators.Count} creators for {Usd(plan.Cost)} of {Usd(plan.Budget)}; expected {Number(plan.Value)} {plan.Unit} after audience overlap. " +
+            $"[grey]{plan.Solver}, {plan.Status}, {gap}, {plan.Seconds:0.00} s, {plan.Candidates} candidates[/]");
+        Totals(console, plan.Totals);
+        console.MarkupLine("Budget by tier: " + string.Join(", ", plan.ByTier.Select(s => $"{s.Name} {Usd(s.Cost)} ({s.Creators})")));
+        console.MarkupLine("Budget by platform: " + string.Join(", ", plan.ByPlatform.Select(s => $"{s.Name} {Usd(s.Cost)} ({s.Creators})")));
+        if (plan.BudgetCurve.Count > 0)
+        {
+            console.MarkupLine("What other budgets buy: " + string.Join(" · ",
+                plan.BudgetCurve.Select(p => $"{Usd(p.Budget)} → {Number(p.Value)} ({p.Creators} creators)")));
+        }
+        LeftOut(console, plan);
+    }
+
+    private static string GoalRange(CampaignPlanDocument plan, PlannedCreator c)
+    {
+        var e = plan.Goal switch
+        {
+            "awareness" => c.Reach ?? c.Impressions,
+            "engagement" => c.Engagements,
+            "sales" => c.Revenue,
+            _ => null,
+        };
+        return e is null ? Number(c.Value) : $"{Number(e.Expected)} ({Number(e.Low)}–{Number(e.High)})";
+    }
+
+    private static void Totals(IAnsiConsole console, PlanTotals totals)
+    {
+        var parts = new List<string>();
+        void Add(string name, PlanTotal t)
+        {
+            if (t.Estimate is { } e)
+                parts.Add($"{name} {Number(e.Expected)} ({Number(e.Low)}–{Number(e.High)})");
+        }
+        Add("impressions", totals.Impressions);
+        Add("reach", totals.Reach);
+        Add("engagements", totals.Engagements);
+        Add("clicks", totals.Clicks);
+        Add("conversions", totals.Conversions);
+        Add("revenue $", totals.Revenue);
+        if (parts.Count > 0)
+            console.MarkupLine("Expected totals, 80% intervals, before overlap: " + Markup.Escape(string.Join(", ", parts)));
+    }
+
+    private static void LeftOut(IAnsiConsole console, CampaignPlanDocument plan)
+    {
+        if (plan.LeftOut.Count == 0)
+            return;
+        console.MarkupLine($"[grey]{plan.LeftOut.Count} candidates could not be considered: " +
+            Markup.Escape(string.Join("; ", plan.LeftOut.Take(5).Select(l => $"@{l.Handle}: {l.Reason}"))) + (plan.LeftOut.Count > 5 ? " …" : "") + "[/]");
+    }
+
+    private static string Usd(double value) => "$" + value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Number(double value) => value.ToString(value >= 100 ? "N0" : "0.##", CultureInfo.InvariantCulture);
+}

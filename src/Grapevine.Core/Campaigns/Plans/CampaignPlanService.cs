@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Grapevine.Core.Audit;
+using Grapevine.Core.Campaigns.Forecasts;
+using Grapevine.Core.Campaigns.Planning;
+using Grapevine.Core.Catalogue;
+using Grapevine.Core.Data;
+using Grapevine.Core.Discovery.Engine;
+using Grapevine.Core.Workspaces;
+using Microsoft.EntityFrameworkCore;
+
+namespace Grapevine.Core.Campaigns.Plans;
+
+/// <summary>
+/// Plans a campaign's candidates, or the top results of a search: reads their profiles, prices and forecasts, solves,
+/// and (for a campaign, when asked) saves the plan so the page and the export show exactly what was planned.
+/// </summary>
+public sealed class CampaignPlanService(
+    GrapevineDb db, CurrentWorkspace current, AuditLog audit, TimeProvider time, DiscoveryService discovery, CreatorForecaster forecaster)
+{
+    public const int MaxSearchCandidates = 200;
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static class AuditActions
+    {
+        public const string Planned = "campaign_planned";
+    }
+
+    public async Task<CampaignPlanDocument> PlanCampaignAsync(Guid campaignId, PlanRequest request, bool save, CancellationToken ct)
+    {
+        current.Require(save ? Permission.WriteWorkspaceData : Permission.ReadWorkspaceData);
+        PlanRequestValidation.Check(request);
+        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Candidates).SingleOrDefaultAsync(c => c.Id == campaignId, ct)
+            ?? throw new KeyNotFoundException($"No campaign with id {campaignId}.");
+        if (campaign.Candidates.Count == 0)
+            throw new WorkspaceRuleException("The campaign has no candidates yet: add creators from a search or a list first.");
+
+        var spec = new PlanSpec(campaign.Id, campaign.Goal, request.Budget ?? campaign.Budget, campaign.Currency, campaign.Deliverables,
+            campaign.ProductCost, campaign.FirstTest);
+        var refs = campaign.Candidates.Select(c => new PlanCandidateRef(c.AccountId, c.Decision, c.AcceptsGifting)).ToList();
+        var document = await PlanAsync(spec, refs, campaign.Platforms, request, CreatorForecaster.Assumptions(campaign), ct);
+        if (save)
+        {
+            db.CampaignPlans.Add(new CampaignPlan
+            {
+                Id = Guid.NewGuid(),
+                CampaignId = campaign.Id,
+                Budget = spec.Budget,
+                Solver = document.Solver,
+                Status = document.Status,
+                Value = document.Value,
+                BestBound = document.BestBound,
+                Gap = document.Gap,
+                Document = JsonSerializer.Serialize(document, Json),
+                CreatedBy = current.UserId ?? Guid.Empty,
+                CreatedAt = document.PlannedAt,
+            });
+            audit.Add(AuditActions.Planned, $"campaign:{campaign.Id}",
+                $"budget {spec.Budget:0.##} {campaign.Currency}, {document.Creators.Count} creators, {document.Status}, {document.Solver}");
+            await db.SaveChangesAsync(ct);
+        }
+        return document;
+    }
+
+    /// <summary>The campaign's last saved plan, or null when it has none.</summary>
+    public async Task<CampaignPlanDocument?> LatestAsync(Guid campaignId, CancellationToken ct)
+    {
+        current.Require(Permission.ReadWorkspaceData);
+        if (!await db.Campaigns.AnyAsync(c => c.Id == campaignId, ct))
+            throw new KeyNotFoundException($"No campaign with id {campaignId}.");
+        var json = await db.CampaignPlans.AsNoTracking().Where(p => p.CampaignId == campaignId)
+            .OrderByDescending(p => p.CreatedAt).Select(p => p.Document).FirstOrDefaultAsync(ct);
+        return json is null ? null : JsonSerializer.Deserialize<CampaignPlanDocument>(json, Json);
+    }
+
+    /// <summary>Plans over the top <see cref="MaxSearchCandidates"/> results of a search, without a campaign.</summary>
+    public async Task<CampaignPlanDocument> PlanSearchAsync(SearchPlanSpec search, PlanRequest request, CancellationToken ct)
+    {
+        PlanRequestValidation.Check(request with { Budget = search.Budget });
+        var query = search.Query with { Limit = Math.Min(search.Query.Limit, MaxSearchCandidates) };
+        var found = await discovery.SearchAsync(query, current.Id, ct);
+        var refs = found.Result.Hits.Select(h => new PlanCandidateRef(h.AccountId, CandidateDecision.Open, AcceptsGifting: search.ProductCost is not null)).ToList();
+        var spec = new PlanSpec(null, search.Goal, request.Budget ?? search.Budget, "USD", [], search.ProductCost, false);
+        return await PlanAsync(spec, refs, [], request, CreatorForecaster.Assumptions(null), ct);
+    }
+
+    private async Task<CampaignPlanDocument> PlanAsync(
+        PlanSpec spec, List<PlanCandidateRef> refs, IReadOnlyList<string> platforms, PlanRequest request, ForecastAssumptions assumptions, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var reader = new PlanCandidateReader(db);
+        var platformsSeen = await db.SearchProfiles.AsNoTracking().Where(p => refs.Select(r => r.AccountId).Contains(p.AccountId))
+            .Select(p => p.Platform).Distinct().ToListAsync(ct);
+        var requests = PlanCandidateReader.ForecastRequests(spec.Deliverables, platformsSeen);
+        var forecasts = await forecaster.ForecastAsync([.. refs.Select(r => r.AccountId)], requests, assumptions, now, ct);
+        var inputs = await reader.ReadAsync(refs, [.. requests.Select(r => r.Deliverable).Distinct()], forecasts, now, ct);
+
+        var known = inputs.Select(i => i.AccountId).ToHashSet();
+        var leftOut = refs.Where(r => !known.Contains(r.AccountId))
+            .Select(r => new LeftOut(r.AccountId, $"account {r.AccountId}", "no search profile yet (it appears after its next import)")).ToList();
+        if (platforms.Count > 0)
+        {
+            var allowed = platforms.ToHashSet(StringComparer.Ordinal);
+            leftOut.AddRange(inputs.Where(i => !allowed.Contains(i.Platform.Name()))
+                .Select(i => new LeftOut(i.AccountId, i.Handle, $"on {i.Platform.Name()}, not one of the campaign's platforms")));
+            inputs = [.. inputs.Where(i => allowed.Contains(i.Platform.Name()))];
+        }
+        var rules = new PlanRules
+        {
+            Budget = (double)spec.Budget,
+            MinCreators = request.MinCreators,
+            MaxCreators = request.MaxCreators,
+            MaxPerCreator = request.MaxPerCreator is { } cap ? (double)cap : null,
+            Tiers = request.Tiers,
+            Platforms = request.Platforms,
+        };
+        var document = CampaignPlanning.Plan(spec, rules, inputs, request.BudgetCurve, assumptions, now);
+        return leftOut.Count == 0 ? document : document with { LeftOut = [.. document.LeftOut, .. leftOut] };
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using CsvHelper;
+using Grapevine.Core.Campaigns.Forecasts;
+
+namespace Grapevine.Core.Campaigns.Plans;
+
+/// <summary>A plan as CSV: one row per chosen creator with the option, price and source, and each forecast with its 80% interval.</summary>
+public static class PlanCsv
+{
+    private static readonly string[] Metrics = ["impressions", "reach", "engagements", "clicks", "conversions", "revenue_usd"];
+
+    public static readonly IReadOnlyList<string> Header =
+    [
+        "platform", "handle", "tier", "niche", "country", "option", "cost_usd", "price_source", "gifting", "goal_value",
+        .. Metrics.SelectMany(m => new[] { m, m + "_low", m + "_high" }),
+        "posts_used", "basis",
+    ];
+
+    public static async Task WriteAsync(CampaignPlanDocument plan, TextWriter output, CancellationToken ct)
+    {
+        await using var csv = CsvWriter.Create(output, new CsvWriterOptions(), leaveOpen: true);
+        csv.WriteRecord([.. Header]);
+        foreach (var c in plan.Creators)
+        {
+            csv.WriteRecord(
+            [
+                c.Platform, Text(c.Handle), c.Tier ?? "", c.Niche ?? "", c.Country ?? "", c.Option, Number(c.Cost), c.PriceSource,
+                c.Gifting ? "yes" : "no", Number(c.Value),
+                .. new[] { c.Impressions, c.Reach, c.Engagements, c.Clicks, c.Conversions, c.Revenue }.SelectMany(Cells),
+                c.PostsUsed.ToString(CultureInfo.InvariantCulture), Text(c.Basis),
+            ]);
+        }
+        await csv.FlushAsync(ct);
+    }
+
+    private static string[] Cells(Estimate? e) => [Number(e?.Expected), Number(e?.Low), Number(e?.High)];
+
+    private static string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
+
+    // A spreadsheet runs a cell that starts like a formula.
+    private static string Text(string value) => value is ['=' or '+' or '-' or '@' or '\t' or '\r', ..] ? "'" + value : value;
+}
