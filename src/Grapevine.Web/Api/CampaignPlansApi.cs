@@ -25,7 +25,7 @@ public static class CampaignPlansApi
                 "budget (the campaign's unless `budget` is given) and the rules in the body. Returns who, which option, the price and its source, the " +
                 "forecasts with 80% intervals, totals, budget by tier and platform, the solver used and its gap to the best bound, and what half to twice " +
                 "the budget would buy. Impossible rules answer a plan with status infeasible naming the conflicting rules. `save` (default true) keeps " +
-                "the plan as the campaign's latest; saving needs Member or above.")
+                "the plan as the campaign's latest. Planning needs Member or above; viewers read the latest plan with GET.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/campaigns/{id:guid}/plan", LatestAsync).WithName("GetCampaignPlan").WithSummary("The campaign's latest saved plan")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -63,8 +63,12 @@ public static class CampaignPlansApi
 
     private static KeyNotFoundException NoPlan() => new("This campaign has not been planned yet: POST /api/v1/campaigns/{id}/plan makes one.");
 
-    public static async Task<Results<Ok<CampaignPlanDocument>, ValidationProblem>> PlanSearchAsync(SearchPlanBody body, CampaignPlanService plans, CancellationToken ct)
+    public static async Task<Results<Ok<CampaignPlanDocument>, ValidationProblem>> PlanSearchAsync(
+        SearchPlanBody body, CampaignPlanService plans, CurrentWorkspace current, CancellationToken ct)
     {
+        // Like every other change-shaped call, planning is for Members and above.
+        if (!current.Can(Permission.WriteWorkspaceData))
+            throw new PermissionDeniedException(Permission.WriteWorkspaceData);
         var errors = new Dictionary<string, string[]>();
         if (body.Budget is not { } budget)
             errors["budget"] = ["The budget is required."];

@@ -26,9 +26,10 @@ public sealed class CampaignPlanService(
         public const string Planned = "campaign_planned";
     }
 
+    /// <summary>Plans the campaign's candidates; planning needs Member or above even unsaved (viewers read the latest plan).</summary>
     public async Task<CampaignPlanDocument> PlanCampaignAsync(Guid campaignId, PlanRequest request, bool save, CancellationToken ct)
     {
-        current.Require(save ? Permission.WriteWorkspaceData : Permission.ReadWorkspaceData);
+        current.Require(Permission.WriteWorkspaceData);
         PlanRequestValidation.Check(request);
         var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Candidates).SingleOrDefaultAsync(c => c.Id == campaignId, ct)
             ?? throw new KeyNotFoundException($"No campaign with id {campaignId}.");

@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grapevine.Core.Campaigns;
+using Grapevine.Core.Campaigns.Plans;
+using Grapevine.Core.Data;
+using Grapevine.IntegrationTests.Auth;
+using Grapevine.IntegrationTests.Infrastructure;
+using Grapevine.IntegrationTests.Web;
+using Microsoft.EntityFrameworkCore;
+using static Grapevine.IntegrationTests.Auth.AuthTestHost;
+
+namespace Grapevine.IntegrationTests.Campaigns;
+
+/// <summary>Planning a campaign and a search through the API, on a demo catalogue.</summary>
+public class PlanApiTests
+{
+    [Theory, BothProviders]
+    public async Task A_campaign_is_planned_saved_read_back_and_exported(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        var now = host.Time.GetUtcNow().UtcDateTime;
+        await using (var db = host.Database.CreateContext())
+            await PlanTestData.SeedCatalogueAsync(db, now);
+        using var api = await host.Factory.CreateApiClientAsync();
+        var (campaign, candidates) = await SeedCampaignAsync(host, now);
+        var excluded = candidates[1];
+        var must = candidates[2];
+        await using (var db = host.Database.CreateContext())
+        {
+            await db.CampaignCandidates.IgnoreQueryFilters().Where(c => c.AccountId == excluded).ExecuteUpdateAsync(s => s.SetProperty(c => c.Decision, CandidateDecision.Excluded));
+            await db.CampaignCandidates.IgnoreQueryFilters().Where(c => c.AccountId == must).ExecuteUpdateAsync(s => s.SetProperty(c => c.Decision, CandidateDecision.MustInclude));
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/campaigns/{campaign.Id}/plan")).StatusCode);
+        var response = await api.PostAsJsonAsync($"/api/v1/campaigns/{campaign.Id}/plan", new { minCreators = 3, tiers = new { micro = new { min = 1 } } });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        var plan = JsonSerializer.Deserialize<CampaignPlanDocument>(body, CampaignPlanService.Json)!;
+
+        Assert.Equal("cp-sat", plan.Solver);
+        Assert.Contains(plan.Status, new[] { "optimal", "feasible" });
+        Assert.Equal(1500, plan.Budget);
+        Assert.True(plan.Cost <= 1500 + 1e-6);
+        Assert.True(plan.Creators.Count >= 3);
+        Assert.All(plan.Creators, c => Assert.Contains(c.AccountId, candidates));
+        Assert.DoesNotContain(plan.Creators, c => c.AccountId == excluded);
+        Assert.Contains(plan.Creators, c => c.AccountId == must);
+        Assert.Contains(plan.Creators, c => c.Tier == "micro");
+        Assert.All(plan.Creators, c => Assert.NotNull(c.Revenue));
+        Assert.All(plan.Creators, c => Assert.True(c.Revenue!.Low <= c.Revenue.Expected && c.Revenue.Expected <= c.Revenue.High));
+        Assert.Equal(plan.Creators.Count, plan.Totals.Revenue.Creators);
+        Assert.Equal(plan.Cost, plan.ByTier.Sum(s => s.Cost), 2);
+        Assert.Equal(6, plan.BudgetCurve.Count);
+        Assert.Equal(3, plan.Rules.MinCreators);
+        Assert.NotNull(plan.Assumptions);
+
+        var saved = await api.GetFromJsonAsync<CampaignPlanDocument>($"/api/v1/campaigns/{campaign.Id}/plan", CampaignPlanService.Json);
+        Assert.Equal(plan.Creators.Select(c => (c.AccountId, c.Option, c.Cost)), saved!.Creators.Select(c => (c.AccountId, c.Option, c.Cost)));
+
+        var csv = await api.GetAsync($"/api/v1/campaigns/{campaign.Id}/plan.csv");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        var lines = (await csv.Content.ReadAsStringAsync()).Trim().Split('\n');
+        Assert.StartsWith("platform,handle,tier,niche,country,option,cost_usd,price_source,gifting,goal_value,impressions", lines[0]);
+        Assert.Equal(plan.Creators.Count + 1, lines.Length);
+
+        var audit = await host.AuditAsync();
+        Assert.Contains(audit, e => e.Action == CampaignPlanService.AuditActions.Planned && e.Target == $"campaign:{campaign.Id}");
+        Assert.Contains(audit, e => e.Action == "export" && e.Target == $"campaign:{campaign.Id}");
+
+        // A smaller budget buys less; the unsaved plan leaves the saved one alone.
+        var small = await (await api.PostAsJsonAsync($"/api/v1/campaigns/{campaign.Id}/plan", new { budget = 300, save = false, budgetCurve = false }))
+            .Content.ReadFromJsonAsync<CampaignPlanDocument>(CampaignPlanService.Json);
+        Assert.True(small!.Cost <= 300 + 1e-6);
+        Assert.Empty(small.BudgetCurve);
+        Assert.Equal(1500, (await api.GetFromJsonAsync<CampaignPlanDocument>($"/api/v1/campaigns/{campaign.Id}/plan", CampaignPlanService.Json))!.Budget);
+    }
+
+    [Theory, BothProviders]
+    public async Task Bad_rules_are_named_impossible_rules_conflict_and_other_workspaces_see_nothing(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        var now = host.Time.GetUtcNow().UtcDateTime;
+        await using (var db = host.Database.CreateContext())
+            await PlanTestData.SeedCatalogueAsync(db, now);
+        using var api = await host.Factory.CreateApiClientAsync();
+        var (campaign, _) = await SeedCampaignAsync(host, now);
+        var url = $"/api/v1/campaigns/{campaign.Id}/plan";
+
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync(url, new { budget = -5 }), "budget");
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync(url, new { minCreators = 5, maxCreators = 2 }), "maxCreators");
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync(url, new { tiers = new { giant = new { min = 1 } } }), "tiers");
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync(url, new { platforms = new { myspace = new { min = 1 } } }), "platforms");
+
+        var impossible = await (await api.PostAsJsonAsync(url, new { minCreators = 25, budget = 100, save = false }))
+            .Content.ReadFromJsonAsync<CampaignPlanDocument>(CampaignPlanService.Json);
+        Assert.Equal("infeasible", impossible!.Status);
+        Assert.NotEmpty(impossible.Conflicts);
+        Assert.Empty(impossible.Creators);
+
+        using var other = await host.Factory.CreateApiClientAsync("other@example.com");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync(url, new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url + ".csv")).StatusCode);
+
+        await using (var db = host.Database.CreateContext())
+            await db.CampaignCandidates.IgnoreQueryFilters().ExecuteDeleteAsync();
+        var empty = await api.PostAsJsonAsync(url, new { });
+        Assert.Equal(HttpStatusCode.Conflict, empty.StatusCode);
+        Assert.Contains("no candidates", await empty.Content.ReadAsStringAsync());
+    }
+
+    [Theory, BothProviders]
+    public async Task A_search_is_planned_without_a_campaign(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        var now = host.Time.GetUtcNow().UtcDateTime;
+        await using (var db = host.Database.CreateContext())
+            await PlanTestData.SeedCatalogueAsync(db, now);
+        using var api = await host.Factory.CreateApiClientAsync();
+
+        var response = await api.PostAsJsonAsync("/api/v1/plans", new { budget = 800, goal = "engagement", search = new { platform = "instagram,tiktok", tier = "nano,micro" }, maxPerCreator = 300 });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        var plan = JsonSerializer.Deserialize<CampaignPlanDocument>(body, CampaignPlanService.Json)!;
+        Assert.Null(plan.CampaignId);
+        Assert.Equal("engagement", plan.Goal);
+        Assert.NotEmpty(plan.Creators);
+        Assert.All(plan.Creators, c => Assert.True(c.Cost <= 300 + 1e-6));
+        Assert.All(plan.Creators, c => Assert.Contains(c.Tier, new[] { "nano", "micro" }));
+        Assert.True(plan.Cost <= 800 + 1e-6);
+
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/plans", new { budget = 800, goal = "fame" }), "goal");
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/plans", new { goal = "sales" }), "budget");
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/plans", new { budget = 800, goal = "sales", search = new { tier = "huge" } }), "search.tier");
+    }
+
+    private static async Task<(Campaign Campaign, List<long> Candidates)> SeedCampaignAsync(AuthTestHost host, DateTime now)
+    {
+        await using var db = host.Database.CreateContext();
+        var workspace = await db.Workspaces.IgnoreQueryFilters().Select(w => w.Id).SingleAsync();
+        return await PlanTestData.SeedCampaignAsync(db, workspace, now);
+    }
+
+    private static async Task AssertFieldErrorAsync(HttpResponseMessage response, string field)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode} {body}");
+        using var problem = JsonDocument.Parse(body);
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _), body);
+    }
+}

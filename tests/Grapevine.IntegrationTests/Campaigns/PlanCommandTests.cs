@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Grapevine.Cli;
+using Grapevine.Core.Campaigns.Plans;
+using Grapevine.Core.Data;
+using Grapevine.Core.Workspaces;
+using Grapevine.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Grapevine.IntegrationTests.Campaigns;
+
+/// <summary><c>grapevine plan</c> over a search and over a campaign, on a demo catalogue dated at the real clock (the CLI's).</summary>
+[Collection(nameof(ConsoleOutput))]
+public class PlanCommandTests
+{
+    [Theory, BothProviders]
+    public async Task A_search_plan_prints_a_table_or_json_and_bad_options_exit_2(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.CreateContext())
+            await PlanTestData.SeedCatalogueAsync(db, TimeProvider.System.GetUtcNow().UtcDateTime);
+
+        var table = await CliHarness.RunAsync("plan", "--db", database.ConnectionString, "--budget", "600", "--goal", "engagement", "--platform", "instagram", "--tier", "nano,micro");
+        Assert.True(table.Exit == ExitCodes.Success, table.Error + table.Out);
+        Assert.Contains("creators for $", table.Out);
+        Assert.Contains("Budget by tier:", table.Out);
+        Assert.Contains("What other budgets buy:", table.Out);
+
+        var json = await CliHarness.RunAsync("plan", "--db", database.ConnectionString, "--json", "--budget", "600", "--goal", "sales", "--max-per-creator", "150");
+        Assert.True(json.Exit == ExitCodes.Success, json.Error);
+        var plan = JsonSerializer.Deserialize<CampaignPlanDocument>(json.Out, CampaignPlanService.Json)!;
+        Assert.Equal("sales", plan.Goal);
+        Assert.NotEmpty(plan.Creators);
+        Assert.All(plan.Creators, c => Assert.True(c.Cost <= 150 + 1e-6));
+
+        var noGoal = await CliHarness.RunAsync("plan", "--db", database.ConnectionString, "--budget", "600");
+        Assert.Equal(ExitCodes.UsageError, noGoal.Exit);
+        Assert.Contains("--goal", noGoal.Error);
+        var badBudget = await CliHarness.RunAsync("plan", "--db", database.ConnectionString, "--budget", "-3", "--goal", "sales");
+        Assert.Equal(ExitCodes.UsageError, badBudget.Exit);
+        Assert.Contains("--budget", badBudget.Error);
+        var badTier = await CliHarness.RunAsync("plan", "--db", database.ConnectionString, "--budget", "600", "--goal", "sales", "--tier", "huge");
+        Assert.Equal(ExitCodes.UsageError, badTier.Exit);
+        Assert.Contains("--tier", badTier.Error);
+    }
+
+    [Theory, BothProviders]
+    public async Task A_campaign_plan_is_saved_with_save_and_impossible_rules_exit_1(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        Guid campaignId;
+        await using (var db = database.CreateContext())
+        {
+            await PlanTestData.SeedCatalogueAsync(db, now);
+            var workspace = new Workspace { Id = Guid.NewGuid(), Name = "Brand", Slug = "brand", CreatedAt = now };
+            db.Workspaces.Add(workspace);
+            await db.SaveChangesAsync();
+            campaignId = (await PlanTestData.SeedCampaignAsync(db, workspace.Id, now)).Campaign.Id;
+        }
+
+        var run = await CliHarness.RunAsync("plan", "--db", database.ConnectionString, "--campaign", campaignId.ToString(), "--save");
+        Assert.True(run.Exit == ExitCodes.Success, run.Error + run.Out);
+        Assert.Contains("creators for $", run.Out);
+        await using (var db = database.CreateContext())
+            Assert.Equal(1, await db.CampaignPlans.IgnoreQueryFilters().CountAsync(p => p.CampaignId == campaignId));
+
+        var impossible = await CliHarness.RunAsync("plan", "--db", database.ConnectionString, "--campaign", campaignId.ToString(), "--min-creators", "29", "--budget", "50");
+        Assert.Equal(ExitCodes.InputRejected, impossible.Exit);
+        Assert.Contains("No plan meets every rule", impossible.Out);
+
+        var unknown = await CliHarness.RunAsync("plan", "--db", database.ConnectionString, "--campaign", Guid.NewGuid().ToString());
+        Assert.Equal(ExitCodes.InputRejected, unknown.Exit);
+        Assert.Contains("no campaign with id", unknown.Error);
+        var mixed = await CliHarness.RunAsync("plan", "--db", database.ConnectionString, "--campaign", campaignId.ToString(), "--goal", "sales");
+        Assert.Equal(ExitCodes.UsageError, mixed.Exit);
+    }
+}
