@@ -10,4 +10,14 @@ public sealed record ForecastAssumptions(
     double ConversionRate,
     string ConversionSource,
     decimal AverageOrderValue,
-    string AverageOrderSource);
+    string AverageOrderSource)
+{
+    /// <summary>The 80% range of the click-through rate; null takes the rate as exact (a campaign's own figure).</summary>
+    public RateRange? ClickThroughRange { get; init; }
+
+    /// <summary>The 80% range of the conversion rate; null takes it as exact.</summary>
+    public RateRange? ConversionRange { get; init; }
+
+    /// <summary>The 80% range of the order value in US dollars; null takes it as exact.</summary>
+    public RateRange? AverageOrderRange { get; init; }
+}

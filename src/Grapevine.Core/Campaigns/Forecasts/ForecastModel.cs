@@ -1,0 +1,131 @@
+using System.Globalization;
+using Grapevine.Core.Catalogue;
+using Grapevine.Core.Discovery.Pricing;
+
+namespace Grapevine.Core.Campaigns.Forecasts;
+
+/// <summary>
+/// Forecasts what one account delivers for <c>count</c> of a deliverable from its own recent posts (docs/forecasts.md):
+/// <code>
+/// posts   = the newest ≤ 30 posts of the same type (else any feed post) in the 180 days before as-of, ≥ 1 day old
+/// per post, per metric m: y = ln(max(m, 1)); μ = mean(y); s² = (Σ(y − μ)² + k·σ0²) / (n − 1 + k)
+/// one post  ~ LogNormal(μ, σ), σ = s · √(1 + 1/n) · t₀.₉(n − 1 + k) / z₀.₉     (prediction interval of a new post)
+/// count     = Fenton–Wilkinson sum of count independent posts
+/// reach     = reported reach; else engagements ÷ ER-by-reach (2%–5%); stories without insights: followers × story reach share
+/// impressions = reported impressions or views; else reach (one impression per person reached, a floor)
+/// clicks = impressions × CTR, conversions = clicks × CVR, revenue = conversions × AOV   (log-normal products)
+/// </code>
+/// Expected is the median; Low and High the 10% and 90% quantiles. Null where the history has nothing to go on.
+/// </summary>
+public static class ForecastModel
+{
+    public static DeliverableForecast Forecast(
+        long accountId,
+        Platform platform,
+        long? followers,
+        string deliverable,
+        int count,
+        IReadOnlyList<PostOutcome> posts,
+        DateTime asOf,
+        ForecastAssumptions assumptions,
+        ForecastSettings? settings = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var kind = Deliverables.Find(deliverable) ?? throw new ArgumentException($"unknown deliverable '{deliverable}'", nameof(deliverable));
+        if (kind.Platform != platform)
+            throw new ArgumentException($"{deliverable} is not a {platform.Name()} deliverable", nameof(deliverable));
+        settings ??= ForecastSettings.Default;
+
+        var from = asOf.AddDays(-settings.WindowDays);
+        var until = asOf - settings.MinAge;
+        var recent = posts.Where(p => p.PostedAt >= from && p.PostedAt <= until).ToList();
+        var notes = new List<string>();
+        var used = Newest(recent, ComparablePosts.Same(deliverable), settings.MaxPosts);
+        if (used.Count == 0)
+        {
+            used = Newest(recent, ComparablePosts.Closest(deliverable), settings.MaxPosts);
+            if (used.Count > 0)
+                notes.Add($"no recent {kind.Label}s, so forecast from the account's other feed posts");
+        }
+        var isStory = deliverable == Deliverables.InstagramStory;
+
+        var engagements = isStory ? null : Fit(used.Select(p => p.Engagements), settings);
+        var seen = Fit(used.Select(p => p.Seen), settings);
+        var reportedReach = Fit(used.Select(p => p.Reach), settings);
+        var n = new[] { engagements?.N ?? 0, seen?.N ?? 0, reportedReach?.N ?? 0 }.Max();
+
+        var reach = reportedReach?.Value;
+        if (reach is null && engagements is { } e)
+        {
+            reach = e.Value.DividedBy(ForecastReference.EngagementRateByReach.ToLogNormal());
+            notes.Add($"reach = engagements ÷ ER by reach, {ForecastReference.EngagementRateByReachSource}");
+        }
+        else if (reach is null && seen is { } s)
+        {
+            reach = s.Value;
+            notes.Add("reach taken as views (no reach reported)");
+        }
+        if (reach is null && isStory && followers is > 0 and { } f)
+        {
+            var share = ForecastReference.StoryReachShare(f);
+            reach = new LogNormal(Math.Log(f * share), Math.Log(ForecastReference.StoryReachSpread) / LogNormal.Z80);
+            notes.Add($"no story insights, so story reach = followers × {share.ToString("P2", CultureInfo.InvariantCulture)} ({ForecastReference.StoryReachSource})");
+        }
+
+        var impressions = seen?.Value ?? reach;
+        if (seen is null && reach is not null)
+            notes.Add("impressions taken as reach (none reported; a floor)");
+
+        DateTime? windowStart = used.Count == 0 ? null : used[^1].PostedAt;
+        DateTime? windowEnd = used.Count == 0 ? null : used[0].PostedAt;
+        if (reach is null && impressions is null && engagements is null)
+        {
+            var why = used.Count == 0
+                ? $"{count} × {deliverable}: no comparable posts in the {settings.WindowDays} days before {Day(asOf)}"
+                : $"{count} × {deliverable}: {used.Count} comparable posts but none with engagements, views or reach";
+            return new DeliverableForecast(accountId, deliverable, count, null, null, null, null, null, null, used.Count, windowStart, windowEnd, why);
+        }
+
+        var impressionsSum = impressions?.Sum(count);
+        var clicks = impressionsSum?.Times(Rate(assumptions.ClickThroughRate, assumptions.ClickThroughRange));
+        var conversions = clicks?.Times(Rate(assumptions.ConversionRate, assumptions.ConversionRange));
+        var revenue = conversions?.Times(Rate((double)assumptions.AverageOrderValue, assumptions.AverageOrderRange));
+
+        var basis = used.Count == 0
+            ? $"{count} × {deliverable}: no comparable posts in the {settings.WindowDays} days before {Day(asOf)}"
+            : $"{count} × {deliverable} from {n} recent comparable posts ({Day(used[^1].PostedAt)} – {Day(used[0].PostedAt)}): median and spread of ln(outcome), prediction interval widened by Student's t";
+        if (used.Count > 0 && n < settings.FewPosts)
+            notes.Insert(0, $"only {n} comparable posts (fewer than {settings.FewPosts}), so the interval is wide");
+        if (notes.Count > 0)
+            basis += "; " + string.Join("; ", notes);
+        basis += string.Create(CultureInfo.InvariantCulture,
+            $"; CTR {assumptions.ClickThroughRate:P2} ({assumptions.ClickThroughSource}), CVR {assumptions.ConversionRate:P2} ({assumptions.ConversionSource}), AOV ${assumptions.AverageOrderValue:0.##} ({assumptions.AverageOrderSource})");
+
+        return new DeliverableForecast(accountId, deliverable, count,
+            impressionsSum?.ToEstimate(), reach?.Sum(count).ToEstimate(), engagements?.Value.Sum(count).ToEstimate(),
+            clicks?.ToEstimate(), conversions?.ToEstimate(), revenue?.ToEstimate(),
+            used.Count, windowStart, windowEnd, basis);
+    }
+
+    private static List<PostOutcome> Newest(List<PostOutcome> posts, IReadOnlyList<PostType> types, int max) =>
+        [.. posts.Where(p => types.Contains(p.Type)).OrderByDescending(p => p.PostedAt).Take(max)];
+
+    private static (LogNormal Value, int N)? Fit(IEnumerable<long?> values, ForecastSettings settings)
+    {
+        var logs = values.OfType<long>().Select(v => Math.Log(Math.Max(v, 1))).ToList();
+        var n = logs.Count;
+        if (n == 0)
+            return null;
+        var mean = logs.Average();
+        var squares = logs.Sum(y => (y - mean) * (y - mean));
+        var df = n - 1 + settings.PriorWeight;
+        var s2 = (squares + settings.PriorWeight * settings.PriorSigma * settings.PriorSigma) / df;
+        var sigma = Math.Sqrt(s2 * (1 + 1.0 / n)) * StudentT.Quantile90(df) / LogNormal.Z80;
+        return (new LogNormal(mean, sigma), n);
+    }
+
+    private static LogNormal Rate(double value, RateRange? range) =>
+        range is { } r && r.High > r.Low ? r.ToLogNormal() with { Mu = Math.Log(value) } : new LogNormal(Math.Log(value), 0);
+
+    private static string Day(DateTime t) => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

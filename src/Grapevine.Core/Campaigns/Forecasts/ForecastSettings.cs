@@ -1,0 +1,23 @@
+namespace Grapevine.Core.Campaigns.Forecasts;
+
+/// <summary>
+/// The window and the spread prior of <see cref="ForecastModel"/> (docs/forecasts.md). <see cref="PriorSigma"/> is
+/// the per-post spread of ln(outcome) assumed before seeing an account's posts, worth <see cref="PriorWeight"/> posts;
+/// it keeps a constant or tiny history from claiming certainty. Calibrated on the demo catalogue (seed 1).
+/// </summary>
+public sealed record ForecastSettings
+{
+    public static readonly ForecastSettings Default = new();
+
+    public int WindowDays { get; init; } = 180;
+    public int MaxPosts { get; init; } = 30;
+
+    /// <summary>Fewer comparable posts than this: the basis says the forecast rests on few posts.</summary>
+    public int FewPosts { get; init; } = 5;
+
+    /// <summary>Posts younger than this are still collecting views and engagements and are left out.</summary>
+    public TimeSpan MinAge { get; init; } = TimeSpan.FromDays(1);
+
+    public double PriorSigma { get; init; } = 0.5;
+    public double PriorWeight { get; init; } = 2;
+}
