@@ -67,7 +67,9 @@ public static class PlanCommand
                     throw new CliUsageException("--budget is required without --campaign");
                 if (!TryParseGoal(result.GetValue(goal), out var parsedGoal))
                     throw new CliUsageException("--goal must be awareness, engagement, sales or content");
-                var query = SearchCommand.Parse(filters.Read(result, result.GetValue(search) ?? ""));
+                var input = filters.Read(result, result.GetValue(search) ?? "");
+                // A plan chooses among many: the search's top 200 unless --limit says otherwise.
+                var query = SearchCommand.Parse(input with { Limit = input.Limit ?? CampaignPlanService.MaxSearchCandidates.ToString(CultureInfo.InvariantCulture) });
                 await using var db = await GlobalOptions.OpenDatabaseAsync(result, ct);
                 var current = new CurrentWorkspace();
                 plan = await Service(db, current).PlanSearchAsync(new SearchPlanSpec(amount, parsedGoal, query, result.GetValue(productCost)), request, ct);

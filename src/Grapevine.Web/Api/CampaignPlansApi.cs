@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Grapevine.Core.Audit;
 using Grapevine.Core.Campaigns;
@@ -33,7 +34,7 @@ public static class CampaignPlansApi
             .WithDescription("One row per chosen creator with the option, the price and its source, and each forecast with its 80% interval. Audited; needs Member or above.")
             .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/plans", PlanSearchAsync).WithName("PlanSearch").WithSummary("Plan over a search, without a campaign")
-            .WithDescription("The top 200 results of `search` (the parameters of /api/v1/search) are the candidates; each creator publishes their " +
+            .WithDescription("The top 200 results (or `search.limit`) of `search` (the parameters of /api/v1/search) are the candidates; each creator publishes their " +
                 "platform's standard post. Nothing is saved.")
             .ProducesValidationProblem();
         return app;
@@ -75,7 +76,10 @@ public static class CampaignPlansApi
         if (!Enum.TryParse<CampaignGoal>(body.Goal, ignoreCase: true, out var goal) || !Enum.IsDefined(goal) || int.TryParse(body.Goal, out _))
             errors["goal"] = ["The goal must be awareness, engagement, sales or content."];
         DiscoveryQuery? query = null;
-        if (!DiscoveryQueryParser.TryParse(body.Search ?? new DiscoveryQueryInput(), out var parsed, out var queryErrors))
+        var search = body.Search ?? new DiscoveryQueryInput();
+        // A plan chooses among many: the search's top 200 unless its limit says otherwise.
+        search = search with { Limit = search.Limit ?? CampaignPlanService.MaxSearchCandidates.ToString(CultureInfo.InvariantCulture) };
+        if (!DiscoveryQueryParser.TryParse(search, out var parsed, out var queryErrors))
         {
             foreach (var (field, messages) in queryErrors)
                 errors["search." + field] = messages;
