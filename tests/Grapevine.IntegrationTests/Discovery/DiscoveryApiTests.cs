@@ -165,7 +165,7 @@ public class DiscoveryApiTests
 
         errors = await ProblemAsync(await api.GetAsync("/api/v1/search?platform=myspace&tier=giga&min_followers=5k&max_followers=1k&min_authenticity=150&sort=best&weights=size%3D1&niche=knitting"));
         Assert.Equal(new[] { "min_authenticity", "min_followers", "niche", "platform", "sort", "tier", "weights" }.Order(), errors.Keys.Order());
-        Assert.Contains("more than max_followers", errors["min_followers"].Single());
+        Assert.Contains("more than the maximum (", errors["min_followers"].Single());
         Assert.Equal(["format"], (await ProblemAsync(await api.GetAsync("/api/v1/search?format=xml"))).Keys);
         Assert.Equal(["limit"], (await ProblemAsync(await api.GetAsync("/api/v1/search.csv?limit=0"))).Keys);
         Assert.Equal(["limit"], (await ProblemAsync(await api.GetAsync("/api/v1/accounts/instagram/mara.moves/lookalikes?limit=201"))).Keys);

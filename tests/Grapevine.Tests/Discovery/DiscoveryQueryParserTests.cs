@@ -134,8 +134,8 @@ public class DiscoveryQueryParserTests
     [Fact]
     public void A_range_needs_min_at_most_max()
     {
-        Assert.Contains("50,000 is more than max_followers (10,000)", Error(new() { MinFollowers = "50k", MaxFollowers = "10000" }, DiscoveryFields.MinFollowers));
-        Assert.Contains("5% is more than max_er (2%)", Error(new() { MinEr = "5", MaxEr = "2" }, DiscoveryFields.MinEr));
+        Assert.Contains("50,000 is more than the maximum (10,000)", Error(new() { MinFollowers = "50k", MaxFollowers = "10000" }, DiscoveryFields.MinFollowers));
+        Assert.Contains("5% is more than the maximum (2%)", Error(new() { MinEr = "5", MaxEr = "2" }, DiscoveryFields.MinEr));
         var equal = Parse(new() { MinFollowers = "10k", MaxFollowers = "10000", MinEr = "2", MaxEr = "2%" });
         Assert.Equal((10_000L, 10_000L, 2.0, 2.0), (equal.MinFollowers, equal.MaxFollowers, equal.MinEngagementRate, equal.MaxEngagementRate));
     }

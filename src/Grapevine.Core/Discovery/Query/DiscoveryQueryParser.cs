@@ -59,9 +59,9 @@ public static partial class DiscoveryQueryParser
         var weights = Weights(input.Weights, problems);
 
         if (minFollowers > maxFollowers)
-            problems.Add(DiscoveryFields.MinFollowers, $"{minFollowers:N0} is more than {DiscoveryFields.MaxFollowers} ({maxFollowers:N0})");
+            problems.Add(DiscoveryFields.MinFollowers, $"{minFollowers:N0} is more than the maximum ({maxFollowers:N0})");
         if (minEr > maxEr)
-            problems.Add(DiscoveryFields.MinEr, $"{Number(minEr!.Value)}% is more than {DiscoveryFields.MaxEr} ({Number(maxEr!.Value)}%)");
+            problems.Add(DiscoveryFields.MinEr, $"{Number(minEr!.Value)}% is more than the maximum ({Number(maxEr!.Value)}%)");
 
         errors = problems.ToDictionary();
         query = new DiscoveryQuery
