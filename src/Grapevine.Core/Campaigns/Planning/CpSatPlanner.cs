@@ -17,10 +17,23 @@ internal sealed class CpSatPlanner(PlanModel model)
     private const double ValueResolution = 1e8;
     private const long SlopeResolution = 1_000_000;
 
-    public Plan Solve(TimeSpan timeLimit, int workers, int[]? hint = null)
+    /// <param name="timeLimit">How long CP-SAT may search.</param>
+    /// <param name="workers">CP-SAT's worker threads.</param>
+    /// <param name="hint">A plan to start from (the heuristic's): CP-SAT begins its search there.</param>
+    /// <param name="upperBound">
+    /// A known bound on any plan's value (the linear relaxation's), given to CP-SAT as a cap on its objective
+    /// so that its own bound starts there. The cap is loosened by far more than the rounding of values and
+    /// slopes, so no plan is cut off.
+    /// </param>
+    public Plan Solve(TimeSpan timeLimit, int workers, int[]? hint = null, double? upperBound = null)
     {
         var started = Stopwatch.GetTimestamp();
         var built = Build(hint);
+        if (upperBound is { } cap && cap > 0)
+        {
+            var units = cap * built.Scale * SlopeResolution;
+            built.Model.Add(built.Objective <= (long)Math.Ceiling(units * (1 + 1e-5)) + (model.Count + 1) * SlopeResolution);
+        }
         foreach (var rule in built.Rules)
             built.Model.AddBoolOr([rule.Literal]);
         var solver = new CpSolver
@@ -88,7 +101,7 @@ internal sealed class CpSatPlanner(PlanModel model)
 
     private sealed record Rule(string Name, BoolVar Literal);
 
-    private sealed record BuiltModel(CpModel Model, BoolVar[][] X, List<Rule> Rules, double Scale);
+    private sealed record BuiltModel(CpModel Model, BoolVar[][] X, List<Rule> Rules, double Scale, LinearExpr Objective);
 
     private BuiltModel Build(int[]? hint)
     {
@@ -167,8 +180,9 @@ internal sealed class CpSatPlanner(PlanModel model)
             cp.Add(LinearExpr.Sum(segments) == sum);
             objective.Add(LinearExpr.WeightedSum(segments, slopes));
         }
-        cp.Maximize(LinearExpr.Sum(objective));
-        return new BuiltModel(cp, x, rules, scale);
+        var total = LinearExpr.Sum(objective);
+        cp.Maximize(total);
+        return new BuiltModel(cp, x, rules, scale, total);
     }
 
     private void AddCounts(
