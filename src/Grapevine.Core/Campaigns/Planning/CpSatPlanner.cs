@@ -8,19 +8,38 @@ namespace Grapevine.Core.Campaigns.Planning;
 /// The exact planner: the problem as a CP-SAT model (Google OR-Tools). One boolean per candidate and option;
 /// each overlap group's value is its piecewise-linear diminishing-returns curve, written as segments filled in
 /// order (exact, since the curve is concave and the objective maximises it). Costs are whole cents and values
-/// are scaled to integers (about 10⁸ for the whole candidate set), so the rounding is far below any gap reported.
+/// are scaled to integers (about 10⁶ for the whole candidate set), so the rounding is far below any gap reported.
 /// Every rule is guarded by a literal, so that when the rules cannot all hold CP-SAT names a set of them
 /// that conflict.
 /// </summary>
 internal sealed class CpSatPlanner(PlanModel model)
 {
-    private const double ValueResolution = 1e8;
-    private const long SlopeResolution = 1_000_000;
+    // Small enough that CP-SAT's linear relaxation can reason about the objective exactly (with values scaled
+    // to 10⁸ and slopes to 10⁶ its bound stayed 6% above the linear relaxation's), large enough that rounding
+    // moves any plan's value by well under 0.01%.
+    private const double ValueResolution = 1e6;
+    private const long SlopeResolution = 10_000;
 
-    public Plan Solve(TimeSpan timeLimit, int workers, int[]? hint = null)
+    /// <param name="timeLimit">How long CP-SAT may search.</param>
+    /// <param name="workers">CP-SAT's worker threads.</param>
+    /// <param name="hint">A plan to start from (the heuristic's): CP-SAT begins its search there.</param>
+    /// <param name="upperBound">
+    /// A known bound on any plan's value (the linear relaxation's), given to CP-SAT as a cap on its objective
+    /// so that its own bound starts there. The cap is loosened by far more than the rounding of values and
+    /// slopes, so no plan is cut off.
+    /// </param>
+    public Plan Solve(TimeSpan timeLimit, int workers, int[]? hint = null, double? upperBound = null)
     {
         var started = Stopwatch.GetTimestamp();
         var built = Build(hint);
+        if (upperBound is { } cap && cap > 0)
+        {
+            var units = cap * built.Scale * SlopeResolution;
+            // Slopes rounded up add at most one unit per unit of value; values and breakpoints rounded to the
+            // nearest unit move at most half a unit each, at a slope of at most one.
+            var rounding = (long)ValueResolution + (model.Count + 16L * model.GroupNames.Length + 1) * SlopeResolution;
+            built.Model.Add(built.Objective <= (long)Math.Ceiling(units * (1 + 1e-5)) + rounding);
+        }
         foreach (var rule in built.Rules)
             built.Model.AddBoolOr([rule.Literal]);
         var solver = new CpSolver
@@ -88,7 +107,7 @@ internal sealed class CpSatPlanner(PlanModel model)
 
     private sealed record Rule(string Name, BoolVar Literal);
 
-    private sealed record BuiltModel(CpModel Model, BoolVar[][] X, List<Rule> Rules, double Scale);
+    private sealed record BuiltModel(CpModel Model, BoolVar[][] X, List<Rule> Rules, double Scale, LinearExpr Objective);
 
     private BuiltModel Build(int[]? hint)
     {
@@ -140,6 +159,7 @@ internal sealed class CpSatPlanner(PlanModel model)
             var members = Enumerable.Range(0, model.Count).Where(i => model.Group[i] == g).ToList();
             var vars = members.SelectMany(i => x[i]).ToList();
             var values = members.SelectMany(i => model.Options[i].Select(o => (long)Math.Round(o.Value * scale))).ToList();
+            var hinted = hint is null ? 0 : members.Where(i => hint[i] >= 0).Sum(i => (long)Math.Round(model.Options[i][hint[i]].Value * scale));
             var sum = LinearExpr.WeightedSum(vars, values);
             if (model.Curves[g] is not { } curve)
             {
@@ -160,15 +180,28 @@ internal sealed class CpSatPlanner(PlanModel model)
                 var slope = (points[k + 1].F - points[k].F) / (points[k + 1].Item3 - points[k].Item3);
                 segments.Add(cp.NewIntVar(0, length, $"u{g}_{k}"));
                 slopes.Add((long)Math.Ceiling(slope * SlopeResolution - 1e-9));
+                HintFill(cp, hint, segments[^1], length, ref hinted);
             }
             // Past the last breakpoint the group adds nothing: an unpaid overflow segment takes the rest.
             segments.Add(cp.NewIntVar(0, Math.Max(0, values.Sum() - points[^1].Item1), $"u{g}_rest"));
             slopes.Add(0);
+            HintFill(cp, hint, segments[^1], long.MaxValue, ref hinted);
             cp.Add(LinearExpr.Sum(segments) == sum);
             objective.Add(LinearExpr.WeightedSum(segments, slopes));
         }
-        cp.Maximize(LinearExpr.Sum(objective));
-        return new BuiltModel(cp, x, rules, scale);
+        var total = LinearExpr.Sum(objective);
+        cp.Maximize(total);
+        return new BuiltModel(cp, x, rules, scale, total);
+    }
+
+    // A complete hint: the hinted plan's group sum fills the segments in order, as the optimum would.
+    private static void HintFill(CpModel cp, int[]? hint, IntVar segment, long length, ref long left)
+    {
+        if (hint is null)
+            return;
+        var fill = Math.Min(length, left);
+        cp.AddHint(segment, fill);
+        left -= fill;
     }
 
     private void AddCounts(

@@ -9,7 +9,7 @@ namespace Grapevine.Core.Campaigns.Planning;
 /// whoever still fits — until no move improves the value or the time limit passes. Returns null when it
 /// cannot meet the rules (the caller then asks the exact solver which rules conflict).
 /// </summary>
-internal sealed class HeuristicPlanner(PlanModel model, TimeSpan timeLimit)
+internal sealed class HeuristicPlanner(PlanModel model, TimeSpan timeLimit, LinearRelaxation? relaxation = null)
 {
     private const double Epsilon = 1e-9;
 
@@ -20,27 +20,42 @@ internal sealed class HeuristicPlanner(PlanModel model, TimeSpan timeLimit)
     private int _count;
     private double _cost;
 
-    public int[]? Solve()
+    // The time limit counts from `started` when given (e.g. from before the relaxation was solved).
+    public int[]? Solve(long? started = null)
     {
-        var started = Stopwatch.GetTimestamp();
-        // A creator slot is worth something when the number of creators is capped: several starts price it
-        // differently (value per dollar, per dollar plus a share of the budget per slot) and the best plan wins.
+        var start0 = started ?? Stopwatch.GetTimestamp();
+        // Starts, best first: the relaxation rounded; then greedy with a creator slot priced at the relaxation's
+        // price, and (when the number of creators is capped) at shares of the budget per slot. The best plan wins.
+        var starts = new List<Func<bool>>();
+        if (relaxation is not null)
+        {
+            starts.Add(() => ConstructFromRelaxation(relaxation));
+            starts.Add(() => Construct(relaxation.SlotPrice));
+        }
         double[] slotPrices = model.MaxCreators < int.MaxValue
             ? new[] { 0, 0.25, 0.5, 1, 2 }.Select(f => f * model.Budget / Math.Max(1, model.MaxCreators)).ToArray()
             : [0];
+        starts.AddRange(slotPrices.Select(price => (Func<bool>)(() => Construct(price))));
+
         int[]? best = null;
         var bestValue = double.NegativeInfinity;
-        for (var start = 0; start < slotPrices.Length; start++)
+        var anyFeasible = false;
+        for (var k = 0; k < starts.Count; k++)
         {
-            var deadline = timeLimit * (start + 1) / slotPrices.Length;
-            if (!Construct(slotPrices[start]))
-                return null;
-            while (Stopwatch.GetElapsedTime(started) < deadline)
+            var elapsed = Stopwatch.GetElapsedTime(start0);
+            if (k > 0 && elapsed >= timeLimit)
+                break;
+            // Each start may use an equal share of what time is left.
+            var deadline = elapsed + (timeLimit - elapsed) / (starts.Count - k);
+            if (!starts[k]())
+                continue;
+            anyFeasible = true;
+            while (Stopwatch.GetElapsedTime(start0) < deadline)
             {
                 var improved = ImproveOptions();
-                improved |= ImproveBySwaps(started, deadline);
+                improved |= ImproveBySwaps(start0, deadline);
                 improved |= Greedy(0);
-                improved |= ImproveByEjection(started, deadline);
+                improved |= ImproveByEjection(start0, deadline);
                 if (!improved)
                     break;
             }
@@ -48,16 +63,20 @@ internal sealed class HeuristicPlanner(PlanModel model, TimeSpan timeLimit)
             if (_cost <= model.Budget + Epsilon && value > bestValue)
                 (best, bestValue) = ((int[])_choice.Clone(), value);
         }
-        return best;
+        return anyFeasible ? best : null;
     }
 
-    private bool Construct(double slotPrice)
+    private void Clear()
     {
         for (var i = 0; i < model.Count; i++)
         {
             if (_choice[i] >= 0)
                 Remove(i);
         }
+    }
+
+    private bool AddMustIncludes()
+    {
         for (var i = 0; i < model.Count; i++)
         {
             if (!model.Must[i])
@@ -67,10 +86,52 @@ internal sealed class HeuristicPlanner(PlanModel model, TimeSpan timeLimit)
                 return false;
             Add(i, best);
         }
-        if (!MeetMinimums())
+        return true;
+    }
+
+    private bool Construct(double slotPrice)
+    {
+        Clear();
+        if (!AddMustIncludes() || !MeetMinimums())
             return false;
         Greedy(slotPrice);
         return true;
+    }
+
+    /// <summary>
+    /// Takes every option the relaxation takes at least half of (most shares of an optimal vertex are 0 or 1),
+    /// surest first and only while it fits, then meets the minimums and fills greedily.
+    /// </summary>
+    private bool ConstructFromRelaxation(LinearRelaxation lp)
+    {
+        Clear();
+        if (!AddMustIncludes())
+            return false;
+        var taken = Enumerable.Range(0, model.Count)
+            .Where(i => _choice[i] < 0)
+            .Select(i => (I: i, O: ArgMax(lp.Shares[i])))
+            .Where(p => p.O >= 0 && lp.Shares[p.I][p.O] >= 0.5)
+            .OrderByDescending(p => lp.Shares[p.I][p.O]);
+        foreach (var (i, o) in taken)
+        {
+            if (CanAdd(i, model.Options[i][o].Cost))
+                Add(i, o);
+        }
+        if (!MeetMinimums())
+            return false;
+        Greedy(lp.SlotPrice);
+        return true;
+    }
+
+    private static int ArgMax(double[] shares)
+    {
+        var best = -1;
+        for (var o = 0; o < shares.Length; o++)
+        {
+            if (best < 0 || shares[o] > shares[best])
+                best = o;
+        }
+        return best;
     }
 
     /// <summary>

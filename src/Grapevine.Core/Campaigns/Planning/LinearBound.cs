@@ -4,11 +4,15 @@ namespace Grapevine.Core.Campaigns.Planning;
 
 /// <summary>
 /// An upper bound on the value of any plan: the linear relaxation of the exact model (each creator may be
-/// taken fractionally), solved with GLOP. The heuristic's gap is measured against it.
+/// taken fractionally), solved with GLOP. The heuristic's gap is measured against it, and the heuristic
+/// starts from its solution rounded (almost every variable of an optimal vertex is already 0 or 1).
 /// </summary>
 internal static class LinearBound
 {
-    public static double? Compute(PlanModel model)
+    public static double? Compute(PlanModel model) => Solve(model)?.Bound;
+
+    /// <summary>The relaxation's optimal value and each option's fractional share, or null when GLOP fails.</summary>
+    public static LinearRelaxation? Solve(PlanModel model)
     {
         using var solver = Solver.CreateSolver("GLOP");
         var x = new Variable[model.Count][];
@@ -58,7 +62,13 @@ internal static class LinearBound
         }
         objective.SetMaximization();
         var status = solver.Solve();
-        return status == Solver.ResultStatus.OPTIMAL ? objective.Value() : null;
+        if (status != Solver.ResultStatus.OPTIMAL)
+            return null;
+        var shares = x.Select(options => options.Select(v => v.SolutionValue()).ToArray()).ToArray();
+        // The price of a creator slot in dollars: what one more slot is worth over what one more dollar is.
+        var dollar = Math.Abs(budget.DualValue());
+        var slot = dollar > 1e-12 ? Math.Abs(creators.DualValue()) / dollar : 0;
+        return new LinearRelaxation(objective.Value(), shares, slot);
     }
 
     private static Constraint?[] Counts(Solver solver, int[] min, int[] max, string what) =>
