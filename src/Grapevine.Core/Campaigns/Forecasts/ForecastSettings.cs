@@ -3,7 +3,7 @@ namespace Grapevine.Core.Campaigns.Forecasts;
 /// <summary>
 /// The window and the spread prior of <see cref="ForecastModel"/> (docs/forecasts.md). <see cref="PriorSigma"/> is
 /// the per-post spread of ln(outcome) assumed before seeing an account's posts, worth <see cref="PriorWeight"/> posts;
-/// it keeps a constant or tiny history from claiming certainty. Calibrated on the demo catalogue (seed 1).
+/// it keeps a constant or tiny history from claiming certainty. Calibrated on the demo catalogue (seed 1, 3,000 accounts: 0.3, 0.4, 0.5 tried; 0.4 brings engagements and views nearest 80%).
 /// </summary>
 public sealed record ForecastSettings
 {
@@ -18,6 +18,6 @@ public sealed record ForecastSettings
     /// <summary>Posts younger than this are still collecting views and engagements and are left out.</summary>
     public TimeSpan MinAge { get; init; } = TimeSpan.FromDays(1);
 
-    public double PriorSigma { get; init; } = 0.5;
+    public double PriorSigma { get; init; } = 0.4;
     public double PriorWeight { get; init; } = 2;
 }
