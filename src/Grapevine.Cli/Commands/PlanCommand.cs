@@ -32,13 +32,14 @@ public static class PlanCommand
         var maxCreators = new Option<int?>("--max-creators") { Description = "At most this many creators." };
         var maxPerCreator = new Option<decimal?>("--max-per-creator") { Description = "The most one creator may cost, in US dollars." };
         var productCost = new Option<decimal?>("--product-cost") { Description = "With --search: what gifting one nano creator costs; nano creators may then be gifted instead of paid." };
+        var keep = new Option<bool>("--keep") { Description = "With --campaign, for a first test: who to keep by cost per result once results are recorded, instead of a plan." };
         var save = new Option<bool>("--save") { Description = "With --campaign: keep the plan as the campaign's latest (the page and the CSV export show it)." };
         var filters = new SearchOptions();
         var command = new Command("plan",
             "Choose creators and deliverables that maximise the goal's expected value under the budget, with forecasts and 80% intervals, " +
             "budget by tier and platform, what half to twice the budget would buy, and the solver's gap to the best bound.")
         {
-            campaign, budget, goal, search, minCreators, maxCreators, maxPerCreator, productCost, save,
+            campaign, budget, goal, search, minCreators, maxCreators, maxPerCreator, productCost, save, keep,
         };
         filters.AddTo(command);
 
@@ -52,6 +53,17 @@ public static class PlanCommand
                 MaxPerCreator = result.GetValue(maxPerCreator),
             };
             Check(request);
+            if (result.GetValue(keep))
+            {
+                if (result.GetValue(campaign) is not { } keepId)
+                    throw new CliUsageException("--keep needs --campaign");
+                var verdicts = await WithCampaignAsync(result, keepId, service => service.KeepAsync(keepId, ct), ct);
+                if (result.GetValue(GlobalOptions.Json))
+                    Console.WriteLine(JsonSerializer.Serialize(verdicts, CliJson.Options));
+                else
+                    RenderKeep(verdicts);
+                return ExitCodes.Success;
+            }
             CampaignPlanDocument plan;
             if (result.GetValue(campaign) is { } id)
             {
@@ -99,8 +111,11 @@ public static class PlanCommand
     private static bool TryParseGoal(string? text, out CampaignGoal goal) =>
         Enum.TryParse(text, ignoreCase: true, out goal) && Enum.IsDefined(goal) && !int.TryParse(text, out _);
 
+    private static Task<CampaignPlanDocument> PlanCampaignAsync(ParseResult result, Guid id, PlanRequest request, bool save, CancellationToken ct) =>
+        WithCampaignAsync(result, id, service => service.PlanCampaignAsync(id, request, save, ct), ct);
+
     // The command line is the operator's tool with the whole database at hand: a campaign id (a GUID) names its workspace.
-    private static async Task<CampaignPlanDocument> PlanCampaignAsync(ParseResult result, Guid id, PlanRequest request, bool save, CancellationToken ct)
+    private static async Task<T> WithCampaignAsync<T>(ParseResult result, Guid id, Func<CampaignPlanService, Task<T>> action, CancellationToken ct)
     {
         Guid workspaceId;
         await using (var lookup = await GlobalOptions.OpenDatabaseAsync(result, ct))
@@ -113,7 +128,7 @@ public static class PlanCommand
         await using var db = new GrapevineDb(GrapevineDatabase.CreateOptions(GlobalOptions.ConnectionString(result)), current);
         try
         {
-            return await Service(db, current).PlanCampaignAsync(id, request, save, ct);
+            return await action(Service(db, current));
         }
         catch (WorkspaceRuleException e)
         {
@@ -154,6 +169,8 @@ public static class PlanCommand
         console.MarkupLine($"{plan.Creators.Count} creators for {Usd(plan.Cost)} of {Usd(plan.Budget)}; expected {Number(plan.Value)} {plan.Unit} after audience overlap. " +
             $"[grey]{plan.Solver}, {plan.Status}, {gap}, {plan.Seconds:0.00} s, {plan.Candidates} candidates[/]");
         Totals(console, plan.Totals);
+        foreach (var note in plan.Notes)
+            console.MarkupLine("[grey]First test: " + Markup.Escape(note) + "[/]");
         console.MarkupLine("Budget by tier: " + string.Join(", ", plan.ByTier.Select(s => $"{s.Name} {Usd(s.Cost)} ({s.Creators})")));
         console.MarkupLine("Budget by platform: " + string.Join(", ", plan.ByPlatform.Select(s => $"{s.Name} {Usd(s.Cost)} ({s.Creators})")));
         if (plan.BudgetCurve.Count > 0)
@@ -162,6 +179,26 @@ public static class PlanCommand
                 plan.BudgetCurve.Select(p => $"{Usd(p.Budget)} → {Number(p.Value)} ({p.Creators} creators)")));
         }
         LeftOut(console, plan);
+    }
+
+    private static void RenderKeep(List<KeepView> verdicts)
+    {
+        var console = SearchCommand.WideConsole();
+        if (!verdicts.Any(v => v.Spend is not null || v.Result is not null))
+        {
+            console.MarkupLine("No test results recorded yet: record each creator's spend and result (campaign page or API), then run this again.");
+            return;
+        }
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("Handle").AddColumn("Verdict").AddColumn(new TableColumn("Spend").RightAligned()).AddColumn(new TableColumn("Result").RightAligned())
+            .AddColumn(new TableColumn("Cost per result").RightAligned()).AddColumn("Why");
+        foreach (var v in verdicts)
+        {
+            table.AddRow(Markup.Escape("@" + (v.Handle ?? v.AccountId.ToString(CultureInfo.InvariantCulture))), v.Verdict,
+                v.Spend is { } s ? Usd((double)s) : "unknown", v.Result is { } r ? Number(r) : "unknown",
+                v.CostPerResult is { } c ? "$" + c.ToString("0.###", CultureInfo.InvariantCulture) : "—", Markup.Escape(v.Reason));
+        }
+        console.Write(table);
     }
 
     private static string GoalRange(CampaignPlanDocument plan, PlannedCreator c)

@@ -33,6 +33,10 @@ public static class CampaignPlansApi
         api.MapGet("/campaigns/{id:guid}/plan.csv", ExportAsync).WithName("ExportCampaignPlan").WithSummary("Export the latest plan as CSV")
             .WithDescription("One row per chosen creator with the option, the price and its source, and each forecast with its 80% interval. Audited; needs Member or above.")
             .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/campaigns/{id:guid}/first-test", KeepAsync).WithName("FirstTestVerdicts").WithSummary("Who to keep after a first test")
+            .WithDescription("For each candidate with recorded test spend and result: keep (the cheapest quarter by cost per result), drop, or not " +
+                "enough data, with the reason. See docs/first-test.md for the rule.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/plans", PlanSearchAsync).WithName("PlanSearch").WithSummary("Plan over a search, without a campaign")
             .WithDescription("The top 200 results (or `search.limit`) of `search` (the parameters of /api/v1/search) are the candidates; each creator publishes their " +
                 "platform's standard post. Nothing is saved.")
@@ -61,6 +65,9 @@ public static class CampaignPlansApi
         await db.SaveChangesAsync(ct);
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", "plan.csv");
     }
+
+    public static async Task<Ok<List<KeepView>>> KeepAsync(Guid id, CampaignPlanService plans, CancellationToken ct) =>
+        TypedResults.Ok(await plans.KeepAsync(id, ct));
 
     private static KeyNotFoundException NoPlan() => new("This campaign has not been planned yet: POST /api/v1/campaigns/{id}/plan makes one.");
 

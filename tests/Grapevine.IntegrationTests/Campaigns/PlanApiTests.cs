@@ -135,6 +135,45 @@ public class PlanApiTests
         await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/plans", new { budget = 800, goal = "sales", search = new { tier = "huge" } }), "search.tier");
     }
 
+    [Theory, BothProviders]
+    public async Task A_first_test_plans_small_creators_cheaply_and_says_who_to_keep(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        var now = host.Time.GetUtcNow().UtcDateTime;
+        await using (var db = host.Database.CreateContext())
+            await PlanTestData.SeedCatalogueAsync(db, now);
+        using var api = await host.Factory.CreateApiClientAsync();
+        var (campaign, candidates) = await SeedCampaignAsync(host, now);
+        await using (var db = host.Database.CreateContext())
+            await db.Campaigns.IgnoreQueryFilters().Where(c => c.Id == campaign.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.FirstTest, true));
+
+        var plan = await (await api.PostAsJsonAsync($"/api/v1/campaigns/{campaign.Id}/plan", new { budget = 1200 }))
+            .Content.ReadFromJsonAsync<CampaignPlanDocument>(CampaignPlanService.Json);
+        Assert.NotEqual("infeasible", plan!.Status);
+        Assert.All(plan.Creators, c => Assert.Contains(c.Tier, new[] { "nano", "micro" }));
+        Assert.All(plan.Creators, c => Assert.True(c.Cost <= 150 + 1e-6, $"{c.Handle} costs {c.Cost}"));
+        Assert.Equal(150, plan.Rules.MaxPerCreator);
+        Assert.Contains(plan.Notes, n => n.StartsWith("Nano and micro creators only", StringComparison.Ordinal));
+
+        var before = await api.GetFromJsonAsync<List<KeepView>>($"/api/v1/campaigns/{campaign.Id}/first-test", CampaignPlanService.Json);
+        Assert.All(before!, v => Assert.Equal("not enough data", v.Verdict));
+
+        // Eight creators' results: revenue per dollar falls with i, so the first two (the cheapest quarter) are kept.
+        await using (var db = host.Database.CreateContext())
+        {
+            for (var i = 0; i < 8; i++)
+            {
+                var id = candidates[i];
+                await db.CampaignCandidates.IgnoreQueryFilters().Where(c => c.AccountId == id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.TestSpend, 100m).SetProperty(c => c.TestResult, 1000.0 - 100 * i));
+            }
+        }
+        var verdicts = (await api.GetFromJsonAsync<List<KeepView>>($"/api/v1/campaigns/{campaign.Id}/first-test", CampaignPlanService.Json))!;
+        Assert.Equal(new[] { candidates[0], candidates[1] }, verdicts.Where(v => v.Verdict == "keep").Select(v => v.AccountId).Order());
+        Assert.Equal(6, verdicts.Count(v => v.Verdict == "drop"));
+        Assert.All(verdicts, v => Assert.False(string.IsNullOrWhiteSpace(v.Reason)));
+    }
+
     private static async Task<(Campaign Campaign, List<long> Candidates)> SeedCampaignAsync(AuthTestHost host, DateTime now)
     {
         await using var db = host.Database.CreateContext();

@@ -31,6 +31,7 @@ public sealed record CampaignPlanDocument(
     IReadOnlyList<LeftOut> LeftOut,
     ForecastAssumptions? Assumptions,
     PlanRules Rules,
+    IReadOnlyList<string> Notes,
     DateTime PlannedAt);
 
 /// <summary>One chosen creator: the option bought, its price and where the price came from, and its forecasts.</summary>

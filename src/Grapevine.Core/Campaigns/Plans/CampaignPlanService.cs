@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Grapevine.Core.Audit;
+using Grapevine.Core.Campaigns.FirstTest;
 using Grapevine.Core.Campaigns.Forecasts;
 using Grapevine.Core.Campaigns.Planning;
 using Grapevine.Core.Catalogue;
@@ -115,7 +116,60 @@ public sealed class CampaignPlanService(
             Tiers = request.Tiers,
             Platforms = request.Platforms,
         };
+        IReadOnlyList<string> notes = [];
+        if (spec.FirstTest)
+        {
+            rules = FirstTestPlanRules(spec, rules, request, inputs);
+            notes = FirstTestRules.Explain(spec.Budget, rules);
+        }
         var document = CampaignPlanning.Plan(spec, rules, inputs, request.BudgetCurve, assumptions, now);
-        return leftOut.Count == 0 ? document : document with { LeftOut = [.. document.LeftOut, .. leftOut] };
+        return document with { LeftOut = [.. document.LeftOut, .. leftOut], Notes = notes };
+    }
+
+    /// <summary>
+    /// A first test's rules (docs/first-test.md) with what the marketer set on top: their own minimum and maximum
+    /// number of creators and tier counts win.
+    /// </summary>
+    private static PlanRules FirstTestPlanRules(PlanSpec spec, PlanRules asked, PlanRequest request, IReadOnlyList<PlanCandidateInput> inputs)
+    {
+        var cheapest = inputs.Where(i => i.Tier is "nano" or "micro")
+            .Select(i => CheapestOption(i, spec))
+            .OfType<double>();
+        var rules = FirstTestRules.For(spec.Budget, cheapest, asked);
+        var tiers = new Dictionary<string, CountRange>(rules.Tiers);
+        foreach (var (tier, range) in request.Tiers)
+            tiers[tier] = range;
+        return rules with
+        {
+            MinCreators = request.MinCreators > 0 ? request.MinCreators : rules.MinCreators,
+            MaxCreators = request.MaxCreators ?? rules.MaxCreators,
+            Tiers = tiers,
+        };
+    }
+
+    private static double? CheapestOption(PlanCandidateInput input, PlanSpec spec)
+    {
+        var fees = CampaignProblemBuilder.Bundle(spec.Deliverables, input)
+            .Select(d => input.Prices.TryGetValue(d.Deliverable, out var p) ? p.PriceUsd : (double?)null).OfType<double>().ToList();
+        if (spec.ProductCost is { } gift && input.AcceptsGifting && input.Tier == "nano")
+            fees.Add((double)gift);
+        return fees.Count == 0 ? null : fees.Min();
+    }
+
+    /// <summary>A first test's verdicts: who to keep by cost per result, with the reason (docs/first-test.md).</summary>
+    public async Task<List<KeepView>> KeepAsync(Guid campaignId, CancellationToken ct)
+    {
+        current.Require(Permission.ReadWorkspaceData);
+        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Candidates).SingleOrDefaultAsync(c => c.Id == campaignId, ct)
+            ?? throw new KeyNotFoundException($"No campaign with id {campaignId}.");
+        var ids = campaign.Candidates.Select(c => c.AccountId).ToList();
+        var handles = await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Platform, a.Handle }).ToDictionaryAsync(a => a.Id, ct);
+        var outcomes = campaign.Candidates.OrderBy(c => c.AccountId).Select(TestOutcome.From).ToList();
+        return [.. KeepRule.Decide(outcomes, campaign.Goal).Select(d => new KeepView(d.AccountId,
+            handles.TryGetValue(d.AccountId, out var a) ? a.Platform.Name() : null, handles.TryGetValue(d.AccountId, out var h) ? h.Handle : null,
+            d.Verdict.ToString().ToLowerInvariant() switch { "notenoughdata" => "not enough data", var v => v },
+            campaign.Candidates.First(c => c.AccountId == d.AccountId).TestSpend, campaign.Candidates.First(c => c.AccountId == d.AccountId).TestResult,
+            d.CostPerResult, d.Rank, d.Reason))];
     }
 }

@@ -51,7 +51,7 @@ public static class PlanDocumentBuilder
             plan.Solver == PlanSolver.CpSat ? "cp-sat" : "heuristic", plan.Status.ToString().ToLowerInvariant(),
             plan.Cost, plan.Value, plan.BestBound, plan.Gap, plan.Seconds, built.Problem.Candidates.Count,
             creators, totals, Slices(creators, c => c.Tier ?? "unknown"), Slices(creators, c => c.Platform), curve,
-            plan.Conflicts, built.LeftOut, assumptions, built.Problem.Rules, plannedAt);
+            plan.Conflicts, built.LeftOut, assumptions, built.Problem.Rules, [], plannedAt);
     }
 
     private static List<BudgetSlice> Slices(List<PlannedCreator> creators, Func<PlannedCreator, string> key) =>
