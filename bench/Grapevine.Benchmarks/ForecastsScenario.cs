@@ -10,7 +10,7 @@ namespace Grapevine.Benchmarks;
 /// <see cref="HeldBack"/> feed posts (and the stories after the first of them) are held back; each is forecast (count 1,
 /// its own deliverable) from the posts before it, as of the first held-back post, and the scenario reports the share
 /// of actual outcomes inside the 80% interval and the mean absolute log error of the median, per metric, platform and
-/// tier. Two fallback checks strip what insights would give: reach from engagements (ER-by-reach band) on accounts
+/// tier. Two fallback checks strip what insights would give: reach without insights (views for videos, engagements ÷ ER-by-reach band otherwise) on accounts
 /// that report reach, and story reach from followers on accounts with story insights.
 /// </summary>
 public static class ForecastsScenario
@@ -53,7 +53,7 @@ public static class ForecastsScenario
                 if (actual.Reach is not null)
                 {
                     var stripped = ForecastModel.Forecast(demo.Truth.Index, platform, demo.Account.Followers, deliverable, 1, withoutInsights, cut, assumptions);
-                    Add(tally, actual.Type == PostType.Story ? "story_reach_from_followers" : "reach_from_engagements", platform, tier, stripped.Reach, actual.Reach);
+                    Add(tally, actual.Type == PostType.Story ? "story_reach_from_followers" : "reach_without_insights", platform, tier, stripped.Reach, actual.Reach);
                 }
             }
         }

@@ -11,7 +11,7 @@ namespace Grapevine.Core.Campaigns.Forecasts;
 /// per post, per metric m: y = ln(max(m, 1)); μ = mean(y); s² = (Σ(y − μ)² + k·σ0²) / (n − 1 + k)
 /// one post  ~ LogNormal(μ, σ), σ = s · √(1 + 1/n) · t₀.₉(n − 1 + k) / z₀.₉     (prediction interval of a new post)
 /// count     = Fenton–Wilkinson sum of count independent posts
-/// reach     = reported reach; else engagements ÷ ER-by-reach (2%–5%); stories without insights: followers × story reach share
+/// reach     = reported reach; else views; else engagements ÷ ER-by-reach (2%–5%); stories without insights: followers × story reach share
 /// impressions = reported impressions or views; else reach (one impression per person reached, a floor)
 /// clicks = impressions × CTR, conversions = clicks × CVR, revenue = conversions × AOV   (log-normal products)
 /// </code>
@@ -55,15 +55,15 @@ public static class ForecastModel
         var n = new[] { engagements?.N ?? 0, seen?.N ?? 0, reportedReach?.N ?? 0 }.Max();
 
         var reach = reportedReach?.Value;
-        if (reach is null && engagements is { } e)
+        if (reach is null && seen is { } s)
+        {
+            reach = s.Value;
+            notes.Add("reach taken as views (no reach reported; an upper bound)");
+        }
+        else if (reach is null && engagements is { } e)
         {
             reach = e.Value.DividedBy(ForecastReference.EngagementRateByReach.ToLogNormal());
             notes.Add($"reach = engagements ÷ ER by reach, {ForecastReference.EngagementRateByReachSource}");
-        }
-        else if (reach is null && seen is { } s)
-        {
-            reach = s.Value;
-            notes.Add("reach taken as views (no reach reported)");
         }
         if (reach is null && isStory && followers is > 0 and { } f)
         {
