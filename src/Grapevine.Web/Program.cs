@@ -27,6 +27,7 @@ builder.Services.AddGrapevineAuth(builder.Configuration);
 builder.Services.AddVetting();
 builder.Services.AddDiscoveryEngine();
 builder.Services.AddRateCards();
+builder.Services.AddCampaigns();
 
 var app = builder.Build();
 
@@ -51,6 +52,7 @@ app.MapBrandSafetyApi();
 app.MapVettingApi();
 app.MapRateCardsApi();
 app.MapDiscoveryApi();
+app.MapCampaignsApi();
 app.MapAccountEndpoints();
 app.MapDemoSignIn();
 app.MapRazorComponents<App>();
