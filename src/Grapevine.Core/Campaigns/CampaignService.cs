@@ -39,8 +39,20 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
             .Where(c => archived ? c.ArchivedAt != null : c.ArchivedAt == null)
             .Select(c => new
             {
-                c.Id, c.Name, c.Brand, c.Goal, c.Budget, c.Currency, c.StartsOn, c.EndsOn, c.Platforms, c.FirstTest, Candidates = c.Candidates.Count,
-                c.CreatedAt, c.UpdatedAt, c.ArchivedAt,
+                c.Id,
+                c.Name,
+                c.Brand,
+                c.Goal,
+                c.Budget,
+                c.Currency,
+                c.StartsOn,
+                c.EndsOn,
+                c.Platforms,
+                c.FirstTest,
+                Candidates = c.Candidates.Count,
+                c.CreatedAt,
+                c.UpdatedAt,
+                c.ArchivedAt,
             })
             .ToListAsync(ct);
         return [.. campaigns.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
@@ -55,8 +67,19 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
         var candidates = await db.CampaignCandidates.AsNoTracking().Where(c => c.CampaignId == id)
             .Join(db.Accounts, c => c.AccountId, a => a.Id, (c, a) => new
             {
-                c.AccountId, a.Platform, a.Handle, a.DisplayName, a.Followers, a.Tier, a.Country, c.Source, c.Decision, c.AcceptsGifting,
-                c.TestSpend, c.TestResult, c.AddedAt,
+                c.AccountId,
+                a.Platform,
+                a.Handle,
+                a.DisplayName,
+                a.Followers,
+                a.Tier,
+                a.Country,
+                c.Source,
+                c.Decision,
+                c.AcceptsGifting,
+                c.TestSpend,
+                c.TestResult,
+                c.AddedAt,
             })
             .ToListAsync(ct);
         var views = candidates.OrderBy(c => c.Handle, StringComparer.Ordinal).ThenBy(c => c.Platform)
