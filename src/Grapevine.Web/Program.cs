@@ -28,6 +28,7 @@ builder.Services.AddVetting();
 builder.Services.AddDiscoveryEngine();
 builder.Services.AddRateCards();
 builder.Services.AddCampaignPlans();
+builder.Services.AddCampaigns();
 
 var app = builder.Build();
 
@@ -53,6 +54,7 @@ app.MapVettingApi();
 app.MapRateCardsApi();
 app.MapDiscoveryApi();
 app.MapCampaignPlansApi();
+app.MapCampaignsApi();
 app.MapAccountEndpoints();
 app.MapDemoSignIn();
 app.MapRazorComponents<App>();

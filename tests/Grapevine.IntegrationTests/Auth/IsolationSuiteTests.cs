@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Grapevine.Core.BrandSafety;
+using Grapevine.Core.Campaigns;
 using Grapevine.Core.Catalogue;
 using Grapevine.Core.Data;
 using Grapevine.Core.Discovery;
@@ -92,6 +93,29 @@ public class IsolationSuiteTests(ITestOutputHelper output)
         ["PUT /api/v1/accounts/{platform}/{handle}/rates/{deliverable}"] = new(w => $"/api/v1/accounts/{w.Own}/rates/{w.OwnRate}", _ => Json(new { priceUsd = 150 })),
         ["DELETE /api/v1/accounts/{platform}/{handle}/rates/{deliverable}"] = new(w => $"/api/v1/accounts/{w.Own}/rates/{w.OwnRate}",
             OfB: w => $"/api/v1/accounts/{w.Shared}/rates/{w.SharedRate}", ProbeB: w => ($"/api/v1/accounts/{w.Shared}/rates", w.RateNoteB)),
+        ["GET /api/v1/campaigns"] = new(_ => "/api/v1/campaigns", SharedWithBData: _ => "/api/v1/campaigns?archived=true"),
+        ["POST /api/v1/campaigns"] = new(_ => "/api/v1/campaigns", _ => Json(new { name = "Another campaign", brand = "Alpha", goal = "sales", budget = 1000 })),
+        ["GET /api/v1/campaigns/{id:guid}"] = new(w => $"/api/v1/campaigns/{w.CampaignA}", OfB: w => $"/api/v1/campaigns/{w.CampaignB}"),
+        ["PUT /api/v1/campaigns/{id:guid}"] = new(w => $"/api/v1/campaigns/{w.CampaignA}",
+            _ => Json(new { name = "A campaign", brand = "Alpha", goal = "awareness", budget = 1500, platforms = new[] { "instagram" } }),
+            OfB: w => $"/api/v1/campaigns/{w.CampaignB}"),
+        ["POST /api/v1/campaigns/{id:guid}/archive"] = new(w => $"/api/v1/campaigns/{w.CampaignA}/archive",
+            OfB: w => $"/api/v1/campaigns/{w.CampaignB}/archive", ProbeB: w => ("/api/v1/campaigns", w.CampaignMarkerB)),
+        ["POST /api/v1/campaigns/{id:guid}/unarchive"] = new(w => $"/api/v1/campaigns/{w.CampaignA}/unarchive",
+            OfB: w => $"/api/v1/campaigns/{w.CampaignB}/unarchive", ProbeB: w => ("/api/v1/campaigns", w.CampaignMarkerB)),
+        ["POST /api/v1/campaigns/{id:guid}/duplicate"] = new(w => $"/api/v1/campaigns/{w.CampaignA}/duplicate",
+            OfB: w => $"/api/v1/campaigns/{w.CampaignB}/duplicate", ProbeB: w => ("/api/v1/campaigns", w.CampaignMarkerB)),
+        ["GET /api/v1/campaigns/{id:guid}/candidates"] = new(w => $"/api/v1/campaigns/{w.CampaignA}/candidates",
+            OfB: w => $"/api/v1/campaigns/{w.CampaignB}/candidates"),
+        ["POST /api/v1/campaigns/{id:guid}/candidates"] = new(w => $"/api/v1/campaigns/{w.CampaignA}/candidates",
+            w => Json(new { platform = w.Other.Platform, handle = w.Other.Handle }), OfB: w => $"/api/v1/campaigns/{w.CampaignB}/candidates",
+            ProbeB: w => ($"/api/v1/campaigns/{w.CampaignB}/candidates", w.SharedAccount.Handle)),
+        ["PATCH /api/v1/campaigns/{id:guid}/candidates/{accountId:long}"] = new(w => $"/api/v1/campaigns/{w.CampaignA}/candidates/{w.OwnAccount.Id}",
+            _ => Json(new { decision = "mustinclude", acceptsGifting = true }), OfB: w => $"/api/v1/campaigns/{w.CampaignB}/candidates/{w.SharedAccount.Id}",
+            ProbeB: w => ($"/api/v1/campaigns/{w.CampaignB}/candidates", w.SharedAccount.Handle)),
+        ["DELETE /api/v1/campaigns/{id:guid}/candidates/{accountId:long}"] = new(w => $"/api/v1/campaigns/{w.CampaignA}/candidates/{w.OwnAccount.Id}",
+            OfB: w => $"/api/v1/campaigns/{w.CampaignB}/candidates/{w.SharedAccount.Id}",
+            ProbeB: w => ($"/api/v1/campaigns/{w.CampaignB}/candidates", w.SharedAccount.Handle)),
     };
 
     [Theory, BothProviders]
@@ -199,6 +223,9 @@ public class IsolationSuiteTests(ITestOutputHelper output)
         public string SharedRate => RateDeliverables.Default(Parse(SharedAccount.Platform));
         public string BMarker => "B secret list";
         public string CategoryB => "b-secret-category";
+        public string CampaignMarkerB => "B secret campaign";
+        public Guid CampaignA { get; private set; }
+        public Guid CampaignB { get; private set; }
         public string KeywordB => "bsecretkeyword";
         public HttpClient OwnerA { get; private set; } = null!;
         public HttpClient KeyClientA { get; private set; } = null!;
@@ -258,12 +285,14 @@ public class IsolationSuiteTests(ITestOutputHelper output)
             await f.AsMemberAsync(b, bruno, WorkspaceRole.Owner, s => s.GetRequiredService<BrandSafetyService>().AddCategoryAsync(CategoryB, [KeywordB], default));
             await f.AsMemberAsync(a, alice, WorkspaceRole.Owner, s => s.GetRequiredService<RateCardService>().SetAsync(OwnAccount.Id, OwnRate, 100, "A rate", default));
             await f.AsMemberAsync(b, bruno, WorkspaceRole.Owner, s => s.GetRequiredService<RateCardService>().SetAsync(SharedAccount.Id, SharedRate, 4321.5m, RateNoteB, default));
+            CampaignA = await Campaign(a, alice, "A campaign", OwnAccount);
+            CampaignB = await Campaign(b, bruno, CampaignMarkerB, SharedAccount);
             await using (var db = _host.Database.CreateContext())
             {
                 var keys = await db.ApiKeys.IgnoreQueryFilters().ToListAsync();
                 KeyA = keys.Single(k => k.Name == "A key").Id;
                 KeyB = keys.Single(k => k.Name == "B secret key").Id;
-                _markersOfB = ["b-agency.test", "Beta Secret Agency", BMarker, CategoryB, KeywordB, "B secret note", TagB, RateNoteB, "4321.5", "B secret key", KeyB.ToString(), ListB.ToString(), NoteB.ToString(), keys.Single(k => k.Id == KeyB).Prefix];
+                _markersOfB = ["b-agency.test", "Beta Secret Agency", BMarker, CategoryB, KeywordB, "B secret note", TagB, RateNoteB, "4321.5", CampaignMarkerB, CampaignB.ToString(), "B secret key", KeyB.ToString(), ListB.ToString(), NoteB.ToString(), keys.Single(k => k.Id == KeyB).Prefix];
             }
 
             OwnerA = await f.SignInAsync("alice@a-brand.test");
@@ -289,6 +318,15 @@ public class IsolationSuiteTests(ITestOutputHelper output)
                 return (list.Id, (await notes.AddNoteAsync(account.Id, note, default)).Id);
             });
 
+        private Task<Guid> Campaign(Guid workspace, GrapevineUser owner, string name, CatalogueTestData.Seeded account) =>
+            _host.Factory.AsMemberAsync(workspace, owner, WorkspaceRole.Owner, async s =>
+            {
+                var campaigns = s.GetRequiredService<CampaignService>();
+                var campaign = await campaigns.CreateAsync(new CampaignInput { Name = name, Brand = name, Goal = "sales", Budget = 2000 }, default);
+                await campaigns.AddAccountAsync(campaign.Id, new AccountRef(Parse(account.Platform), account.Handle), default);
+                return campaign.Id;
+            });
+
         public void AssertNoDataOfB(string body, string what)
         {
             var leak = _markersOfB.FirstOrDefault(m => body.Contains(m, StringComparison.OrdinalIgnoreCase));
@@ -309,6 +347,10 @@ public class IsolationSuiteTests(ITestOutputHelper output)
             Assert.Equal(KeywordB, Assert.Single(categoryB.Keywords).Keyword);
             var rateB = await db.RateCards.IgnoreQueryFilters().SingleAsync(r => r.WorkspaceId == list.WorkspaceId);
             Assert.Equal((SharedAccount.Id, SharedRate, 4321.5m, RateNoteB), (rateB.AccountId, rateB.Deliverable, rateB.PriceUsd, rateB.Note));
+            var campaignB = await db.Campaigns.IgnoreQueryFilters().Include(c => c.Candidates).SingleAsync(c => c.WorkspaceId == list.WorkspaceId);
+            Assert.Equal((CampaignB, CampaignMarkerB, (DateTime?)null, 2000m), (campaignB.Id, campaignB.Name, campaignB.ArchivedAt, campaignB.Budget));
+            var candidateB = Assert.Single(campaignB.Candidates);
+            Assert.Equal((SharedAccount.Id, CandidateDecision.Open, false), (candidateB.AccountId, candidateB.Decision, candidateB.AcceptsGifting));
             Assert.Equal(BrandSafetyLexicon.Default.Categories.Count + 1, await db.BrandSafetyCategories.IgnoreQueryFilters().CountAsync(c => c.WorkspaceId == list.WorkspaceId));
         }
     }

@@ -1,0 +1,306 @@
+using Grapevine.Core.Audit;
+using Grapevine.Core.Catalogue;
+using Grapevine.Core.Data;
+using Grapevine.Core.Discovery.Engine;
+using Grapevine.Core.Discovery.Query;
+using Grapevine.Core.Lists;
+using Grapevine.Core.Workspaces;
+using Microsoft.EntityFrameworkCore;
+
+namespace Grapevine.Core.Campaigns;
+
+/// <summary>
+/// The current workspace's campaigns and their candidates: set up, edit, duplicate, archive; candidates from a search,
+/// a saved list or by handle, with the marketer's decisions and first-test results. Every change is audited.
+/// </summary>
+public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, AuditLog audit, TimeProvider time, DiscoveryService discovery)
+{
+    /// <summary>At most this many accounts come from one search.</summary>
+    public const int MaxSearchCandidates = 200;
+
+    public const decimal MaxTestSpend = 10_000_000m;
+
+    public static class AuditActions
+    {
+        public const string Created = "campaign_created";
+        public const string Edited = "campaign_edited";
+        public const string Duplicated = "campaign_duplicated";
+        public const string Archived = "campaign_archived";
+        public const string Unarchived = "campaign_unarchived";
+        public const string CandidatesAdded = "campaign_candidates_added";
+        public const string CandidateRemoved = "campaign_candidate_removed";
+    }
+
+    /// <summary>Active campaigns (or archived ones), most recently changed first, with their candidate counts.</summary>
+    public async Task<List<CampaignSummary>> ListAsync(bool archived, CancellationToken ct)
+    {
+        current.Require(Permission.ReadWorkspaceData);
+        var campaigns = await db.Campaigns.AsNoTracking()
+            .Where(c => archived ? c.ArchivedAt != null : c.ArchivedAt == null)
+            .Select(c => new
+            {
+                c.Id,
+                c.Name,
+                c.Brand,
+                c.Goal,
+                c.Budget,
+                c.Currency,
+                c.StartsOn,
+                c.EndsOn,
+                c.Platforms,
+                c.FirstTest,
+                Candidates = c.Candidates.Count,
+                c.CreatedAt,
+                c.UpdatedAt,
+                c.ArchivedAt,
+            })
+            .ToListAsync(ct);
+        return [.. campaigns.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(c => new CampaignSummary(c.Id, c.Name, c.Brand, CampaignRules.GoalName(c.Goal), c.Budget, c.Currency, c.StartsOn, c.EndsOn,
+                c.Platforms, c.FirstTest, c.Candidates, c.CreatedAt, c.UpdatedAt, c.ArchivedAt))];
+    }
+
+    public async Task<CampaignDetails> GetAsync(Guid id, CancellationToken ct)
+    {
+        current.Require(Permission.ReadWorkspaceData);
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw NotFound(id);
+        var candidates = await db.CampaignCandidates.AsNoTracking().Where(c => c.CampaignId == id)
+            .Join(db.Accounts, c => c.AccountId, a => a.Id, (c, a) => new
+            {
+                c.AccountId,
+                a.Platform,
+                a.Handle,
+                a.DisplayName,
+                a.Followers,
+                a.Tier,
+                a.Country,
+                c.Source,
+                c.Decision,
+                c.AcceptsGifting,
+                c.TestSpend,
+                c.TestResult,
+                c.AddedAt,
+            })
+            .ToListAsync(ct);
+        var views = candidates.OrderBy(c => c.Handle, StringComparer.Ordinal).ThenBy(c => c.Platform)
+            .Select(c => new CandidateView(c.AccountId, c.Platform.Name(), c.Handle, c.DisplayName, c.Followers, c.Tier, c.Country, c.Source,
+                CampaignRules.DecisionName(c.Decision), c.AcceptsGifting, c.TestSpend, c.TestResult, c.AddedAt))
+            .ToList();
+        return Details(campaign, views);
+    }
+
+    public async Task<CampaignDetails> CreateAsync(CampaignInput input, CancellationToken ct)
+    {
+        current.Require(Permission.WriteWorkspaceData);
+        var now = time.GetUtcNow();
+        var campaign = new Campaign { Id = Guid.CreateVersion7(now), Name = "", Brand = "", CreatedBy = current.UserId ?? Guid.Empty };
+        CampaignRules.Apply(input, campaign);
+        campaign.CreatedAt = campaign.UpdatedAt = now.UtcDateTime;
+        db.Campaigns.Add(campaign);
+        audit.Add(AuditActions.Created, Target(campaign), $"{CampaignRules.GoalName(campaign.Goal)}, budget {Amount(campaign.Budget)} {campaign.Currency}");
+        await db.SaveChangesAsync(ct);
+        return Details(campaign, []);
+    }
+
+    /// <summary>Replaces every field of the campaign with <paramref name="input"/> (archived campaigns too).</summary>
+    public async Task<CampaignDetails> UpdateAsync(Guid id, CampaignInput input, CancellationToken ct)
+    {
+        current.Require(Permission.WriteWorkspaceData);
+        var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw NotFound(id);
+        CampaignRules.Apply(input, campaign);
+        campaign.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        audit.Add(AuditActions.Edited, Target(campaign));
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>A new active campaign named "Copy of …" with the same set-up and candidates (decisions and gifting kept; no plans, no test results).</summary>
+    public async Task<CampaignDetails> DuplicateAsync(Guid id, CancellationToken ct)
+    {
+        current.Require(Permission.WriteWorkspaceData);
+        var source = await db.Campaigns.AsNoTracking().Include(c => c.Candidates).SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw NotFound(id);
+        var now = time.GetUtcNow();
+        var name = "Copy of " + source.Name;
+        var copy = new Campaign
+        {
+            Id = Guid.CreateVersion7(now),
+            Name = name.Length <= CampaignRules.MaxName ? name : name[..CampaignRules.MaxName],
+            Brand = source.Brand,
+            BrandValues = source.BrandValues,
+            BrandNiches = [.. source.BrandNiches],
+            BrandKeywords = [.. source.BrandKeywords],
+            Competitors = [.. source.Competitors],
+            Goal = source.Goal,
+            Budget = source.Budget,
+            Currency = source.Currency,
+            StartsOn = source.StartsOn,
+            EndsOn = source.EndsOn,
+            Platforms = [.. source.Platforms],
+            TargetCountries = [.. source.TargetCountries],
+            TargetLanguages = [.. source.TargetLanguages],
+            TargetAgeMin = source.TargetAgeMin,
+            TargetAgeMax = source.TargetAgeMax,
+            TargetGender = source.TargetGender,
+            TargetInterests = [.. source.TargetInterests],
+            Deliverables = [.. source.Deliverables.Select(d => new CampaignDeliverable { Deliverable = d.Deliverable, Count = d.Count })],
+            KpiImpressions = source.KpiImpressions,
+            KpiReach = source.KpiReach,
+            KpiEngagements = source.KpiEngagements,
+            KpiClicks = source.KpiClicks,
+            KpiConversions = source.KpiConversions,
+            KpiRevenue = source.KpiRevenue,
+            ProductCost = source.ProductCost,
+            ClickThroughRate = source.ClickThroughRate,
+            ConversionRate = source.ConversionRate,
+            AverageOrderValue = source.AverageOrderValue,
+            FirstTest = source.FirstTest,
+            CreatedBy = current.UserId ?? Guid.Empty,
+            CreatedAt = now.UtcDateTime,
+            UpdatedAt = now.UtcDateTime,
+            Candidates = [.. source.Candidates.Select(c => new CampaignCandidate
+            {
+                AccountId = c.AccountId,
+                Source = c.Source,
+                Decision = c.Decision,
+                AcceptsGifting = c.AcceptsGifting,
+                AddedAt = now.UtcDateTime,
+            })],
+        };
+        db.Campaigns.Add(copy);
+        audit.Add(AuditActions.Duplicated, Target(copy), $"from campaign '{source.Name}' ({source.Candidates.Count} candidates)");
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(copy.Id, ct);
+    }
+
+    public async Task ArchiveAsync(Guid id, CancellationToken ct) => await SetArchivedAsync(id, archive: true, ct);
+
+    public async Task UnarchiveAsync(Guid id, CancellationToken ct) => await SetArchivedAsync(id, archive: false, ct);
+
+    private async Task SetArchivedAsync(Guid id, bool archive, CancellationToken ct)
+    {
+        current.Require(Permission.WriteWorkspaceData);
+        var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw NotFound(id);
+        if (campaign.ArchivedAt is not null == archive)
+            return;
+        var now = time.GetUtcNow().UtcDateTime;
+        campaign.ArchivedAt = archive ? now : null;
+        campaign.UpdatedAt = now;
+        audit.Add(archive ? AuditActions.Archived : AuditActions.Unarchived, Target(campaign));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Adds the results of a search (at most <see cref="MaxSearchCandidates"/>; all of them when no limit is given).
+    /// Bad search input throws a <see cref="DiscoveryQueryException"/> naming each field.
+    /// </summary>
+    public async Task<CandidatesAdded> AddFromSearchAsync(Guid id, DiscoveryQueryInput input, CancellationToken ct)
+    {
+        current.Require(Permission.WriteWorkspaceData);
+        var campaign = await NameOfAsync(id, ct);
+        var query = DiscoveryQueryParser.Parse(input);
+        if (string.IsNullOrWhiteSpace(input.Limit))
+            query = query with { Limit = MaxSearchCandidates };
+        var search = await discovery.SearchAsync(query, current.Id, ct);
+        var described = string.IsNullOrWhiteSpace(input.Text) ? input.ToQueryString() : input.Text.Trim();
+        return await AddAsync(id, campaign, [.. search.Result.Hits.Select(h => h.AccountId)], "search: " + described, ct);
+    }
+
+    /// <summary>Adds every account of a saved list of this workspace.</summary>
+    public async Task<CandidatesAdded> AddFromListAsync(Guid id, Guid listId, CancellationToken ct)
+    {
+        current.Require(Permission.WriteWorkspaceData);
+        var campaign = await NameOfAsync(id, ct);
+        var list = await db.CreatorLists.AsNoTracking().Where(l => l.Id == listId).Select(l => new { l.Name, Accounts = l.Items.Select(i => i.AccountId).ToList() })
+            .SingleOrDefaultAsync(ct) ?? throw new ArgumentException("This workspace has no such list.", "listId");
+        return await AddAsync(id, campaign, list.Accounts, "list: " + list.Name, ct);
+    }
+
+    /// <summary>Adds one catalogue account by platform and handle.</summary>
+    public async Task<CandidatesAdded> AddAccountAsync(Guid id, AccountRef account, CancellationToken ct)
+    {
+        current.Require(Permission.WriteWorkspaceData);
+        var campaign = await NameOfAsync(id, ct);
+        var handle = CatalogueNames.NormalizeHandle(account.Handle);
+        if (handle.Length == 0)
+            throw new ArgumentException("A handle is required.", "handle");
+        var accountId = await db.Accounts.Where(a => a.Platform == account.Platform && a.Handle == handle).Select(a => (long?)a.Id).SingleOrDefaultAsync(ct)
+            ?? throw new ArgumentException($"The catalogue has no {account.Platform.Name()} account '{handle}'.", "handle");
+        return await AddAsync(id, campaign, [accountId], "manual", ct);
+    }
+
+    public async Task<CandidateView> UpdateCandidateAsync(Guid id, long accountId, CandidateChange change, CancellationToken ct)
+    {
+        current.Require(Permission.WriteWorkspaceData);
+        await NameOfAsync(id, ct);
+        var candidate = await db.CampaignCandidates.SingleOrDefaultAsync(c => c.CampaignId == id && c.AccountId == accountId, ct)
+            ?? throw new KeyNotFoundException($"Account {accountId} is not a candidate of this campaign.");
+        if (change.Decision is not null)
+        {
+            candidate.Decision = CampaignRules.TryParseDecision(change.Decision, out var decision)
+                ? decision
+                : throw new ArgumentException($"Unknown decision '{change.Decision}'; one of {string.Join(", ", CampaignRules.Decisions)}.", "decision");
+        }
+        if (change.AcceptsGifting is { } gifting)
+            candidate.AcceptsGifting = gifting;
+        if (change.TestSpend is { } spend)
+        {
+            candidate.TestSpend = spend is >= 0 and <= MaxTestSpend && decimal.Round(spend, 2) == spend
+                ? spend
+                : throw new ArgumentException($"A test spend is 0 to {MaxTestSpend:N0} with at most two decimals.", "testSpend");
+        }
+        if (change.TestResult is { } result)
+        {
+            candidate.TestResult = double.IsFinite(result) && result >= 0
+                ? result
+                : throw new ArgumentException("A test result is 0 or more.", "testResult");
+        }
+        await db.SaveChangesAsync(ct);
+        return (await GetAsync(id, ct)).Candidates.Single(c => c.AccountId == accountId);
+    }
+
+    public async Task RemoveCandidateAsync(Guid id, long accountId, CancellationToken ct)
+    {
+        current.Require(Permission.WriteWorkspaceData);
+        var campaign = await NameOfAsync(id, ct);
+        var candidate = await db.CampaignCandidates.SingleOrDefaultAsync(c => c.CampaignId == id && c.AccountId == accountId, ct)
+            ?? throw new KeyNotFoundException($"Account {accountId} is not a candidate of this campaign.");
+        var handle = await db.Accounts.Where(a => a.Id == accountId).Select(a => a.Handle).SingleAsync(ct);
+        db.CampaignCandidates.Remove(candidate);
+        audit.Add(AuditActions.CandidateRemoved, $"campaign '{campaign}'", "@" + handle);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<CandidatesAdded> AddAsync(Guid id, string campaign, List<long> accountIds, string source, CancellationToken ct)
+    {
+        var wanted = accountIds.Distinct().ToList();
+        var present = await db.CampaignCandidates.Where(c => c.CampaignId == id && wanted.Contains(c.AccountId)).Select(c => c.AccountId).ToListAsync(ct);
+        var added = wanted.Except(present).ToList();
+        var now = time.GetUtcNow().UtcDateTime;
+        source = source.Length <= 200 ? source : source[..199] + "…";
+        db.CampaignCandidates.AddRange(added.Select(a => new CampaignCandidate { CampaignId = id, AccountId = a, Source = source, AddedAt = now }));
+        if (added.Count > 0)
+        {
+            var campaignRow = await db.Campaigns.SingleAsync(c => c.Id == id, ct);
+            campaignRow.UpdatedAt = now;
+            audit.Add(AuditActions.CandidatesAdded, $"campaign '{campaign}'", $"{added.Count} from {source}");
+        }
+        await db.SaveChangesAsync(ct);
+        return new CandidatesAdded(added.Count, wanted.Count);
+    }
+
+    private async Task<string> NameOfAsync(Guid id, CancellationToken ct) =>
+        await db.Campaigns.Where(c => c.Id == id).Select(c => c.Name).SingleOrDefaultAsync(ct) ?? throw NotFound(id);
+
+    private static CampaignDetails Details(Campaign c, IReadOnlyList<CandidateView> candidates) => new(
+        c.Id, c.Name, c.Brand, c.BrandValues, c.BrandNiches, c.BrandKeywords, c.Competitors, CampaignRules.GoalName(c.Goal), c.Budget, c.Currency,
+        c.StartsOn, c.EndsOn, c.Platforms, c.TargetCountries, c.TargetLanguages, c.TargetAgeMin, c.TargetAgeMax, c.TargetGender, c.TargetInterests,
+        [.. c.Deliverables.Select(d => new CampaignDeliverableView(d.Deliverable, d.Count))], c.KpiImpressions, c.KpiReach, c.KpiEngagements,
+        c.KpiClicks, c.KpiConversions, c.KpiRevenue, c.ProductCost, c.ClickThroughRate, c.ConversionRate, c.AverageOrderValue, c.FirstTest,
+        c.CreatedAt, c.UpdatedAt, c.ArchivedAt, candidates);
+
+    private static string Target(Campaign campaign) => $"campaign '{campaign.Name}'";
+
+    private static string Amount(decimal amount) => amount.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static KeyNotFoundException NotFound(Guid id) => new($"No campaign with id {id}.");
+}

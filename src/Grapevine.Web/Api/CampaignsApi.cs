@@ -1,0 +1,114 @@
+using System.ComponentModel;
+using Grapevine.Core.Campaigns;
+using Grapevine.Core.Catalogue;
+using Grapevine.Core.Discovery.Query;
+using Grapevine.Core.Lists;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Grapevine.Web.Api;
+
+/// <summary>The current workspace's campaigns and their candidates.</summary>
+public static class CampaignsApi
+{
+    public static IServiceCollection AddCampaigns(this IServiceCollection services) => services.AddScoped<CampaignService>();
+
+    public static IEndpointRouteBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/campaigns").WithTags("Campaigns");
+        api.MapGet("/", ListAsync).WithName("ListCampaigns").WithSummary("List the workspace's campaigns")
+            .WithDescription("Active campaigns, most recently changed first, with their candidate counts; `archived=true` lists the archived ones.");
+        api.MapPost("/", CreateAsync).WithName("CreateCampaign").WithSummary("Set up a campaign")
+            .WithDescription("name, brand, goal (awareness, engagement, sales or content) and budget are required. Deliverables are named as in rate cards " +
+                "(instagram_post, instagram_story, tiktok_video …) with a count of 1 to 20; rates are fractions (0.02 is 2%).")
+            .ProducesValidationProblem();
+        api.MapGet("/{id:guid}", GetAsync).WithName("GetCampaign").WithSummary("Get a campaign with its candidates").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateCampaign").WithSummary("Replace a campaign's set-up")
+            .WithDescription("Every field is replaced: send the whole campaign, as for creating one. Candidates are left as they are.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{id:guid}/archive", ArchiveAsync).WithName("ArchiveCampaign").WithSummary("Archive a campaign")
+            .WithDescription("Archived campaigns stay readable and leave the default list.").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{id:guid}/unarchive", UnarchiveAsync).WithName("UnarchiveCampaign").WithSummary("Bring an archived campaign back")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{id:guid}/duplicate", DuplicateAsync).WithName("DuplicateCampaign").WithSummary("Copy a campaign")
+            .WithDescription("A new active campaign named \"Copy of …\" with the same set-up and candidates (decisions and gifting kept; no plans, no test results).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{id:guid}/candidates", CandidatesAsync).WithName("ListCampaignCandidates").WithSummary("List a campaign's candidates")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{id:guid}/candidates", AddCandidatesAsync).WithName("AddCampaignCandidates").WithSummary("Add candidates from a search, a list or by handle")
+            .WithDescription("Send one of: `search` (the search API's fields: q, platform, tier, country, min_followers … as camelCase properties " +
+                "text, platform, tier, country, minFollowers …; at most 200 accounts), `listId` (a saved list of this workspace), or `platform` and `handle`. " +
+                "Accounts already on the campaign are left as they are; `added` counts the new ones, `found` all the accounts named.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPatch("/{id:guid}/candidates/{accountId:long}", UpdateCandidateAsync).WithName("UpdateCampaignCandidate")
+            .WithSummary("Set a candidate's decision, gifting or first-test results")
+            .WithDescription("decision is open, mustinclude or excluded; testSpend and testResult record a first test (result in the goal's unit). Omitted fields stay.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapDelete("/{id:guid}/candidates/{accountId:long}", RemoveCandidateAsync).WithName("RemoveCampaignCandidate")
+            .WithSummary("Remove a candidate from a campaign").ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    public static async Task<Ok<List<CampaignSummary>>> ListAsync([Description("true lists archived campaigns")] bool? archived, CampaignService campaigns, CancellationToken ct) =>
+        TypedResults.Ok(await campaigns.ListAsync(archived ?? false, ct));
+
+    public static async Task<Created<CampaignDetails>> CreateAsync(CampaignInput request, CampaignService campaigns, CancellationToken ct)
+    {
+        var campaign = await campaigns.CreateAsync(request, ct);
+        return TypedResults.Created($"/api/v1/campaigns/{campaign.Id}", campaign);
+    }
+
+    public static async Task<Ok<CampaignDetails>> GetAsync(Guid id, CampaignService campaigns, CancellationToken ct) =>
+        TypedResults.Ok(await campaigns.GetAsync(id, ct));
+
+    public static async Task<Ok<CampaignDetails>> UpdateAsync(Guid id, CampaignInput request, CampaignService campaigns, CancellationToken ct) =>
+        TypedResults.Ok(await campaigns.UpdateAsync(id, request, ct));
+
+    public static async Task<NoContent> ArchiveAsync(Guid id, CampaignService campaigns, CancellationToken ct)
+    {
+        await campaigns.ArchiveAsync(id, ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<NoContent> UnarchiveAsync(Guid id, CampaignService campaigns, CancellationToken ct)
+    {
+        await campaigns.UnarchiveAsync(id, ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Created<CampaignDetails>> DuplicateAsync(Guid id, CampaignService campaigns, CancellationToken ct)
+    {
+        var copy = await campaigns.DuplicateAsync(id, ct);
+        return TypedResults.Created($"/api/v1/campaigns/{copy.Id}", copy);
+    }
+
+    public static async Task<Ok<IReadOnlyList<CandidateView>>> CandidatesAsync(Guid id, CampaignService campaigns, CancellationToken ct) =>
+        TypedResults.Ok((await campaigns.GetAsync(id, ct)).Candidates);
+
+    public static async Task<Results<Ok<CandidatesAdded>, ValidationProblem>> AddCandidatesAsync(
+        Guid id, CandidatesRequest request, CampaignService campaigns, CancellationToken ct)
+    {
+        var byHandle = request.Platform is not null || request.Handle is not null;
+        var sources = (request.Search is not null ? 1 : 0) + (request.ListId is not null ? 1 : 0) + (byHandle ? 1 : 0);
+        if (sources != 1)
+            return TypedResults.ValidationProblem(ApiNames.Error("search", "Send exactly one of search, listId, or platform and handle."));
+        if (request.Search is { } search)
+            return TypedResults.Ok(await campaigns.AddFromSearchAsync(id, search, ct));
+        if (request.ListId is { } listId)
+            return TypedResults.Ok(await campaigns.AddFromListAsync(id, listId, ct));
+        if (!CatalogueNames.TryParsePlatform(request.Platform, out var platform))
+            return TypedResults.ValidationProblem(ApiNames.Error("platform", $"unknown platform '{request.Platform}'; one of {string.Join(", ", CatalogueNames.Platforms)}"));
+        return TypedResults.Ok(await campaigns.AddAccountAsync(id, new AccountRef(platform, request.Handle ?? ""), ct));
+    }
+
+    public static async Task<Ok<CandidateView>> UpdateCandidateAsync(Guid id, long accountId, CandidateChange request, CampaignService campaigns, CancellationToken ct) =>
+        TypedResults.Ok(await campaigns.UpdateCandidateAsync(id, accountId, request, ct));
+
+    public static async Task<NoContent> RemoveCandidateAsync(Guid id, long accountId, CampaignService campaigns, CancellationToken ct)
+    {
+        await campaigns.RemoveCandidateAsync(id, accountId, ct);
+        return TypedResults.NoContent();
+    }
+}
+
+/// <summary>Where candidates come from: a search (the search API's fields), a saved list, or one account by platform and handle.</summary>
+public sealed record CandidatesRequest(DiscoveryQueryInput? Search, Guid? ListId, string? Platform, string? Handle);

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grapevine.Core.Campaigns;
+using Grapevine.Core.Data;
+using Grapevine.IntegrationTests.Discovery;
+using Grapevine.IntegrationTests.Infrastructure;
+using Grapevine.IntegrationTests.Web;
+using static Grapevine.IntegrationTests.Auth.AuthTestHost;
+
+namespace Grapevine.IntegrationTests.Campaigns;
+
+/// <summary>The campaigns API end to end, on both providers.</summary>
+public class CampaignsApiTests
+{
+    private static readonly object Body = new
+    {
+        name = "Spring launch",
+        brand = "Oat & Co",
+        brandNiches = new[] { "food" },
+        goal = "sales",
+        budget = 2000,
+        currency = "EUR",
+        startsOn = "2027-03-01",
+        endsOn = "2027-04-30",
+        platforms = new[] { "instagram" },
+        targetCountries = new[] { "de" },
+        deliverables = new[] { new { deliverable = "instagram_post", count = 1 }, new { deliverable = "instagram_story", count = 2 } },
+        productCost = 25,
+        firstTest = true,
+    };
+
+    [Theory, BothProviders]
+    public async Task A_campaign_goes_from_create_to_archive_with_candidates(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        Dictionary<string, long> ids;
+        await using (var db = host.Database.CreateContext())
+            ids = await DiscoveryTestData.SeedAsync(db);
+        using var api = await host.Factory.CreateApiClientAsync();
+
+        var created = await api.PostAsJsonAsync("/api/v1/campaigns", Body);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var campaign = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var id = campaign.GetProperty("id").GetGuid();
+        Assert.Equal($"/api/v1/campaigns/{id}", created.Headers.Location!.OriginalString);
+        Assert.Equal(("sales", "EUR", "2027-04-30", 2), (campaign.GetProperty("goal").GetString(), campaign.GetProperty("currency").GetString(),
+            campaign.GetProperty("endsOn").GetString(), campaign.GetProperty("deliverables")[1].GetProperty("count").GetInt32()));
+
+        var got = await api.GetFromJsonAsync<JsonElement>($"/api/v1/campaigns/{id}");
+        Assert.Equal(("Spring launch", 2000m, true), (got.GetProperty("name").GetString(), got.GetProperty("budget").GetDecimal(), got.GetProperty("firstTest").GetBoolean()));
+
+        var edited = await api.PutAsJsonAsync($"/api/v1/campaigns/{id}", new { name = "Spring launch v2", brand = "Oat & Co", goal = "awareness", budget = 3000 });
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        var after = await edited.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("awareness", 3000m, 0), (after.GetProperty("goal").GetString(), after.GetProperty("budget").GetDecimal(), after.GetProperty("platforms").GetArrayLength()));
+
+        var fromSearch = await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { search = new { text = "vegan", country = "DE" } });
+        Assert.Equal(HttpStatusCode.OK, fromSearch.StatusCode);
+        Assert.Equal(2, (await fromSearch.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("added").GetInt32());
+        var listId = (await (await api.PostAsJsonAsync("/api/v1/lists", new { name = "Summer" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await api.PostAsJsonAsync($"/api/v1/lists/{listId}/items", new { accounts = new[] { new { platform = "instagram", handle = "kai.lifts" }, new { platform = "instagram", handle = "mara.moves" } } });
+        var fromList = await (await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { listId })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((1, 2), (fromList.GetProperty("added").GetInt32(), fromList.GetProperty("found").GetInt32()));
+        var manual = await (await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { platform = "tiktok", handle = "@tom.travels" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, manual.GetProperty("added").GetInt32());
+
+        var patched = await api.PatchAsJsonAsync($"/api/v1/campaigns/{id}/candidates/{ids["kai.lifts"]}", new { decision = "mustinclude", acceptsGifting = true, testSpend = 120.5, testResult = 3400 });
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        var kai = await patched.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("mustinclude", true, 120.5m, "list: Summer"), (kai.GetProperty("decision").GetString(), kai.GetProperty("acceptsGifting").GetBoolean(),
+            kai.GetProperty("testSpend").GetDecimal(), kai.GetProperty("source").GetString()));
+        Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync($"/api/v1/campaigns/{id}/candidates/{ids["tom.travels"]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.DeleteAsync($"/api/v1/campaigns/{id}/candidates/{ids["tom.travels"]}")).StatusCode);
+        var candidates = await api.GetFromJsonAsync<JsonElement>($"/api/v1/campaigns/{id}/candidates");
+        Assert.Equal(["kai.lifts", "lena.kocht", "mara.moves"], candidates.EnumerateArray().Select(c => c.GetProperty("handle").GetString()));
+
+        var duplicate = await api.PostAsync($"/api/v1/campaigns/{id}/duplicate", null);
+        Assert.Equal(HttpStatusCode.Created, duplicate.StatusCode);
+        var copy = await duplicate.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("Copy of Spring launch v2", 3), (copy.GetProperty("name").GetString(), copy.GetProperty("candidates").GetArrayLength()));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await api.PostAsync($"/api/v1/campaigns/{id}/archive", null)).StatusCode);
+        var active = await api.GetFromJsonAsync<JsonElement>("/api/v1/campaigns");
+        Assert.Equal(["Copy of Spring launch v2"], active.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        var archived = await api.GetFromJsonAsync<JsonElement>("/api/v1/campaigns?archived=true");
+        Assert.Equal((id, 3), (archived[0].GetProperty("id").GetGuid(), archived[0].GetProperty("candidates").GetInt32()));
+        Assert.Equal(HttpStatusCode.NoContent, (await api.PostAsync($"/api/v1/campaigns/{id}/unarchive", null)).StatusCode);
+        Assert.Equal(2, (await api.GetFromJsonAsync<JsonElement>("/api/v1/campaigns")).GetArrayLength());
+
+        var audit = (await host.AuditAsync()).Select(e => e.Action).Where(a => a.StartsWith("campaign", StringComparison.Ordinal)).ToList();
+        string[] expected =
+        [
+            CampaignService.AuditActions.Created, CampaignService.AuditActions.Edited, CampaignService.AuditActions.CandidatesAdded,
+            CampaignService.AuditActions.CandidatesAdded, CampaignService.AuditActions.CandidatesAdded, CampaignService.AuditActions.CandidateRemoved,
+            CampaignService.AuditActions.Duplicated, CampaignService.AuditActions.Archived, CampaignService.AuditActions.Unarchived,
+        ];
+        Assert.Equal(expected.Order(), audit.Order());
+
+        // Another workspace's owner gets 404 for every one of these ids.
+        using var other = await host.Factory.CreateApiClientAsync("other@example.com");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/campaigns/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/api/v1/campaigns/{id}/archive", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PatchAsJsonAsync($"/api/v1/campaigns/{id}/candidates/{ids["kai.lifts"]}", new { decision = "excluded" })).StatusCode);
+        Assert.Empty((await other.GetFromJsonAsync<JsonElement>("/api/v1/campaigns")).EnumerateArray());
+    }
+
+    [Theory, BothProviders]
+    public async Task Bad_input_gets_problem_details_naming_the_field(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        await using (var db = host.Database.CreateContext())
+            await DiscoveryTestData.SeedAsync(db);
+        using var api = await host.Factory.CreateApiClientAsync();
+
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/campaigns", new { brand = "B", goal = "sales", budget = 10 }), "name", "A campaign name is required.");
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/campaigns", new { name = "N", brand = "B", goal = "sales", budget = -1 }), "budget", "more than 0");
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/campaigns", new { name = "N", brand = "B", goal = "sales", budget = 10, targetAgeMin = 40, targetAgeMax = 20 }),
+            "targetAgeMax", "more than the oldest");
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/campaigns",
+            new { name = "N", brand = "B", goal = "sales", budget = 10, platforms = new[] { "tiktok" }, deliverables = new[] { new { deliverable = "instagram_post", count = 1 } } }),
+            "deliverables[0].deliverable", "not on the campaign's platforms");
+
+        var id = (await (await api.PostAsJsonAsync("/api/v1/campaigns", Body)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await AssertFieldErrorAsync(await api.PutAsJsonAsync($"/api/v1/campaigns/{id}", new { name = "N", brand = "B", goal = "fame", budget = 10 }), "goal", "Unknown goal 'fame'");
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { }), "search", "exactly one of");
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { search = new { minFollowers = "lots" } }), "min_followers", "not a number of followers");
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { platform = "myspace", handle = "x" }), "platform", "unknown platform");
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { platform = "instagram", handle = "nobody" }), "handle", "no instagram account 'nobody'");
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { listId = Guid.NewGuid() }), "listId", "no such list");
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/campaigns/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    private static async Task AssertFieldErrorAsync(HttpResponseMessage response, string field, string message)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"expected 400 for {field}, got {(int)response.StatusCode}: {body}");
+        var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out var messages), $"no error for {field}: {body}");
+        Assert.Contains(message, messages[0].GetString());
+    }
+}
