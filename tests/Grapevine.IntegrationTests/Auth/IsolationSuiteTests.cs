@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Grapevine.Core.BrandSafety;
 using Grapevine.Core.Campaigns;
+using Grapevine.Core.Campaigns.Plans;
 using Grapevine.Core.Catalogue;
 using Grapevine.Core.Data;
 using Grapevine.Core.Discovery;
@@ -116,6 +117,13 @@ public class IsolationSuiteTests(ITestOutputHelper output)
         ["DELETE /api/v1/campaigns/{id:guid}/candidates/{accountId:long}"] = new(w => $"/api/v1/campaigns/{w.CampaignA}/candidates/{w.OwnAccount.Id}",
             OfB: w => $"/api/v1/campaigns/{w.CampaignB}/candidates/{w.SharedAccount.Id}",
             ProbeB: w => ($"/api/v1/campaigns/{w.CampaignB}/candidates", w.SharedAccount.Handle)),
+        ["POST /api/v1/campaigns/{id:guid}/plan"] = new(w => $"/api/v1/campaigns/{w.CampaignA}/plan", _ => Json(new { budget = 500, budgetCurve = false }),
+            OfB: w => $"/api/v1/campaigns/{w.CampaignB}/plan", ProbeB: w => ($"/api/v1/campaigns/{w.CampaignB}/plan", w.CampaignB.ToString())),
+        ["GET /api/v1/campaigns/{id:guid}/plan"] = new(w => $"/api/v1/campaigns/{w.CampaignA}/plan", OfB: w => $"/api/v1/campaigns/{w.CampaignB}/plan"),
+        ["GET /api/v1/campaigns/{id:guid}/plan.csv"] = new(w => $"/api/v1/campaigns/{w.CampaignA}/plan.csv", OfB: w => $"/api/v1/campaigns/{w.CampaignB}/plan.csv",
+            ViewerMayRead: false),
+        ["GET /api/v1/campaigns/{id:guid}/first-test"] = new(w => $"/api/v1/campaigns/{w.CampaignA}/first-test", OfB: w => $"/api/v1/campaigns/{w.CampaignB}/first-test"),
+        ["POST /api/v1/plans"] = new(_ => "/api/v1/plans", _ => Json(new { budget = 500, goal = "sales", budgetCurve = false })),
     };
 
     [Theory, BothProviders]
@@ -287,6 +295,13 @@ public class IsolationSuiteTests(ITestOutputHelper output)
             await f.AsMemberAsync(b, bruno, WorkspaceRole.Owner, s => s.GetRequiredService<RateCardService>().SetAsync(SharedAccount.Id, SharedRate, 4321.5m, RateNoteB, default));
             CampaignA = await Campaign(a, alice, "A campaign", OwnAccount);
             CampaignB = await Campaign(b, bruno, CampaignMarkerB, SharedAccount);
+            // A second candidate keeps A's campaign plannable after the suite removes the first; each campaign has a saved plan.
+            await f.AsMemberAsync(a, alice, WorkspaceRole.Owner, async s =>
+                (await s.GetRequiredService<CampaignService>().AddAccountAsync(CampaignA, new AccountRef(Parse(Other.Platform), Other.Handle), default)).ToString());
+            await f.AsMemberAsync(a, alice, WorkspaceRole.Owner, s =>
+                s.GetRequiredService<CampaignPlanService>().PlanCampaignAsync(CampaignA, new PlanRequest { BudgetCurve = false }, true, default));
+            await f.AsMemberAsync(b, bruno, WorkspaceRole.Owner, s =>
+                s.GetRequiredService<CampaignPlanService>().PlanCampaignAsync(CampaignB, new PlanRequest { BudgetCurve = false }, true, default));
             await using (var db = _host.Database.CreateContext())
             {
                 var keys = await db.ApiKeys.IgnoreQueryFilters().ToListAsync();
