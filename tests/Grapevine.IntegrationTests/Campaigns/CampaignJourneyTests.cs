@@ -24,8 +24,12 @@ public class CampaignJourneyTests
 
         var created = await Forms.SubmitAsync(client, "/campaigns/new", "new-campaign", new()
         {
-            ["Form.Name"] = "Summer", ["Form.Brand"] = "Oat & Co", ["Form.Goal"] = "engagement", ["Form.Budget"] = "1500",
-            ["Form.Platforms"] = "instagram, tiktok", ["Form.Deliverables"] = "instagram_post:1, instagram_story:2, tiktok_video",
+            ["Form.Name"] = "Summer",
+            ["Form.Brand"] = "Oat & Co",
+            ["Form.Goal"] = "engagement",
+            ["Form.Budget"] = "1500",
+            ["Form.Platforms"] = "instagram, tiktok",
+            ["Form.Deliverables"] = "instagram_post:1, instagram_story:2, tiktok_video",
         });
         var page = Location(created);
         Assert.Matches("^/campaigns/[0-9a-f-]{36}$", page);
