@@ -16,6 +16,16 @@ internal static partial class Forms
         return await PostAsync(client, postUrl ?? pageUrl, formName, fields, Token(html));
     }
 
+    /// <summary>As <see cref="SubmitAsync"/>, for forms that post one name several times (checkboxes of a list).</summary>
+    public static async Task<HttpResponseMessage> SubmitPairsAsync(HttpClient client, string pageUrl, string formName, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var page = await client.GetAsync(pageUrl);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.True(page.StatusCode == HttpStatusCode.OK, $"GET {pageUrl}: {(int)page.StatusCode}");
+        var values = new List<KeyValuePair<string, string>>(fields) { new("_handler", formName), new(TokenField, Token(html)) };
+        return await client.PostAsync(pageUrl, new FormUrlEncodedContent(values));
+    }
+
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string? formName, Dictionary<string, string> fields, string? token)
     {
         var values = new List<KeyValuePair<string, string>>(fields);

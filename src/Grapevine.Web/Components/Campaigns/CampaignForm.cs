@@ -15,7 +15,8 @@ public sealed class CampaignForm
     public string? Name { get; set; }
     public string? Brand { get; set; }
     public string? BrandValues { get; set; }
-    public List<string> BrandNiches { get; set; } = [];
+    // The form mapper sets a list nobody ticked to null, hence nullable lists.
+    public List<string>? BrandNiches { get; set; }
     public string? BrandKeywords { get; set; }
     public string? Competitors { get; set; }
     public string? Goal { get; set; }
@@ -23,14 +24,14 @@ public sealed class CampaignForm
     public string? Currency { get; set; }
     public DateOnly? StartsOn { get; set; }
     public DateOnly? EndsOn { get; set; }
-    public List<string> Platforms { get; set; } = [];
+    public List<string>? Platforms { get; set; }
     public string? TargetCountries { get; set; }
     public string? TargetLanguages { get; set; }
     public int? TargetAgeMin { get; set; }
     public int? TargetAgeMax { get; set; }
     public string? TargetGender { get; set; }
     public string? TargetInterests { get; set; }
-    public List<DeliverableRow> Deliverables { get; set; } = [];
+    public List<DeliverableRow>? Deliverables { get; set; }
     public long? KpiImpressions { get; set; }
     public long? KpiReach { get; set; }
     public long? KpiEngagements { get; set; }
@@ -94,12 +95,12 @@ public sealed class CampaignForm
     {
         if (Command == AddDeliverable)
         {
-            Deliverables.Add(new DeliverableRow { Count = 1 });
+            Deliverables = [.. Deliverables ?? [], new DeliverableRow { Count = 1 }];
             return true;
         }
         if (Command?.StartsWith(RemoveDeliverable, StringComparison.Ordinal) == true)
         {
-            if (int.TryParse(Command[RemoveDeliverable.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var row) && row < Deliverables.Count)
+            if (int.TryParse(Command[RemoveDeliverable.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var row) && Deliverables is not null && row < Deliverables.Count)
                 Deliverables.RemoveAt(row);
             return true;
         }
@@ -111,7 +112,7 @@ public sealed class CampaignForm
         Name = Name,
         Brand = Brand,
         BrandValues = BrandValues,
-        BrandNiches = BrandNiches,
+        BrandNiches = BrandNiches ?? [],
         BrandKeywords = List(BrandKeywords),
         Competitors = List(Competitors),
         Goal = Goal,
@@ -119,7 +120,7 @@ public sealed class CampaignForm
         Currency = Currency,
         StartsOn = StartsOn,
         EndsOn = EndsOn,
-        Platforms = Platforms,
+        Platforms = Platforms ?? [],
         TargetCountries = List(TargetCountries),
         TargetLanguages = List(TargetLanguages),
         TargetAgeMin = TargetAgeMin,
@@ -163,7 +164,7 @@ public sealed class CampaignForm
         : message;
 
     private IEnumerable<(DeliverableRow Row, int Index)> FilledRows() =>
-        Deliverables.Select((r, i) => (r, i)).Where(r => !string.IsNullOrWhiteSpace(r.r.Deliverable));
+        (Deliverables ?? []).Select((r, i) => (r, i)).Where(r => !string.IsNullOrWhiteSpace(r.r?.Deliverable));
 
     private static List<string> List(string? text) =>
         [.. (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];

@@ -1,0 +1,173 @@
+using System.Net;
+using System.Net.Http.Json;
+using Grapevine.Core.Campaigns;
+using Grapevine.Core.Catalogue;
+using Grapevine.Core.Data;
+using Grapevine.Core.Lists;
+using Grapevine.Core.Workspaces;
+using Grapevine.IntegrationTests.Infrastructure;
+using Grapevine.IntegrationTests.Web;
+using Microsoft.Extensions.DependencyInjection;
+using static Grapevine.IntegrationTests.Auth.AuthTestHost;
+
+namespace Grapevine.IntegrationTests.Campaigns;
+
+/// <summary>The campaign page through the real host: duplicate, archive and unarchive, candidates' controls, viewers, other workspaces.</summary>
+public class CampaignPageTests
+{
+    [Theory, BothProviders]
+    public async Task Duplicate_goes_to_the_copy_archive_asks_first_and_unarchive_brings_it_back(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        using var client = await host.Factory.CreateSignedInClientAsync();
+        var page = Location(await Forms.SubmitPairsAsync(client, "/campaigns/new", "new-campaign", CampaignFormPageTests.FullForm()));
+
+        var copy = Location(await Forms.SubmitAsync(client, page, "duplicate", []));
+        Assert.Matches("^/campaigns/[0-9a-f-]{36}\\?copied=1$", copy);
+        Assert.NotEqual(page + "?copied=1", copy);
+        var copyHtml = await HtmlAsync(await client.GetAsync(copy));
+        Assert.Contains("<h1>Copy of Summer oats</h1>", copyHtml);
+        Assert.Contains("This is a copy", copyHtml);
+        Assert.Contains("2× Instagram story", copyHtml);
+
+        var plain = await HtmlAsync(await client.GetAsync(page));
+        Assert.Contains("Archive…", plain);
+        Assert.DoesNotContain("Archive campaign", plain);
+        var asking = await HtmlAsync(await client.GetAsync(page + "?archive=1"));
+        Assert.Contains("Archive “Summer oats”?", asking);
+        Assert.Contains("Archive campaign", asking);
+        Assert.Equal(page, Location(await Forms.SubmitAsync(client, page + "?archive=1", "archive", [])));
+
+        var archived = await HtmlAsync(await client.GetAsync(page));
+        Assert.Contains(" · archived", archived);
+        Assert.Contains(">Unarchive</button>", archived);
+        Assert.DoesNotContain("Archive…", archived);
+        Assert.DoesNotContain(">Summer oats<", await HtmlAsync(await client.GetAsync("/campaigns")));
+        Assert.Contains(">Summer oats<", await HtmlAsync(await client.GetAsync("/campaigns?archived=true")));
+
+        Assert.Equal(page, Location(await Forms.SubmitAsync(client, page, "unarchive", [])));
+        Assert.Contains("Archive…", await HtmlAsync(await client.GetAsync(page)));
+        Assert.Contains(">Summer oats<", await HtmlAsync(await client.GetAsync("/campaigns")));
+        var actions = (await host.AuditAsync()).Select(a => a.Action).ToList();
+        Assert.Contains(CampaignService.AuditActions.Duplicated, actions);
+        Assert.Contains(CampaignService.AuditActions.Archived, actions);
+        Assert.Contains(CampaignService.AuditActions.Unarchived, actions);
+    }
+
+    [Theory, BothProviders]
+    public async Task Candidates_come_from_a_list_or_a_handle_take_decisions_gifting_and_results_and_are_removed_after_asking(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        List<CatalogueTestData.Seeded> seeded;
+        await using (var db = host.Database.CreateContext())
+            seeded = await CatalogueTestData.SeedAsync(db, count: 6);
+        using var client = await host.Factory.CreateSignedInClientAsync();
+        var owner = await host.UserAsync("owner@example.com");
+        var workspace = (await host.MembershipsAsync(owner.Id)).Single().WorkspaceId;
+        var listId = await host.Factory.AsMemberAsync(workspace, owner, WorkspaceRole.Owner, async s =>
+        {
+            var lists = s.GetRequiredService<ListService>();
+            var list = await lists.CreateAsync("Spring shortlist", default);
+            await lists.AddAsync(list.Id, [seeded[0].Id, seeded[1].Id, seeded[2].Id], default);
+            return list.Id;
+        });
+        var page = Location(await Forms.SubmitPairsAsync(client, "/campaigns/new", "new-campaign", CampaignFormPageTests.Essentials(
+            ("Form.Platforms", ""), ("Form.FirstTest", "true"))));
+
+        var empty = await HtmlAsync(await client.GetAsync(page));
+        Assert.Contains("No candidates yet", empty);
+        Assert.Contains("Add creators from a search, one of your lists or by handle above", empty);
+        Assert.Contains("Spring shortlist (3)", empty);
+
+        Assert.Contains("3 new candidates added (3 found).", await HtmlAsync(await Forms.SubmitAsync(client, page, "add-list", new() { ["AddListId"] = listId.ToString() })));
+        var byHandle = await HtmlAsync(await Forms.SubmitAsync(client, page, "add-handle", new() { ["AddPlatform"] = seeded[3].Platform, ["AddHandle"] = "@" + seeded[3].Handle }));
+        Assert.Contains($"@{seeded[3].Handle} is added.", byHandle);
+        Assert.Contains("4 candidates", byHandle);
+        var unknown = await HtmlAsync(await Forms.SubmitAsync(client, page, "add-handle", new() { ["AddPlatform"] = "instagram", ["AddHandle"] = "nobody.here" }));
+        Assert.Contains("id=\"add-handle-error\">The catalogue has no instagram account 'nobody.here'.", unknown);
+        Assert.Contains("value=\"nobody.here\"", unknown);
+
+        var (first, second) = (seeded[0].Id, seeded[1].Id);
+        var saved = await HtmlAsync(await Forms.SubmitAsync(client, page, "candidates", new()
+        {
+            ["Rows[0].AccountId"] = first.ToString(),
+            ["Rows[0].Decision"] = "mustinclude",
+            ["Rows[0].AcceptsGifting"] = "true",
+            ["Rows[0].TestSpend"] = "120.5",
+            ["Rows[0].TestResult"] = "3400",
+            ["Rows[1].AccountId"] = second.ToString(),
+            ["Rows[1].Decision"] = "excluded",
+        }));
+        Assert.Contains("2 candidates saved.", saved);
+        var candidates = (await client.GetFromJsonAsync<List<CandidateView>>($"/api/v1{page}/candidates"))!;
+        var one = candidates.Single(c => c.AccountId == first);
+        Assert.Equal(("mustinclude", true, 120.5m, 3400.0), (one.Decision, one.AcceptsGifting, one.TestSpend, one.TestResult));
+        Assert.Equal("excluded", candidates.Single(c => c.AccountId == second).Decision);
+        Assert.All(candidates.Where(c => c.AccountId != first && c.AccountId != second), c => Assert.Equal(("open", false), (c.Decision, c.AcceptsGifting)));
+        Assert.Matches("<option value=\"mustinclude\" selected", saved);
+
+        // Unticking gifting is a change too; a refused spend is shown at its field with what was typed.
+        var refused = await HtmlAsync(await Forms.SubmitAsync(client, page, "candidates", new()
+        {
+            ["Rows[0].AccountId"] = first.ToString(),
+            ["Rows[0].Decision"] = "mustinclude",
+            ["Rows[0].TestSpend"] = "-5",
+        }));
+        Assert.Contains($"id=\"spend-{first}-error\">@{seeded[0].Handle}: A test spend is 0 to", refused);
+        Assert.Contains("value=\"-5\" aria-label", refused);
+        Assert.Equal(120.5m, (await client.GetFromJsonAsync<List<CandidateView>>($"/api/v1{page}/candidates"))!.Single(c => c.AccountId == first).TestSpend);
+        Assert.Contains("1 candidate saved.", await HtmlAsync(await Forms.SubmitAsync(client, page, "candidates", new()
+        {
+            ["Rows[0].AccountId"] = first.ToString(),
+            ["Rows[0].Decision"] = "mustinclude",
+        })));
+        Assert.False((await client.GetFromJsonAsync<List<CandidateView>>($"/api/v1{page}/candidates"))!.Single(c => c.AccountId == first).AcceptsGifting);
+
+        var asking = await HtmlAsync(await client.GetAsync($"{page}?remove={second}"));
+        Assert.Contains($"Remove @{seeded[1].Handle} from this campaign?", asking);
+        var removed = Location(await Forms.SubmitAsync(client, $"{page}?remove={second}", "remove-candidate", new() { ["RemoveAccountId"] = second.ToString() }));
+        Assert.Equal($"{page}?removed={seeded[1].Handle}", removed);
+        Assert.Contains($"@{seeded[1].Handle} is removed from the campaign.", await HtmlAsync(await client.GetAsync(removed)));
+        Assert.DoesNotContain((await client.GetFromJsonAsync<List<CandidateView>>($"/api/v1{page}/candidates"))!, c => c.AccountId == second);
+    }
+
+    [Theory, BothProviders]
+    public async Task Viewers_see_the_campaign_without_write_controls_and_another_workspace_gets_404(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        List<CatalogueTestData.Seeded> seeded;
+        await using (var db = host.Database.CreateContext())
+            seeded = await CatalogueTestData.SeedAsync(db, count: 3);
+        var owner = await host.Factory.CreateUserAsync("olga@example.com");
+        var workspace = await host.Factory.CreateWorkspaceAsync(owner, "Olga Brand");
+        var viewer = await host.Factory.CreateUserAsync("vic@example.com");
+        await host.Factory.AddMemberAsync(workspace, viewer, WorkspaceRole.Viewer);
+        var campaignId = await host.Factory.AsMemberAsync(workspace, owner, WorkspaceRole.Owner, async s =>
+        {
+            var campaigns = s.GetRequiredService<CampaignService>();
+            var campaign = await campaigns.CreateAsync(new CampaignInput { Name = "Spring launch", Brand = "Oat & Co", Goal = "sales", Budget = 1500, FirstTest = true }, default);
+            await campaigns.AddAccountAsync(campaign.Id, new AccountRef(Enum.Parse<Platform>(seeded[0].Platform, ignoreCase: true), seeded[0].Handle), default);
+            return campaign.Id;
+        });
+        var page = $"/campaigns/{campaignId}";
+        using var client = await host.Factory.SignInAsync("vic@example.com");
+
+        var html = await HtmlAsync(await client.GetAsync(page));
+        Assert.Contains("<h1>Spring launch</h1>", html);
+        Assert.Contains($"@{seeded[0].Handle}", html);
+        Assert.Contains("Set-up", html);
+        foreach (var control in new[] { "/edit\"", ">Duplicate<", "Archive…", "Save candidates", "name=\"Rows[", "AddListId", "AddHandle", "SearchText", "?remove=" })
+            Assert.DoesNotContain(control, html);
+        // Forms that are not offered are refused too.
+        Assert.Equal(HttpStatusCode.BadRequest, (await Forms.PostAsync(client, page, "duplicate", [], Forms.Token(html))).StatusCode);
+        var edit = await HtmlAsync(await client.GetAsync(page + "/edit"));
+        Assert.Contains("Viewers read campaigns", edit);
+        Assert.DoesNotContain("Form.Name", edit);
+        Assert.DoesNotContain("Form.Name", await HtmlAsync(await client.GetAsync("/campaigns/new")));
+        Assert.DoesNotContain("New campaign</a>", await HtmlAsync(await client.GetAsync("/campaigns")));
+
+        using var other = await host.Factory.CreateSignedInClientAsync("other@example.com");
+        Assert.Contains("Campaign not found", await HtmlAsync(await other.GetAsync(page), HttpStatusCode.NotFound));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(page + "/edit")).StatusCode);
+    }
+}
