@@ -7,8 +7,8 @@ using Xunit.Abstractions;
 namespace Grapevine.BrowserTests;
 
 /// <summary>
-/// A marketer plans a campaign: creates it, adds candidates from a search, plans, moves the budget slider to see what
-/// less money buys, and exports the plan.
+/// A marketer plans a campaign: sets it up with the full form, edits it, adds candidates from a search, marks one
+/// must-include, plans, moves the budget slider to see what less money buys, exports the plan and archives the campaign.
 /// </summary>
 public class CampaignJourneyTests(ITestOutputHelper output)
 {
@@ -28,18 +28,49 @@ public class CampaignJourneyTests(ITestOutputHelper output)
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Campaigns" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "New campaign" }).ClickAsync();
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Autumn launch");
-        await page.GetByLabel("Brand", new() { Exact = true }).FillAsync("Oat & Co");
         await page.GetByLabel("Goal").SelectOptionAsync("engagement");
-        await page.GetByLabel("Budget (USD)").FillAsync("1500");
-        await page.GetByLabel("Platforms (comma separated)").FillAsync("instagram, tiktok");
-        await page.GetByLabel("Per creator", new() { Exact = true }).FillAsync("instagram_post:1, tiktok_video:1");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create campaign" }).ClickAsync();
+        await page.GetByLabel("Budget", new() { Exact = true }).FillAsync("1200");
+        await page.GetByLabel("Starts on").FillAsync("2027-09-01");
+        await page.GetByLabel("Ends on").FillAsync("2027-09-30");
+        await page.GetByLabel("Brand name").FillAsync("Oat & Co");
+        await page.GetByLabel("Keywords (comma separated)").FillAsync("oat milk, barista");
+        await page.GetByLabel("Competitors (comma separated)").FillAsync("oatly");
+        await page.GetByLabel("Brand values").FillAsync("Plant-based and honest");
+        await page.GetByLabel("Food", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("TikTok", new() { Exact = true }).CheckAsync();
+        // Adding a deliverable row posts the form and shows it again with everything typed so far.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a deliverable" }).ClickAsync();
+        await page.GetByLabel("Deliverable 2", new() { Exact = true }).SelectOptionAsync("tiktok_video");
+        await Assertions.Expect(page.GetByLabel("Keywords (comma separated)")).ToHaveValueAsync("oat milk, barista");
+        await page.GetByLabel("Countries (comma separated)").FillAsync("US, GB");
+        await page.GetByLabel("Languages (comma separated)").FillAsync("en");
+        await page.GetByLabel("Youngest age").FillAsync("18");
+        await page.GetByLabel("Oldest age").FillAsync("34");
+        await page.GetByLabel("Gender").SelectOptionAsync("female");
+        await page.GetByLabel("Interests (comma separated)").FillAsync("coffee");
+        await page.GetByLabel("Impressions", new() { Exact = true }).FillAsync("250000");
+        await page.GetByLabel("Gift cost per creator").FillAsync("30");
+        await page.GetByLabel("Click-through rate (%)").FillAsync("2");
+        await BrowserSession.ScreenshotAsync(page, output, "campaign-form-1280.png", fullPage: true);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create campaign" }).Last.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Autumn launch" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".campaign-setup")).ToContainTextAsync("1× TikTok video");
+        await Assertions.Expect(page.Locator(".campaign-setup")).ToContainTextAsync("18–34");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
+        await page.GetByLabel("Budget", new() { Exact = true }).FillAsync("1500");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).Last.ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("The set-up is saved");
+        await Assertions.Expect(page.Locator(".lead")).ToContainTextAsync("budget 1,500 USD");
 
         await page.GetByLabel("Tiers").FillAsync("nano, micro");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the top results" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync(new Regex(@"\d+ new candidates added"));
         Assert.True(await page.Locator("tr.candidate").CountAsync() > 5);
+        await page.Locator("tr.candidate").First.GetByRole(AriaRole.Combobox).SelectOptionAsync("mustinclude");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save candidates" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("1 candidate saved.");
+        await Assertions.Expect(page.Locator("tr.candidate").First.GetByRole(AriaRole.Combobox)).ToHaveValueAsync("mustinclude");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Plan →" }).ClickAsync();
         await Assertions.Expect(page.GetByText("No plan yet")).ToBeVisibleAsync();
@@ -60,6 +91,19 @@ public class CampaignJourneyTests(ITestOutputHelper output)
         var lines = await File.ReadAllLinesAsync(path!);
         Assert.StartsWith("platform,handle,tier", lines[0]);
         Assert.Equal(await page.Locator("tr.plan-creator").CountAsync() + 1, lines.Length);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Autumn launch" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Archive…" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Archive campaign" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Unarchive" })).ToBeVisibleAsync();
+
+        var signedInPhone = BrowserSession.Phone;
+        signedInPhone.StorageState = await context.StorageStateAsync();
+        await using var phoneContext = await browser.NewContextAsync(signedInPhone);
+        var phone = await phoneContext.NewPageAsync();
+        await phone.GotoAsync(new Uri(server.Address, "/campaigns/new").ToString());
+        Assert.True(await BrowserSession.FitsWidthAsync(phone), "the campaign form scrolls sideways on a phone");
+        await BrowserSession.ScreenshotAsync(phone, output, "campaign-form-390.png", fullPage: true);
     }
 
     private static async Task SeedAsync(GrapevineDb db)

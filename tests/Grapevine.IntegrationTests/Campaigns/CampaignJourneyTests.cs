@@ -22,15 +22,18 @@ public class CampaignJourneyTests
         Assert.Contains("aria-invalid=\"true\"", refused);
         Assert.Contains("value=\"Summer\"", refused);
 
-        var created = await Forms.SubmitAsync(client, "/campaigns/new", "new-campaign", new()
+        var created = await Forms.SubmitPairsAsync(client, "/campaigns/new", "new-campaign", new Dictionary<string, string>
         {
             ["Form.Name"] = "Summer",
             ["Form.Brand"] = "Oat & Co",
             ["Form.Goal"] = "engagement",
             ["Form.Budget"] = "1500",
-            ["Form.Platforms"] = "instagram, tiktok",
-            ["Form.Deliverables"] = "instagram_post:1, instagram_story:2, tiktok_video",
-        });
+            ["Form.Deliverables[0].Deliverable"] = "instagram_post",
+            ["Form.Deliverables[0].Count"] = "1",
+            ["Form.Deliverables[1].Deliverable"] = "instagram_story",
+            ["Form.Deliverables[1].Count"] = "2",
+            ["Form.Deliverables[2].Deliverable"] = "tiktok_video",
+        }.Append(new("Form.Platforms", "instagram")).Append(new("Form.Platforms", "tiktok")));
         var page = Location(created);
         Assert.Matches("^/campaigns/[0-9a-f-]{36}$", page);
         Assert.Contains("No candidates yet", await HtmlAsync(await client.GetAsync(page)));
