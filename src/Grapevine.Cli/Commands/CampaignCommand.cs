@@ -226,8 +226,8 @@ public static class CampaignCommand
         command.SetAction((result, ct) => CliRunner.RunAsync(async () =>
         {
             var campaignId = result.GetValue(id);
-            var bySearch = result.GetResult(search) is not null || result.GetResult(filters.HasEmail) is not null || result.GetResult(filters.Verified) is not null
-                || filters.Filters.Values.Any(f => result.GetResult(f) is not null);
+            var bySearch = CampaignOptions.Given(result, search) || CampaignOptions.Given(result, filters.HasEmail) || CampaignOptions.Given(result, filters.Verified)
+                || filters.Filters.Values.Any(f => CampaignOptions.Given(result, f));
             var byList = result.GetValue(list);
             var byAccount = result.GetValue(account);
             if ((bySearch ? 1 : 0) + (byList is null ? 0 : 1) + (byAccount is null ? 0 : 1) != 1)
@@ -307,7 +307,7 @@ public static class CampaignCommand
             var change = new CandidateChange
             {
                 Decision = result.GetValue(decision),
-                AcceptsGifting = result.GetResult(gift) is null ? null : result.GetValue(gift),
+                AcceptsGifting = CampaignOptions.Given(result, gift) ? result.GetValue(gift) : null,
                 TestSpend = result.GetValue(spend),
                 TestResult = result.GetValue(testResult),
             };

@@ -83,18 +83,21 @@ internal sealed class CampaignOptions
         {
             var setting = settings.FirstOrDefault(s => s.Option.Name == "--" + name.TrimStart('-'))
                 ?? throw new CliUsageException($"--clear: unknown setting '{name}'; one of {string.Join(", ", settings.Select(s => s.Option.Name[2..]))}");
-            if (result.GetResult(setting.Option) is not null)
+            if (Given(result, setting.Option))
                 throw new CliUsageException($"--clear {name} and {setting.Option.Name} contradict each other; give one");
             input = setting.Set(input, null);
         }
         var given = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var setting in settings.Where(s => result.GetResult(s.Option) is not null))
+        foreach (var setting in settings.Where(s => Given(result, s.Option)))
         {
             input = setting.Set(input, result);
             given.Add(setting.Field);
         }
         return new Reading(input, file, given, Changed: file is not null || cleared.Count > 0 || given.Count > 0);
     }
+
+    /// <summary>Whether the option is on the command line (a bool option has an implicit false result when it is not).</summary>
+    public static bool Given(ParseResult result, Option option) => result.GetResult(option) is { Implicit: false };
 
     /// <summary>The option for a field the service names ("deliverables[1].count" is --deliverable).</summary>
     public string OptionFor(string field)
