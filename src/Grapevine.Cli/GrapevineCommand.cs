@@ -21,6 +21,7 @@ public static class GrapevineCommand
         root.Subcommands.Add(LookalikesCommand.Create());
         root.Subcommands.Add(DiscoveryCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
+        root.Subcommands.Add(CampaignCommand.Create());
         return root;
     }
 

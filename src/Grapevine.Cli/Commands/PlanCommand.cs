@@ -186,7 +186,7 @@ public static class PlanCommand
         var console = SearchCommand.WideConsole();
         if (!verdicts.Any(v => v.Spend is not null || v.Result is not null))
         {
-            console.MarkupLine("No test results recorded yet: record each creator's spend and result (campaign page or API), then run this again.");
+            console.MarkupLine("No test results recorded yet: record each creator's spend and result (grapevine campaign decide ID platform/handle --test-spend N --test-result X, or the API), then run this again.");
             return;
         }
         var table = new Table().Border(TableBorder.Rounded);
