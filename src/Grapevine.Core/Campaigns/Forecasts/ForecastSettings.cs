@@ -20,4 +20,12 @@ public sealed record ForecastSettings
 
     public double PriorSigma { get; init; } = 0.4;
     public double PriorWeight { get; init; } = 2;
+
+    /// <summary>
+    /// The 80% range of an account's engagements per person reached (ER by reach), for reach where no post reports it.
+    /// TUNED_DOC
+    /// </summary>
+    public RateRange ReachFallbackRate { get; init; } = new(0.02, 0.05);
+
+    public string ReachFallbackSource { get; init; } = "TUNED_SOURCE";
 }
