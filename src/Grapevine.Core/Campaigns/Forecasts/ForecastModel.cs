@@ -12,10 +12,11 @@ namespace Grapevine.Core.Campaigns.Forecasts;
 /// one post  ln X = μ + A + e: post-to-post noise e ~ N(0, σ²), σ = s · t₀.₉(n − 1 + k) / z₀.₉; the account's unknown
 ///           centre A ~ N(0, σ²/n), shared by all its posts (together: the prediction interval of a new post)
 /// count     = e^(μ + A) · Fenton–Wilkinson sum of count independent e^e
-/// reach     = reported reach; else engagements ÷ ER-by-reach (<see cref="ForecastSettings.ReachFallbackRate"/>, the
-///             account's rate, shared by its posts); else views; stories without insights: followers × story reach share
-/// impressions = reported impressions; else views raised to reach where reach is higher; else reach (floors)
-/// reach ≤ impressions, quantile by quantile
+/// reach     = reported reach; else followers × reach share (<see cref="ForecastSettings.ReachShareOfFollowers"/>); else
+///             engagements ÷ ER-by-reach (2%–5%, the account's rate, shared by its posts); else views;
+///             stories without insights: followers × story reach share
+/// impressions = reported impressions or views; else reach (one impression per person reached, a floor)
+/// reach     ≤ impressions, quantile by quantile (capped)
 /// clicks = impressions × CTR, conversions = clicks × CVR, revenue = conversions × AOV   (log-normal products)
 /// </code>
 /// Expected is the mean, Median the median; Low and High the 10% and 90% quantiles. Null where the history has nothing to go on.
@@ -55,19 +56,27 @@ public static class ForecastModel
         var engagements = isStory ? null : Fit(used.Select(p => p.Engagements), settings);
         var seen = Fit(used.Select(p => p.Seen), settings);
         var reportedReach = Fit(used.Select(p => p.Reach), settings);
-        var impressionsReported = used.Any(p => p.Impressions is not null);
         var n = new[] { engagements?.N ?? 0, seen?.N ?? 0, reportedReach?.N ?? 0 }.Max();
 
         var reach = reportedReach?.Value;
+        if (reach is null && !isStory && followers is > 0 and { } fo)
+        {
+            // The band is one post's 80% range; the account's own post-to-post spread (from its engagements) is the
+            // part that does not repeat over its posts, the rest is its unknown share, which does.
+            var band = settings.ReachShareOfFollowers.ToLogNormal();
+            var perPost = Math.Min(engagements?.Value.PerPost ?? 0, band.Sigma);
+            reach = new AccountOutcome(Math.Log(fo * settings.ReachShareOfFollowers.Middle), Math.Sqrt(band.Sigma * band.Sigma - perPost * perPost), perPost);
+            notes.Add($"reach = followers × {Percent(settings.ReachShareOfFollowers.Low)}–{Percent(settings.ReachShareOfFollowers.High)} (no reach reported; {ForecastSettings.ReachShareSource})");
+        }
         if (reach is null && engagements is { } e)
         {
-            reach = e.Value.DividedBy(settings.ReachFallbackRate.ToLogNormal());
-            notes.Add($"reach = engagements ÷ ER by reach {Percent(settings.ReachFallbackRate.Low)}–{Percent(settings.ReachFallbackRate.High)} (no reach reported; {settings.ReachFallbackSource})");
+            reach = e.Value.DividedBy(ForecastReference.EngagementRateByReach.ToLogNormal());
+            notes.Add($"reach = engagements ÷ ER by reach, {ForecastReference.EngagementRateByReachSource}");
         }
         else if (reach is null && seen is { } s)
         {
             reach = s.Value;
-            notes.Add("reach taken as views (no reach or engagements reported; an upper bound)");
+            notes.Add("reach taken as views (no reach, followers or engagements known; an upper bound)");
         }
         if (reach is null && isStory && followers is > 0 and { } f)
         {
@@ -80,12 +89,6 @@ public static class ForecastModel
         var impressionsSum = (seen?.Value ?? reach)?.Sum(count);
         if (seen is null && reach is not null)
             notes.Add("impressions taken as reach (none reported; a floor)");
-        else if (!impressionsReported && reach != seen?.Value && reachSum is { } r && impressionsSum is { } v)
-        {
-            // Views and reach are both floors of impressions (a play, a person reached: at least one impression each).
-            impressionsSum = v.AtLeast(r);
-            notes.Add("impressions = views, raised to reach where reach is higher (both floors)");
-        }
 
         DateTime? windowStart = used.Count == 0 ? null : used[^1].PostedAt;
         DateTime? windowEnd = used.Count == 0 ? null : used[0].PostedAt;
@@ -111,7 +114,8 @@ public static class ForecastModel
         basis += string.Create(CultureInfo.InvariantCulture,
             $"; CTR {assumptions.ClickThroughRate:P2} ({assumptions.ClickThroughSource}), CVR {assumptions.ConversionRate:P2} ({assumptions.ConversionSource}), AOV ${assumptions.AverageOrderValue:0.##} ({assumptions.AverageOrderSource})");
 
-        // Each person reached saw it at least once: reach never exceeds impressions, quantile by quantile.
+        // Each person reached saw it at least once (and played a video at least once): reach never exceeds impressions
+        // or views, quantile by quantile.
         var impressionsEstimate = impressionsSum?.ToEstimate();
         var reachEstimate = reachSum?.ToEstimate() is { } re && impressionsEstimate is { } ie ? AtMost(re, ie) : reachSum?.ToEstimate();
         return new DeliverableForecast(accountId, deliverable, count,

@@ -10,17 +10,6 @@ internal readonly record struct LogNormal(double Mu, double Sigma)
 
     public LogNormal Times(LogNormal other) => new(Mu + other.Mu, Math.Sqrt(Sigma * Sigma + other.Sigma * other.Sigma));
 
-    /// <summary>
-    /// The larger of this and <paramref name="other"/> when both rise and fall together (one is a floor of the other's
-    /// quantity): the larger 10% and 90% quantiles, with the log-normal through them.
-    /// </summary>
-    public LogNormal AtLeast(LogNormal other)
-    {
-        var low = Math.Max(Mu - Z80 * Sigma, other.Mu - Z80 * other.Sigma);
-        var high = Math.Max(Mu + Z80 * Sigma, other.Mu + Z80 * other.Sigma);
-        return new LogNormal((low + high) / 2, (high - low) / (2 * Z80));
-    }
-
     /// <summary>Mean, median and the 10% and 90% quantiles.</summary>
     public Estimate ToEstimate() =>
         new(Round(Mean), Round(Math.Exp(Mu)), Round(Math.Exp(Mu - Z80 * Sigma)), Round(Math.Exp(Mu + Z80 * Sigma)));
