@@ -158,7 +158,7 @@ public static class PlanCommand
         }
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("Handle").AddColumn("Platform").AddColumn("Tier").AddColumn("Option").AddColumn(new TableColumn("Cost").RightAligned())
-            .AddColumn("Price from").AddColumn(new TableColumn($"Expected {plan.Unit} (80%)").RightAligned());
+            .AddColumn("Price from").AddColumn(new TableColumn($"Expected (mean) {plan.Unit} (80%)").RightAligned());
         foreach (var c in plan.Creators)
         {
             table.AddRow(Markup.Escape("@" + c.Handle), c.Platform, c.Tier ?? "?", Markup.Escape(c.Option), Usd(c.Cost), c.PriceSource,
@@ -228,7 +228,7 @@ public static class PlanCommand
         Add("conversions", totals.Conversions);
         Add("revenue $", totals.Revenue);
         if (parts.Count > 0)
-            console.MarkupLine("Expected totals, 80% intervals, before overlap: " + Markup.Escape(string.Join(", ", parts)));
+            console.MarkupLine("Expected totals (means), 80% intervals, before overlap: " + Markup.Escape(string.Join(", ", parts)));
     }
 
     private static void LeftOut(IAnsiConsole console, CampaignPlanDocument plan)

@@ -54,7 +54,7 @@ public class CreatorForecasterTests
         Assert.Equal((instagram.Count + 1) * 2 + 1, forecasts.Count);
         Assert.DoesNotContain(forecasts, f => f.AccountId == 999_999);
         Assert.Equal(Deliverables.TikTokVideo, Assert.Single(forecasts, f => f.AccountId == tiktokId).Deliverable);
-        Assert.Equal(9000, forecasts.Single(f => f.AccountId == tiktokId).Impressions!.Expected, 1.0);
+        Assert.Equal(9000, forecasts.Single(f => f.AccountId == tiktokId).Impressions!.Median, 1.0);
 
         // The database read gives what the model gives on the same posts (the old post is outside the window).
         var first = instagram[0];
@@ -64,14 +64,14 @@ public class CreatorForecasterTests
         Assert.Equal(expected, actual);
         Assert.Equal(3, actual.PostsUsed);
         Assert.Contains("only 3 comparable posts", actual.Basis);
-        Assert.Equal(280, forecasts.Single(f => f.AccountId == first.Id && f.Deliverable == Deliverables.InstagramStory).Reach!.Expected, 0.5);
+        Assert.Equal(280, forecasts.Single(f => f.AccountId == first.Id && f.Deliverable == Deliverables.InstagramStory).Reach!.Median, 0.5);
 
         var quiet = forecasts.Single(f => f.AccountId == silent && f.Deliverable == Deliverables.InstagramPost);
         Assert.Null(quiet.Engagements);
         Assert.Null(quiet.Revenue);
         Assert.Contains("no comparable posts", quiet.Basis);
         var quietStory = forecasts.Single(f => f.AccountId == silent && f.Deliverable == Deliverables.InstagramStory);
-        Assert.Equal(900 * 0.0912, quietStory.Reach!.Expected, 0.5);
+        Assert.Equal(900 * 0.0912, quietStory.Reach!.Median, 0.5);
     }
 
     private static Post Post(Account account, string id, PostType type, DateTime at, long? likes = null, long? views = null, long? reach = null, long? impressions = null) =>

@@ -61,7 +61,7 @@ public class PlanApiTests
         var csv = await api.GetAsync($"/api/v1/campaigns/{campaign.Id}/plan.csv");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         var lines = (await csv.Content.ReadAsStringAsync()).Trim().Split('\n');
-        Assert.StartsWith("platform,handle,tier,niche,country,option,cost_usd,price_source,gifting,goal_value,impressions", lines[0]);
+        Assert.StartsWith("platform,handle,tier,niche,country,option,cost_usd,price_source,gifting,goal_value,impressions_mean,impressions_median,impressions_low,impressions_high,reach_mean", lines[0]);
         Assert.Equal(plan.Creators.Count + 1, lines.Length);
 
         var audit = await host.AuditAsync();

@@ -112,16 +112,58 @@ public class CampaignPlanningTests
     }
 
     [Fact]
-    public void Totals_add_expected_values_and_intervals_in_quadrature_and_say_how_many_creators_they_cover()
+    public void Totals_add_means_and_variances_of_independent_creators_and_say_how_many_creators_they_cover()
     {
         var total = EstimateSum.Of([new Estimate(10, 7, 14), null, new Estimate(20, 16, 23)]);
         Assert.Equal(2, total.Creators);
-        Assert.Equal(30, total.Estimate!.Expected);
-        Assert.Equal(30 - 5, total.Estimate.Low, 12);
-        Assert.Equal(30 + 5, total.Estimate.High, 12);
+        Assert.Equal(30, total.Estimate!.Expected, 12);
+        Assert.True(total.Estimate.Low > 23 && total.Estimate.High < 37, $"independent creators partly cancel out: {total.Estimate}");
+        Assert.True(total.Estimate.Low < total.Estimate.Median && total.Estimate.Median < 30 && 30 < total.Estimate.High);
         Assert.Equal(new PlanTotal(null, 0), EstimateSum.Of([null, null]));
         Assert.Equal(new Estimate(30, 23, 37), EstimateSum.Within([new Estimate(10, 7, 14), new Estimate(20, 16, 23)]));
+        Assert.Equal(new Estimate(31, 27, 20, 40), EstimateSum.Within([new Estimate(11, 9, 6, 15), new Estimate(20, 18, 14, 25)]));
         Assert.Null(EstimateSum.Within([new Estimate(10, 7, 14), null]));
+    }
+
+    [Fact]
+    public void The_total_of_skewed_creators_matches_a_simulation()
+    {
+        // Five creators, each log-normal with median 1,000 and σ 0.8 (mean e^0.32 × 1,000): simulated totals against the sum.
+        const double sigma = 0.8, z = 1.2815515655446004;
+        var one = new Estimate(1000 * Math.Exp(sigma * sigma / 2), 1000, 1000 * Math.Exp(-z * sigma), 1000 * Math.Exp(z * sigma));
+        var total = EstimateSum.Of(Enumerable.Repeat<Estimate?>(one, 5)).Estimate!;
+
+        var random = new Random(42);
+        var draws = Enumerable.Range(0, 100_000).Select(_ => Enumerable.Range(0, 5).Sum(_ => 1000 * Math.Exp(sigma * Normal(random)))).Order().ToArray();
+        Assert.Equal(draws.Average(), total.Expected, total.Expected * 0.01);
+        Assert.Equal(draws[50_000], total.Median, total.Median * 0.03);
+        Assert.Equal(draws[10_000], total.Low, total.Low * 0.05);
+        Assert.Equal(draws[90_000], total.High, total.High * 0.05);
+    }
+
+    private static double Normal(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
+    [Fact]
+    public void The_goal_value_is_the_mean_not_the_median()
+    {
+        var f = new DeliverableForecast(1, "instagram_post", 1, new Estimate(1200, 1000, 500, 2000), new Estimate(900, 800, 400, 1500),
+            new Estimate(60, 50, 25, 100), null, null, new Estimate(130, 100, 30, 300), 12, Now.AddDays(-90), Now, "test");
+
+        Assert.Equal(900, GoalValue.Of(CampaignGoal.Awareness, f, null));
+        Assert.Equal(60, GoalValue.Of(CampaignGoal.Engagement, f, null));
+        Assert.Equal(130, GoalValue.Of(CampaignGoal.Sales, f, null));
+    }
+
+    [Fact]
+    public void An_estimate_keeps_its_mean_and_median_through_json()
+    {
+        var e = new Estimate(1200, 1000, 500, 2000);
+        var json = System.Text.Json.JsonSerializer.Serialize(e, CampaignPlanService.Json);
+
+        Assert.Contains("\"expected\":1200", json);
+        Assert.Contains("\"median\":1000", json);
+        Assert.Equal(e, System.Text.Json.JsonSerializer.Deserialize<Estimate>(json, CampaignPlanService.Json));
     }
 
     [Fact]

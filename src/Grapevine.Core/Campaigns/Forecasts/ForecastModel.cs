@@ -9,13 +9,17 @@ namespace Grapevine.Core.Campaigns.Forecasts;
 /// <code>
 /// posts   = the newest ≤ 30 posts of the same type (else any feed post) in the 180 days before as-of, ≥ 1 day old
 /// per post, per metric m: y = ln(max(m, 1)); μ = mean(y); s² = (Σ(y − μ)² + k·σ0²) / (n − 1 + k)
-/// one post  ~ LogNormal(μ, σ), σ = s · √(1 + 1/n) · t₀.₉(n − 1 + k) / z₀.₉     (prediction interval of a new post)
-/// count     = Fenton–Wilkinson sum of count independent posts
-/// reach     = reported reach; else views; else engagements ÷ ER-by-reach (2%–5%); stories without insights: followers × story reach share
+/// one post  ln X = μ + A + e: post-to-post noise e ~ N(0, σ²), σ = s · t₀.₉(n − 1 + k) / z₀.₉; the account's unknown
+///           centre A ~ N(0, σ²/n), shared by all its posts (together: the prediction interval of a new post)
+/// count     = e^(μ + A) · Fenton–Wilkinson sum of count independent e^e
+/// reach     = reported reach; else followers × reach share (<see cref="ForecastSettings.ReachShareOfFollowers"/>); else
+///             engagements ÷ ER-by-reach (2%–5%, the account's rate, shared by its posts); else views;
+///             stories without insights: followers × story reach share
 /// impressions = reported impressions or views; else reach (one impression per person reached, a floor)
+/// reach     ≤ impressions, quantile by quantile (capped)
 /// clicks = impressions × CTR, conversions = clicks × CVR, revenue = conversions × AOV   (log-normal products)
 /// </code>
-/// Expected is the median; Low and High the 10% and 90% quantiles. Null where the history has nothing to go on.
+/// Expected is the mean, Median the median; Low and High the 10% and 90% quantiles. Null where the history has nothing to go on.
 /// </summary>
 public static class ForecastModel
 {
@@ -55,30 +59,40 @@ public static class ForecastModel
         var n = new[] { engagements?.N ?? 0, seen?.N ?? 0, reportedReach?.N ?? 0 }.Max();
 
         var reach = reportedReach?.Value;
-        if (reach is null && seen is { } s)
+        if (reach is null && !isStory && followers is > 0 and { } fo)
         {
-            reach = s.Value;
-            notes.Add("reach taken as views (no reach reported; an upper bound)");
+            // The band is one post's 80% range; the account's own post-to-post spread (from its engagements) is the
+            // part that does not repeat over its posts, the rest is its unknown share, which does.
+            var band = settings.ReachShareOfFollowers.ToLogNormal();
+            var perPost = Math.Min(engagements?.Value.PerPost ?? 0, band.Sigma);
+            reach = new AccountOutcome(Math.Log(fo * settings.ReachShareOfFollowers.Middle), Math.Sqrt(band.Sigma * band.Sigma - perPost * perPost), perPost);
+            notes.Add($"reach = followers × {Percent(settings.ReachShareOfFollowers.Low)}–{Percent(settings.ReachShareOfFollowers.High)} (no reach reported; {ForecastSettings.ReachShareSource})");
         }
-        else if (reach is null && engagements is { } e)
+        if (reach is null && engagements is { } e)
         {
             reach = e.Value.DividedBy(ForecastReference.EngagementRateByReach.ToLogNormal());
             notes.Add($"reach = engagements ÷ ER by reach, {ForecastReference.EngagementRateByReachSource}");
         }
+        else if (reach is null && seen is { } s)
+        {
+            reach = s.Value;
+            notes.Add("reach taken as views (no reach, followers or engagements known; an upper bound)");
+        }
         if (reach is null && isStory && followers is > 0 and { } f)
         {
             var share = ForecastReference.StoryReachShare(f);
-            reach = new LogNormal(Math.Log(f * share), Math.Log(ForecastReference.StoryReachSpread) / LogNormal.Z80);
+            reach = AccountOutcome.Fixed(new LogNormal(Math.Log(f * share), Math.Log(ForecastReference.StoryReachSpread) / LogNormal.Z80));
             notes.Add($"no story insights, so story reach = followers × {share.ToString("P2", CultureInfo.InvariantCulture)} ({ForecastReference.StoryReachSource})");
         }
 
-        var impressions = seen?.Value ?? reach;
+        var reachSum = reach?.Sum(count);
+        var impressionsSum = (seen?.Value ?? reach)?.Sum(count);
         if (seen is null && reach is not null)
             notes.Add("impressions taken as reach (none reported; a floor)");
 
         DateTime? windowStart = used.Count == 0 ? null : used[^1].PostedAt;
         DateTime? windowEnd = used.Count == 0 ? null : used[0].PostedAt;
-        if (reach is null && impressions is null && engagements is null)
+        if (reach is null && seen is null && engagements is null)
         {
             var why = used.Count == 0
                 ? $"{count} × {deliverable}: no comparable posts in the {settings.WindowDays} days before {Day(asOf)}"
@@ -86,7 +100,6 @@ public static class ForecastModel
             return new DeliverableForecast(accountId, deliverable, count, null, null, null, null, null, null, used.Count, windowStart, windowEnd, why);
         }
 
-        var impressionsSum = impressions?.Sum(count);
         var clicks = impressionsSum?.Times(Rate(assumptions.ClickThroughRate, assumptions.ClickThroughRange));
         var conversions = clicks?.Times(Rate(assumptions.ConversionRate, assumptions.ConversionRange));
         var revenue = conversions?.Times(Rate((double)assumptions.AverageOrderValue, assumptions.AverageOrderRange));
@@ -101,8 +114,12 @@ public static class ForecastModel
         basis += string.Create(CultureInfo.InvariantCulture,
             $"; CTR {assumptions.ClickThroughRate:P2} ({assumptions.ClickThroughSource}), CVR {assumptions.ConversionRate:P2} ({assumptions.ConversionSource}), AOV ${assumptions.AverageOrderValue:0.##} ({assumptions.AverageOrderSource})");
 
+        // Each person reached saw it at least once (and played a video at least once): reach never exceeds impressions
+        // or views, quantile by quantile.
+        var impressionsEstimate = impressionsSum?.ToEstimate();
+        var reachEstimate = reachSum?.ToEstimate() is { } re && impressionsEstimate is { } ie ? AtMost(re, ie) : reachSum?.ToEstimate();
         return new DeliverableForecast(accountId, deliverable, count,
-            impressionsSum?.ToEstimate(), reach?.Sum(count).ToEstimate(), engagements?.Value.Sum(count).ToEstimate(),
+            impressionsEstimate, reachEstimate, engagements?.Value.Sum(count).ToEstimate(),
             clicks?.ToEstimate(), conversions?.ToEstimate(), revenue?.ToEstimate(),
             used.Count, windowStart, windowEnd, basis);
     }
@@ -110,7 +127,11 @@ public static class ForecastModel
     private static List<PostOutcome> Newest(List<PostOutcome> posts, IReadOnlyList<PostType> types, int max) =>
         [.. posts.Where(p => types.Contains(p.Type)).OrderByDescending(p => p.PostedAt).Take(max)];
 
-    private static (LogNormal Value, int N)? Fit(IEnumerable<long?> values, ForecastSettings settings)
+    /// <summary>
+    /// The account's outcome per post from its history: the post-to-post spread s·t/z, and the uncertainty of its
+    /// centre s·t/(z·√n), which all its future posts share (t widens both for the uncertainty of s itself).
+    /// </summary>
+    private static (AccountOutcome Value, int N)? Fit(IEnumerable<long?> values, ForecastSettings settings)
     {
         var logs = values.OfType<long>().Select(v => Math.Log(Math.Max(v, 1))).ToList();
         var n = logs.Count;
@@ -120,9 +141,14 @@ public static class ForecastModel
         var squares = logs.Sum(y => (y - mean) * (y - mean));
         var df = n - 1 + settings.PriorWeight;
         var s2 = (squares + settings.PriorWeight * settings.PriorSigma * settings.PriorSigma) / df;
-        var sigma = Math.Sqrt(s2 * (1 + 1.0 / n)) * StudentT.Quantile90(df) / LogNormal.Z80;
-        return (new LogNormal(mean, sigma), n);
+        var perPost = Math.Sqrt(s2) * StudentT.Quantile90(df) / LogNormal.Z80;
+        return (new AccountOutcome(mean, perPost / Math.Sqrt(n), perPost), n);
     }
+
+    private static Estimate AtMost(Estimate e, Estimate cap) =>
+        new(Math.Min(e.Expected, cap.Expected), Math.Min(e.Median, cap.Median), Math.Min(e.Low, cap.Low), Math.Min(e.High, cap.High));
+
+    private static string Percent(double x) => x.ToString("0.##%", CultureInfo.InvariantCulture);
 
     private static LogNormal Rate(double value, RateRange? range) =>
         range is { } r && r.High > r.Low ? r.ToLogNormal() with { Mu = Math.Log(value) } : new LogNormal(Math.Log(value), 0);

@@ -20,4 +20,13 @@ public sealed record ForecastSettings
 
     public double PriorSigma { get; init; } = 0.4;
     public double PriorWeight { get; init; } = 2;
+
+    /// <summary>
+    /// The 80% range of one feed post's reach as a share of followers, for accounts that report no reach: middle 35%,
+    /// High/Low 3.5 (18.7%–65.5%). No published figure was found, so it is fitted to the demo catalogue (seed 1, 3,000
+    /// accounts, non-video posts; seed 42 is the test): see docs/forecasts.md. An installation with real insights should re-fit it (<c>forecasts</c> bench, tune rows).
+    /// </summary>
+    public RateRange ReachShareOfFollowers { get; init; } = new(0.35 / Math.Sqrt(3.5), 0.35 * Math.Sqrt(3.5));
+
+    public const string ReachShareSource = "fitted to the demo catalogue, seed 1: no published figure";
 }

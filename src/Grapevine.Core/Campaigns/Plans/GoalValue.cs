@@ -3,7 +3,8 @@ using Grapevine.Core.Campaigns.Forecasts;
 namespace Grapevine.Core.Campaigns.Plans;
 
 /// <summary>
-/// The number the planner maximises for a goal, from a forecast: reach for awareness (impressions where reach is not
+/// The number the planner maximises for a goal, from a forecast's expected value (the mean, which adds up across
+/// creators; the median would undercount a skewed outcome by about e^(σ²/2)): reach for awareness (impressions where reach is not
 /// known), engagements for engagement, revenue for sales, and for content the pieces delivered weighted by how the
 /// creator's engagement ranks in their tier (0.5 + percentile / 2, so a median creator's piece counts 0.75).
 /// </summary>

@@ -4,7 +4,10 @@ using Grapevine.Core.Campaigns.Forecasts;
 
 namespace Grapevine.Core.Campaigns.Plans;
 
-/// <summary>A plan as CSV: one row per chosen creator with the option, price and source, and each forecast with its 80% interval.</summary>
+/// <summary>
+/// A plan as CSV: one row per chosen creator with the option, price and source, and each forecast as its mean
+/// (<c>_mean</c>, the expected value, which adds up), its median (<c>_median</c>) and its 80% interval (<c>_low</c>, <c>_high</c>).
+/// </summary>
 public static class PlanCsv
 {
     private static readonly string[] Metrics = ["impressions", "reach", "engagements", "clicks", "conversions", "revenue_usd"];
@@ -12,7 +15,7 @@ public static class PlanCsv
     public static readonly IReadOnlyList<string> Header =
     [
         "platform", "handle", "tier", "niche", "country", "option", "cost_usd", "price_source", "gifting", "goal_value",
-        .. Metrics.SelectMany(m => new[] { m, m + "_low", m + "_high" }),
+        .. Metrics.SelectMany(m => new[] { m + "_mean", m + "_median", m + "_low", m + "_high" }),
         "posts_used", "basis",
     ];
 
@@ -33,7 +36,7 @@ public static class PlanCsv
         await csv.FlushAsync(ct);
     }
 
-    private static string[] Cells(Estimate? e) => [Number(e?.Expected), Number(e?.Low), Number(e?.High)];
+    private static string[] Cells(Estimate? e) => [Number(e?.Expected), Number(e?.Median), Number(e?.Low), Number(e?.High)];
 
     private static string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
 
