@@ -40,6 +40,40 @@ public class DiscoveryQueryParserTests
     }
 
     [Fact]
+    public void One_letter_and_common_words_are_dropped_with_a_notice_naming_them()
+    {
+        var query = Parse(new DiscoveryQueryInput { Text = "a vegan b", Keywords = "x, the protein" });
+        Assert.Equal(["vegan"], query.Words);
+        Assert.Equal(["protein"], query.Keywords);
+        Assert.Equal(
+            [
+                new QueryNotice(DiscoveryFields.Text, "Ignored 'a', 'b': single letters and digits are not searchable."),
+                new QueryNotice(DiscoveryFields.Keywords, "Ignored 'x': single letters and digits are not searchable."),
+                new QueryNotice(DiscoveryFields.Keywords, "Ignored 'the': such common words are left out of every profile, so they cannot match."),
+            ],
+            query.Notices);
+        Assert.Empty(Parse(new DiscoveryQueryInput { Text = "vegan #keto", Keywords = "protein" }).Notices);
+    }
+
+    [Fact]
+    public void Keywords_are_a_comma_list_of_words_that_rank_and_do_not_filter()
+    {
+        var query = Parse(new DiscoveryQueryInput { Keywords = " Vegan , Oat-Milk,#protein, vegan ,, \"plant based\" " });
+        Assert.Equal(["vegan", "oat milk", "protein", "plant based"], query.Keywords);
+        Assert.Empty(query.Words);
+        Assert.Empty(Parse(new DiscoveryQueryInput { Keywords = " , " }).Keywords);
+
+        Assert.Contains("at most 4", Error(new DiscoveryQueryInput { Keywords = "one two three four five" }, DiscoveryFields.Keywords));
+        Assert.Contains("at most 20", Error(new DiscoveryQueryInput { Keywords = string.Join(',', Enumerable.Range(0, 21).Select(i => $"word{i}")) }, DiscoveryFields.Keywords));
+        Assert.Contains("at most 1,000", Error(new DiscoveryQueryInput { Keywords = new string('k', 1001) }, DiscoveryFields.Keywords));
+
+        var weights = Parse(new DiscoveryQueryInput { Weights = "keywords=0.5" }).Weights;
+        Assert.Equal(FitWeights.Default with { Keywords = 0.5 }, weights);
+        Assert.Equal("niche=0.3,keywords=0.2,audience=0.1,engagement=0.2,quality=0.15,cost=0.1,recency=0.1,safety=0.05",
+            DiscoveryQueryParser.WeightsText(FitWeights.Default));
+    }
+
+    [Fact]
     public void Blank_values_are_not_filters()
     {
         var query = Parse(new DiscoveryQueryInput { Text = " ", Platform = "", Tier = " , ", MinFollowers = " ", Verified = "", Sort = "", Limit = " ", Weights = "" });
@@ -65,7 +99,8 @@ public class DiscoveryQueryParserTests
         var query = Parse(new DiscoveryQueryInput { Text = "'; DROP TABLE accounts; --" });
         Assert.Equal(["drop", "table", "accounts"], query.Words);
         query = Parse(new DiscoveryQueryInput { Text = "\" OR 1=1" });
-        Assert.Equal(["or"], query.Words);
+        Assert.Empty(query.Words);
+        Assert.Equal(["q", "q"], query.Notices.Select(n => n.Field));
     }
 
     [Fact]
