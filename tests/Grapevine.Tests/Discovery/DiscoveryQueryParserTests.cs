@@ -292,7 +292,7 @@ public class DiscoveryQueryParserTests
     }
 
     [Theory]
-    [InlineData("size=0.5", "'size=0.5' is not name=weight with a name among niche, audience, engagement")]
+    [InlineData("size=0.5", "'size=0.5' is not name=weight with a name among niche, keywords, audience, engagement")]
     [InlineData("niche", "'niche' is not name=weight")]
     [InlineData("niche=-1", "the weight of niche is a number from 0 to 1000; got '-1'")]
     [InlineData("niche=lots", "got 'lots'")]
@@ -300,6 +300,14 @@ public class DiscoveryQueryParserTests
     [InlineData("niche=0,audience=0,engagement=0,quality=0,cost=0,recency=0,safety=0", "at least one weight must be above 0")]
     public void Bad_weights_are_named(string text, string message) =>
         Assert.Contains(message, Error(new() { Weights = text }, DiscoveryFields.Weights));
+
+    [Fact]
+    public void The_keywords_weight_counts_as_above_0_only_with_keywords()
+    {
+        const string others = "niche=0,audience=0,engagement=0,quality=0,cost=0,recency=0,safety=0";
+        Assert.Equal(1, Parse(new() { Weights = others, Keywords = "vegan" }).Weights.Keywords / FitWeights.Default.Keywords);
+        Assert.Contains("at least one weight must be above 0", Error(new() { Weights = others + ",keywords=0", Keywords = "vegan" }, DiscoveryFields.Weights));
+    }
 
     [Fact]
     public void Every_problem_is_reported_at_once_each_under_its_field()
@@ -326,6 +334,7 @@ public class DiscoveryQueryParserTests
             Limit = "500",
             TagWindow = "0",
             Weights = "x",
+            Keywords = "one two three four five",
         });
         Assert.Equal(DiscoveryFields.All.Order(), errors.Keys.Order());
         Assert.All(errors.Values, messages => Assert.All(messages, m => Assert.False(string.IsNullOrWhiteSpace(m))));

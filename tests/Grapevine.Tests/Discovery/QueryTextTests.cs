@@ -56,7 +56,8 @@ public class QueryTextTests
     public void An_unclosed_quote_runs_to_the_end()
     {
         var parsed = Parse("yoga \"morning flow #not_a_tag");
-        Assert.Equal(["yoga", "morning", "flow", "not", "tag"], parsed.Words);
+        Assert.Equal(["yoga", "morning", "flow", "tag"], parsed.Words);
+        Assert.Equal(["not", "a"], parsed.Ignored.Select(i => i.Word));
         Assert.Empty(parsed.Hashtags);
     }
 

@@ -56,9 +56,9 @@ public static partial class DiscoveryQueryParser
         var sort = Value(input.Sort, DiscoveryFields.Sort, problems, Sort);
         var limit = Value(input.Limit, DiscoveryFields.Limit, problems, Limit);
         var tagWindow = Value(input.TagWindow, DiscoveryFields.TagWindow, problems, Days);
-        var weights = Weights(input.Weights, problems);
         var ignoredKeywords = new List<IgnoredWord>();
         var keywords = Keywords(input.Keywords, problems, ignoredKeywords);
+        var weights = Weights(input.Weights, problems, keywords.Count > 0);
 
         if (minFollowers > maxFollowers)
             problems.Add(DiscoveryFields.MinFollowers, $"{minFollowers:N0} is more than the maximum ({maxFollowers:N0})");
@@ -278,13 +278,13 @@ public static partial class DiscoveryQueryParser
         return limit >= 1 ? limit : Fail<int>($"is between 1 and {DiscoveryQuery.MaxLimit}; got {limit}");
     }
 
-    private static FitWeights? Weights(string? text, Problems problems)
+    private static FitWeights? Weights(string? text, Problems problems, bool hasKeywords)
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
         try
         {
-            return Weights(text.Trim());
+            return Weights(text.Trim(), hasKeywords);
         }
         catch (FormatException e)
         {
@@ -293,7 +293,8 @@ public static partial class DiscoveryQueryParser
         }
     }
 
-    private static FitWeights Weights(string text)
+    // The keywords weight only counts towards "at least one above 0" when the search names keywords.
+    private static FitWeights Weights(string text, bool hasKeywords)
     {
         var values = new double?[WeightNames.Count];
         var problems = new List<string>();
@@ -320,7 +321,7 @@ public static partial class DiscoveryQueryParser
         var weights = new FitWeights(
             Niche: values[0] ?? d.Niche, Keywords: values[1] ?? d.Keywords, Audience: values[2] ?? d.Audience, Engagement: values[3] ?? d.Engagement,
             Quality: values[4] ?? d.Quality, Cost: values[5] ?? d.Cost, Recency: values[6] ?? d.Recency, Safety: values[7] ?? d.Safety);
-        var total = weights.Niche + weights.Keywords + weights.Audience + weights.Engagement + weights.Quality + weights.Cost + weights.Recency + weights.Safety;
+        var total = weights.Niche + (hasKeywords ? weights.Keywords : 0) + weights.Audience + weights.Engagement + weights.Quality + weights.Cost + weights.Recency + weights.Safety;
         return total > 0 ? weights : Fail<FitWeights>("at least one weight must be above 0");
     }
 
