@@ -6,7 +6,7 @@ namespace Grapevine.Benchmarks;
 
 /// <summary>
 /// The scenario's queries, the way marketers ask (issue 5): niche words, #hashtags, @competitor mentions within a
-/// window, filter combinations from narrow to broad, brand preferences, every sort; each with facets. Words and
+/// window, filter combinations from narrow to broad, brand preferences with brand keywords, every sort; each with facets. Words and
 /// tags come from the catalogue itself (counted over a sample of profiles), so they range from common to rare.
 /// </summary>
 internal static class DiscoveryQueryMix
@@ -16,6 +16,7 @@ internal static class DiscoveryQueryMix
     public static List<(string Kind, DiscoveryQuery Query)> Build(int count, int seed, IReadOnlyList<SearchProfile> sample)
     {
         var random = new Random(seed);
+        var keywordRandom = new Random(seed + 1);
         var words = Frequent(sample.SelectMany(p => p.Words.Split(' ')), 3, 2_000);
         var hashtags = Frequent(sample.SelectMany(p => p.Terms).Where(t => t.Term.StartsWith('#')).Select(t => t.Term[1..]), 3, 300);
         var competitors = DemoNiches.All.SelectMany(n => n.Competitors).ToArray();
@@ -66,6 +67,9 @@ internal static class DiscoveryQueryMix
                     Weights = random.NextDouble() < 0.5 ? FitWeights.Default : new FitWeights(Niche: 0.5, Cost: 0.3),
                 }),
             };
+            // Brand queries also name two brand keywords, drawn from their own generator so the rest of the mix is unchanged.
+            if (kind == "brand")
+                query = query with { Keywords = [.. Pick(keywordRandom, words, 2)] };
             queries.Add((kind, query with { Sort = sort, Limit = limit }));
         }
         return queries;

@@ -50,17 +50,25 @@ public class DiscoverJourneyTests(ITestOutputHelper output)
         await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Tier" }).Last.Locator(".facet-value.is-selected")).ToHaveTextAsync("micro");
         await BrowserSession.ScreenshotAsync(page, output, "discover-1280.png", fullPage: true);
 
-        // Open the first result's explanation: seven parts, each with a bar and a sentence.
+        // Brand keywords rank without filtering; a one-letter word among them is ignored, and the page says so.
+        await page.Locator("#discover-keywords").FillAsync("a, fitness");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("keywords=a"), new() { Timeout = LiveTimeout });
+        await Assertions.Expect(page.Locator(".query-notices")).ToContainTextAsync("Ignored 'a': single letters and digits are not searchable.");
+        await Assertions.Expect(page.Locator(".result-count")).ToContainTextAsync(new Regex($@"^\s*{tiers.Count} creators? match"));
+
+        // Open the first result's explanation: eight parts, each with a bar and a sentence.
         var first = page.Locator("tbody.hit").First;
         var handle = (await first.GetAttributeAsync("data-handle"))!;
         var accountPath = (await first.Locator("a.account-link").GetAttributeAsync("href"))!;
         await first.Locator("details.why > summary").ClickAsync();
         var parts = first.Locator("li.fit-part");
-        await Assertions.Expect(parts).ToHaveCountAsync(7);
+        await Assertions.Expect(parts).ToHaveCountAsync(8);
         await Assertions.Expect(parts.Nth(0)).ToContainTextAsync("Niche match");
         await Assertions.Expect(parts.Nth(0)).ToContainTextAsync("Not counted: this search names no niche");
+        await Assertions.Expect(parts.Nth(1)).ToContainTextAsync("Brand keywords");
+        await Assertions.Expect(parts.Nth(1)).ToContainTextAsync(new Regex("(Uses the brand keyword fitness|None of the brand keywords \\(fitness\\))"));
         await Assertions.Expect(first.GetByRole(AriaRole.Img, new() { Name = "Engagement: contributes" })).ToBeVisibleAsync();
-        await Assertions.Expect(parts.Nth(5)).ToContainTextAsync("Last posted");
+        await Assertions.Expect(parts.Nth(6)).ToContainTextAsync("Last posted");
         await BrowserSession.ScreenshotAsync(page, output, "discover-explained-1280.png", fullPage: false);
 
         // Add that one result to a new list, then see it on the list.

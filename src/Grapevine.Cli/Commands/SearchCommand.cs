@@ -24,7 +24,7 @@ public static class SearchCommand
         var options = new SearchOptions();
 
         var command = new Command("search",
-            "Find creators: text with #hashtags and @mentions, filters, and a ranking by brand fit (niche, audience, engagement, " +
+            "Find creators: text with #hashtags and @mentions, filters, and a ranking by brand fit (niche, brand keywords, audience, engagement, " +
             "audience quality, cost, recency, brand safety) with the part each one contributes. Prices are estimates (rate cards belong to workspaces).")
         {
             text,
@@ -71,6 +71,8 @@ public static class SearchCommand
     private static void Render(DiscoveryAnswer answer, DiscoveryQuery query)
     {
         var console = WideConsole();
+        foreach (var notice in answer.Notices)
+            console.MarkupLine($"[yellow]note[/]: {DiscoveryFields.Option(notice.Field)}: {Markup.Escape(notice.Message)}");
         if (answer.Hits.Count == 0)
         {
             console.MarkupLine("No accounts match. Widen the follower or engagement ranges, drop a filter, or try fewer words.");
@@ -96,7 +98,7 @@ public static class SearchCommand
         Facet(console, "Platforms", answer.Facets.Platforms);
         Facet(console, "Countries", answer.Facets.Countries);
         Facet(console, "Niches", answer.Facets.Niches);
-        console.MarkupLine("[grey]Fit is the weighted sum of niche, audience, engagement, quality, cost, recency and safety; --json shows each part and why.[/]");
+        console.MarkupLine("[grey]Fit is the weighted sum of niche, keywords, audience, engagement, quality, cost, recency and safety; --json shows each part and why.[/]");
     }
 
     private static void Facet(IAnsiConsole console, string label, IReadOnlyDictionary<string, int> counts)

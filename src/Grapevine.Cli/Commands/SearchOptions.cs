@@ -25,7 +25,8 @@ internal sealed class SearchOptions
         [DiscoveryFields.Sort] = Text(DiscoveryFields.Sort, "fit (default), er, followers, price or growth."),
         [DiscoveryFields.Limit] = Text(DiscoveryFields.Limit, $"How many accounts, 1 to {DiscoveryQuery.MaxLimit} (default {DiscoveryQuery.DefaultLimit})."),
         [DiscoveryFields.TagWindow] = Text(DiscoveryFields.TagWindow, $"Days within which #hashtags and @mentions count (default {DiscoveryQuery.DefaultTagWindowDays})."),
-        [DiscoveryFields.Weights] = Text(DiscoveryFields.Weights, "Fit weights to change, e.g. niche=0.4,cost=0.2."),
+        [DiscoveryFields.Keywords] = Text(DiscoveryFields.Keywords, "Brand keywords, comma separated (vegan,protein,oat milk): they rank by the share found in each account's words, they do not filter."),
+        [DiscoveryFields.Weights] = Text(DiscoveryFields.Weights, "Fit weights to change, e.g. niche=0.4,keywords=0.3."),
     };
     public Option<bool> HasEmail { get; } = new("--has-email") { Description = "Only accounts with a contact e-mail." };
     public Option<string?> Verified { get; } = new("--verified")
@@ -63,6 +64,7 @@ internal sealed class SearchOptions
         Sort = result.GetValue(Filters[DiscoveryFields.Sort]),
         Limit = result.GetValue(Filters[DiscoveryFields.Limit]),
         TagWindow = result.GetValue(Filters[DiscoveryFields.TagWindow]),
+        Keywords = result.GetValue(Filters[DiscoveryFields.Keywords]),
         Weights = result.GetValue(Filters[DiscoveryFields.Weights]),
     };
 

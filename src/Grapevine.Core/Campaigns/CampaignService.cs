@@ -200,6 +200,9 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
         var query = DiscoveryQueryParser.Parse(input);
         if (string.IsNullOrWhiteSpace(input.Limit))
             query = query with { Limit = MaxSearchCandidates };
+        // The campaign's brand niches and keywords rank the search, so a capped search keeps the creators that fit it best.
+        var brand = await db.Campaigns.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.BrandNiches, c.BrandKeywords }).SingleAsync(ct);
+        query = BrandFit.With(query, brand.BrandNiches, brand.BrandKeywords);
         var search = await discovery.SearchAsync(query, current.Id, ct);
         var described = string.IsNullOrWhiteSpace(input.Text) ? input.ToQueryString() : input.Text.Trim();
         return await AddAsync(id, campaign, [.. search.Result.Hits.Select(h => h.AccountId)], "search: " + described, ct);

@@ -59,6 +59,18 @@ public sealed record DiscoveryQuery
 
     public bool? Verified { get; init; }
 
+    /// <summary>
+    /// Brand keywords: they rank, they do not filter. Each is one or more word tokens joined by single spaces
+    /// ("oat milk"), found in an account when all its tokens are among the account's words. See <see cref="MaxKeywords"/>.
+    /// </summary>
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+
+    public const int MaxKeywords = 20;
+    public const int MaxKeywordTokens = 4;
+
+    /// <summary>What the parser ignored in the question and why, for the answer to say (words that can never match).</summary>
+    public IReadOnlyList<QueryNotice> Notices { get; init; } = [];
+
     public DiscoverySort Sort { get; init; } = DiscoverySort.Fit;
     public int Limit { get; init; } = DefaultLimit;
     public FitWeights Weights { get; init; } = FitWeights.Default;
@@ -67,8 +79,11 @@ public sealed record DiscoveryQuery
     public BrandPreferences? Brand { get; init; }
 }
 
-/// <summary>The brand side of fit: its niches, the countries and languages of its audience.</summary>
+/// <summary>The brand side of fit: its niches, the countries and languages of its audience. Its keywords are <see cref="DiscoveryQuery.Keywords"/>.</summary>
 public sealed record BrandPreferences(IReadOnlyList<string> Niches, IReadOnlyList<string> Countries, IReadOnlyList<string> Languages);
+
+/// <summary>Something the parser ignored in one field (named as in the API's query string), in a sentence.</summary>
+public sealed record QueryNotice(string Field, string Message);
 
 public enum DiscoverySort
 {

@@ -8,7 +8,7 @@ public sealed record DiscoveryHit(long AccountId, double Score, FitBreakdown Fit
 
 /// <summary>Each fit component's weight (normalised), value (0–1, null when unknown) and contribution to the score.</summary>
 public sealed record FitBreakdown(
-    FitPart Niche, FitPart Audience, FitPart Engagement, FitPart Quality, FitPart Cost, FitPart Recency, FitPart Safety);
+    FitPart Niche, FitPart Keywords, FitPart Audience, FitPart Engagement, FitPart Quality, FitPart Cost, FitPart Recency, FitPart Safety);
 
 /// <summary>
 /// One fit component. <paramref name="Value"/> is null when unknown; an unknown value counts as

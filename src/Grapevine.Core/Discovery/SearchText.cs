@@ -34,6 +34,31 @@ public static class SearchText
             yield return last;
     }
 
+    /// <summary>
+    /// Every run of letters and digits, lower-cased, whatever its length: what <see cref="Tokenize"/> reads, before it
+    /// drops the runs that are too short or too long. For saying what a query ignored.
+    /// </summary>
+    public static IEnumerable<string> Runs(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+            yield break;
+        var token = new StringBuilder();
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            if (Rune.IsLetterOrDigit(rune) || category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)
+            {
+                token.Append(Rune.ToLowerInvariant(rune).ToString());
+                continue;
+            }
+            if (token.Length > 0)
+                yield return token.ToString();
+            token.Clear();
+        }
+        if (token.Length > 0)
+            yield return token.ToString();
+    }
+
     private static string? Accept(StringBuilder token) =>
         token.Length is >= MinTokenLength and <= MaxTokenLength ? token.ToString() : null;
 }

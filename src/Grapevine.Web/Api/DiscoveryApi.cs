@@ -21,9 +21,9 @@ public static class DiscoveryApi
         api.MapGet("/search", SearchAsync)
             .WithName("Search")
             .WithSummary("Search creators")
-            .WithDescription("Text (words, #hashtags and @mentions within tag_window days; every term must match), filters, and a sort (fit by default). " +
+            .WithDescription("Text (words, #hashtags and @mentions within tag_window days; every term must match), filters, brand keywords that rank without filtering, and a sort (fit by default). " +
                 "Returns the total, the top `limit` accounts with their price (the workspace's rate card or the estimate with its range) and each part of " +
-                "their fit score (weight, value, contribution and why), facet counts of all matches, the engine that answered and its time. " +
+                "their fit score (weight, value, contribution and why), facet counts of all matches, notices about words that were ignored, the engine that answered and its time. " +
                 "`format=csv` returns the accounts as CSV (audited; needs Member or above). Bad parameters answer 400 naming each field.")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .ProducesValidationProblem()
@@ -157,7 +157,10 @@ public sealed record SearchParameters
     [FromQuery(Name = DiscoveryFields.TagWindow), Description("Days within which #hashtags and @mentions must have been used. Default 90")]
     public string? TagWindow { get; init; }
 
-    [FromQuery(Name = DiscoveryFields.Weights), Description("Fit weights to change, e.g. niche=0.4,cost=0.2 (niche, audience, engagement, quality, cost, recency, safety)")]
+    [FromQuery(Name = DiscoveryFields.Keywords), Description("Brand keywords, comma separated, e.g. vegan,protein,oat milk. They do not filter: the share found in an account's words is a part of fit")]
+    public string? Keywords { get; init; }
+
+    [FromQuery(Name = DiscoveryFields.Weights), Description("Fit weights to change, e.g. niche=0.4,keywords=0.3 (niche, keywords, audience, engagement, quality, cost, recency, safety)")]
     public string? Weights { get; init; }
 
     [FromQuery(Name = "format"), Description("json (default) or csv")]
@@ -184,6 +187,7 @@ public sealed record SearchParameters
         Sort = Sort,
         Limit = Limit,
         TagWindow = TagWindow,
+        Keywords = Keywords,
         Weights = Weights,
     };
 }

@@ -85,6 +85,33 @@ public class SearchCommandTests
         Assert.Equal("big.brand", JsonDocument.Parse(sorted.Out).RootElement.GetProperty("hits")[0].GetProperty("handle").GetString());
     }
 
+    [Theory, BothProviders]
+    public async Task Keywords_rank_ignored_words_are_noted_and_json_keeps_unicode(DatabaseProvider provider)
+    {
+        await using var database = await SeededAsync(provider);
+
+        var json = await CliHarness.RunAsync("search", "a", "vegan", "--db", database.ConnectionString, "--json", "--keywords", "café,strength",
+            "--weights", "keywords=5");
+        Assert.True(json.Exit == ExitCodes.Success, json.Error);
+        // Written as it is: "café", never "caf\u00E9".
+        Assert.Contains("café", json.Out);
+        Assert.DoesNotContain("\\u00", json.Out);
+        var root = JsonDocument.Parse(json.Out).RootElement;
+        Assert.Equal(3, root.GetProperty("total").GetInt32());
+        var top = root.GetProperty("hits")[0];
+        Assert.Equal("mara.moves", top.GetProperty("handle").GetString());
+        var keywords = top.GetProperty("fit").EnumerateArray().Single(f => f.GetProperty("component").GetString() == "keywords");
+        Assert.Equal(0.5, keywords.GetProperty("value").GetDouble());
+        Assert.Equal("Uses 1 of 2 brand keywords: strength (not café).", keywords.GetProperty("why").GetString());
+        var notice = Assert.Single(root.GetProperty("notices").EnumerateArray());
+        Assert.Equal(("q", "Ignored 'a': single letters and digits are not searchable."),
+            (notice.GetProperty("field").GetString(), notice.GetProperty("message").GetString()));
+
+        var table = await CliHarness.RunAsync("search", "a", "vegan", "--db", database.ConnectionString);
+        Assert.Equal(ExitCodes.Success, table.Exit);
+        Assert.Contains("note: TEXT: Ignored 'a': single letters and digits are not searchable.", table.Out);
+    }
+
     [Fact]
     public async Task Bad_options_are_usage_errors_naming_the_option()
     {

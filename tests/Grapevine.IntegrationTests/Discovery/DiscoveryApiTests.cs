@@ -59,13 +59,15 @@ public class DiscoveryApiTests
             price.GetProperty("lowUsd").GetDouble(), price.GetProperty("highUsd").GetDouble(), price.GetProperty("deliverable").GetString()));
 
         var fit = mara.GetProperty("fit").EnumerateArray().ToList();
-        Assert.Equal(["niche", "audience", "engagement", "quality", "cost", "recency", "safety"], fit.Select(f => f.GetProperty("component").GetString()));
+        Assert.Equal(["niche", "keywords", "audience", "engagement", "quality", "cost", "recency", "safety"], fit.Select(f => f.GetProperty("component").GetString()));
         Assert.Equal(1.0, fit.Sum(f => f.GetProperty("weight").GetDouble()), 9);
         Assert.Equal(mara.GetProperty("score").GetDouble(), fit.Sum(f => f.GetProperty("contribution").GetDouble()), 9);
         Assert.All(fit, f => Assert.False(string.IsNullOrWhiteSpace(f.GetProperty("why").GetString())));
         Assert.Equal(0.8, fit[0].GetProperty("value").GetDouble(), 9);
         Assert.Contains("fitness 80", fit[0].GetProperty("why").GetString());
-        Assert.Contains("Country DE is one the brand wants", fit[1].GetProperty("why").GetString());
+        Assert.Equal(0, fit[1].GetProperty("weight").GetDouble());
+        Assert.Contains("Country DE is one the brand wants", fit[2].GetProperty("why").GetString());
+        Assert.Empty(answer.GetProperty("notices").EnumerateArray());
 
         var facets = answer.GetProperty("facets");
         Assert.Equal((2, 1), (facets.GetProperty("tiers").GetProperty("micro").GetInt32(), facets.GetProperty("tiers").GetProperty("macro").GetInt32()));
@@ -130,6 +132,59 @@ public class DiscoveryApiTests
         // 1,200 expected engagements for $150 is the most per dollar.
         var cost = await HandlesAsync(api, "weights=niche=0,audience=0,engagement=0,quality=0,cost=1,recency=0,safety=0&limit=1");
         Assert.Equal(["tom.travels"], cost);
+    }
+
+    [Theory, BothProviders]
+    public async Task Brand_keywords_rank_without_filtering_and_explain_themselves(DatabaseProvider provider)
+    {
+        var (host, _, api) = await StartWithCatalogueAsync(provider);
+        await using var _ = host;
+
+        // Only the keywords part counts: mara.moves uses both (1), kai.lifts one (0.5), the others none (0).
+        var answer = await api.GetFromJsonAsync<JsonElement>(
+            "/api/v1/search?keywords=strength,Vegan%20Coach&weights=niche=0,keywords=1,audience=0,engagement=0,quality=0,cost=0,recency=0,safety=0&limit=3");
+        Assert.Equal(8, answer.GetProperty("total").GetInt32());
+        var hits = answer.GetProperty("hits").EnumerateArray().ToList();
+        Assert.Equal(["mara.moves", "kai.lifts"], hits.Take(2).Select(h => h.GetProperty("handle").GetString()));
+        Assert.Equal([1.0, 0.5, 0.0], hits.Select(h => h.GetProperty("score").GetDouble()));
+        var part = hits[1].GetProperty("fit").EnumerateArray().Single(f => f.GetProperty("component").GetString() == "keywords");
+        Assert.Equal((1.0, 0.5), (part.GetProperty("weight").GetDouble(), part.GetProperty("value").GetDouble()));
+        Assert.Equal("Uses 1 of 2 brand keywords: strength (not vegan coach).", part.GetProperty("why").GetString());
+
+        // With the default weights keywords move accounts up without removing any.
+        var plain = await HandlesAsync(api, "limit=200");
+        var ranked = await HandlesAsync(api, "keywords=backpacking&limit=200");
+        Assert.Equal(plain.Order(), ranked.Order());
+        Assert.True(ranked.IndexOf("tom.travels") < plain.IndexOf("tom.travels"), string.Join(", ", ranked));
+
+        var bad = await ProblemAsync(await api.GetAsync("/api/v1/search?keywords=one%20two%20three%20four%20five"));
+        Assert.Equal(["keywords"], bad.Keys);
+        Assert.Contains("at most 4", bad["keywords"].Single());
+    }
+
+    [Theory, BothProviders]
+    public async Task Ignored_words_come_back_as_notices_and_text_is_not_escaped(DatabaseProvider provider)
+    {
+        var (host, _, api) = await StartWithCatalogueAsync(provider);
+        await using var _ = host;
+
+        var response = await api.GetAsync("/api/v1/search?q=a%20vegan%20x&keywords=caf%C3%A9,the");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal(3, json.RootElement.GetProperty("total").GetInt32());
+        var notices = json.RootElement.GetProperty("notices").EnumerateArray()
+            .Select(n => (n.GetProperty("field").GetString(), n.GetProperty("message").GetString())).ToList();
+        Assert.Equal(
+            [
+                ("q", "Ignored 'a', 'x': single letters and digits are not searchable."),
+                ("keywords", "Ignored 'the': such common words are left out of every profile, so they cannot match."),
+            ],
+            notices);
+        // "café" is written as it is, not as "caf\u00E9".
+        Assert.Contains("brand keyword", body);
+        Assert.Contains("café", body);
+        Assert.DoesNotContain("\\u00E9", body);
     }
 
     [Theory, BothProviders]

@@ -40,6 +40,40 @@ public class DiscoveryQueryParserTests
     }
 
     [Fact]
+    public void One_letter_and_common_words_are_dropped_with_a_notice_naming_them()
+    {
+        var query = Parse(new DiscoveryQueryInput { Text = "a vegan b", Keywords = "x, the protein" });
+        Assert.Equal(["vegan"], query.Words);
+        Assert.Equal(["protein"], query.Keywords);
+        Assert.Equal(
+            [
+                new QueryNotice(DiscoveryFields.Text, "Ignored 'a', 'b': single letters and digits are not searchable."),
+                new QueryNotice(DiscoveryFields.Keywords, "Ignored 'x': single letters and digits are not searchable."),
+                new QueryNotice(DiscoveryFields.Keywords, "Ignored 'the': such common words are left out of every profile, so they cannot match."),
+            ],
+            query.Notices);
+        Assert.Empty(Parse(new DiscoveryQueryInput { Text = "vegan #keto", Keywords = "protein" }).Notices);
+    }
+
+    [Fact]
+    public void Keywords_are_a_comma_list_of_words_that_rank_and_do_not_filter()
+    {
+        var query = Parse(new DiscoveryQueryInput { Keywords = " Vegan , Oat-Milk,#protein, vegan ,, \"plant based\" " });
+        Assert.Equal(["vegan", "oat milk", "protein", "plant based"], query.Keywords);
+        Assert.Empty(query.Words);
+        Assert.Empty(Parse(new DiscoveryQueryInput { Keywords = " , " }).Keywords);
+
+        Assert.Contains("at most 4", Error(new DiscoveryQueryInput { Keywords = "one two three four five" }, DiscoveryFields.Keywords));
+        Assert.Contains("at most 20", Error(new DiscoveryQueryInput { Keywords = string.Join(',', Enumerable.Range(0, 21).Select(i => $"word{i}")) }, DiscoveryFields.Keywords));
+        Assert.Contains("at most 1,000", Error(new DiscoveryQueryInput { Keywords = new string('k', 1001) }, DiscoveryFields.Keywords));
+
+        var weights = Parse(new DiscoveryQueryInput { Weights = "keywords=0.5" }).Weights;
+        Assert.Equal(FitWeights.Default with { Keywords = 0.5 }, weights);
+        Assert.Equal("niche=0.3,keywords=0.2,audience=0.1,engagement=0.2,quality=0.15,cost=0.1,recency=0.1,safety=0.05",
+            DiscoveryQueryParser.WeightsText(FitWeights.Default));
+    }
+
+    [Fact]
     public void Blank_values_are_not_filters()
     {
         var query = Parse(new DiscoveryQueryInput { Text = " ", Platform = "", Tier = " , ", MinFollowers = " ", Verified = "", Sort = "", Limit = " ", Weights = "" });
@@ -65,7 +99,8 @@ public class DiscoveryQueryParserTests
         var query = Parse(new DiscoveryQueryInput { Text = "'; DROP TABLE accounts; --" });
         Assert.Equal(["drop", "table", "accounts"], query.Words);
         query = Parse(new DiscoveryQueryInput { Text = "\" OR 1=1" });
-        Assert.Equal(["or"], query.Words);
+        Assert.Empty(query.Words);
+        Assert.Equal(["q", "q"], query.Notices.Select(n => n.Field));
     }
 
     [Fact]
@@ -257,7 +292,7 @@ public class DiscoveryQueryParserTests
     }
 
     [Theory]
-    [InlineData("size=0.5", "'size=0.5' is not name=weight with a name among niche, audience, engagement")]
+    [InlineData("size=0.5", "'size=0.5' is not name=weight with a name among niche, keywords, audience, engagement")]
     [InlineData("niche", "'niche' is not name=weight")]
     [InlineData("niche=-1", "the weight of niche is a number from 0 to 1000; got '-1'")]
     [InlineData("niche=lots", "got 'lots'")]
@@ -265,6 +300,14 @@ public class DiscoveryQueryParserTests
     [InlineData("niche=0,audience=0,engagement=0,quality=0,cost=0,recency=0,safety=0", "at least one weight must be above 0")]
     public void Bad_weights_are_named(string text, string message) =>
         Assert.Contains(message, Error(new() { Weights = text }, DiscoveryFields.Weights));
+
+    [Fact]
+    public void The_keywords_weight_counts_as_above_0_only_with_keywords()
+    {
+        const string others = "niche=0,audience=0,engagement=0,quality=0,cost=0,recency=0,safety=0";
+        Assert.Equal(1, Parse(new() { Weights = others, Keywords = "vegan" }).Weights.Keywords / FitWeights.Default.Keywords);
+        Assert.Contains("at least one weight must be above 0", Error(new() { Weights = others + ",keywords=0", Keywords = "vegan" }, DiscoveryFields.Weights));
+    }
 
     [Fact]
     public void Every_problem_is_reported_at_once_each_under_its_field()
@@ -291,6 +334,7 @@ public class DiscoveryQueryParserTests
             Limit = "500",
             TagWindow = "0",
             Weights = "x",
+            Keywords = "one two three four five",
         });
         Assert.Equal(DiscoveryFields.All.Order(), errors.Keys.Order());
         Assert.All(errors.Values, messages => Assert.All(messages, m => Assert.False(string.IsNullOrWhiteSpace(m))));

@@ -31,6 +31,7 @@ public class FitExplanationTests
 
     private static FitBreakdown Breakdown(double? niche = 0.72, double nicheWeight = 0.3, double audienceWeight = 0.1) => new(
         new FitPart(nicheWeight, niche, nicheWeight * (niche ?? FitPart.NeutralValue)),
+        new FitPart(0, null, 0),
         new FitPart(audienceWeight, 0.5, audienceWeight * 0.5),
         new FitPart(0.2, 0.82, 0.164),
         new FitPart(0.15, 0.87, 0.1305),
@@ -50,30 +51,30 @@ public class FitExplanationTests
     {
         var fit = Breakdown();
         var parts = FitExplanation.Explain(fit, Facts());
-        Assert.Equal(["niche", "audience", "engagement", "quality", "cost", "recency", "safety"], parts.Select(p => p.Component));
+        Assert.Equal(["niche", "keywords", "audience", "engagement", "quality", "cost", "recency", "safety"], parts.Select(p => p.Component));
         Assert.Equal((0.3, 0.72, 0.3 * 0.72), (parts[0].Weight, parts[0].Value, parts[0].Contribution));
-        Assert.Equal(fit.Cost.Contribution, parts[4].Contribution);
+        Assert.Equal(fit.Cost.Contribution, parts[5].Contribution);
         Assert.All(parts, p => Assert.EndsWith(".", p.Why));
 
         Assert.Equal("Scores 72 of 100 in the brand's niches (fitness 60, food 12); its main niche is fitness.", parts[0].Why);
-        Assert.Equal("Country DE is one the brand wants; language de is not among en.", parts[1].Why);
-        Assert.Equal("ER 3.4% is at the 82nd percentile of micro Instagram accounts.", parts[2].Why);
+        Assert.Equal("Country DE is one the brand wants; language de is not among en.", parts[2].Why);
+        Assert.Equal("ER 3.4% is at the 82nd percentile of micro Instagram accounts.", parts[3].Why);
         var top = Profile();
         top.EngagementPercentile = 1;
-        Assert.Equal("ER 3.4% is in the top 1% of micro Instagram accounts.", FitExplanation.Explain(Breakdown(), Facts(top))[2].Why);
+        Assert.Equal("ER 3.4% is in the top 1% of micro Instagram accounts.", FitExplanation.Explain(Breakdown(), Facts(top))[3].Why);
         top.EngagementPercentile = 0;
-        Assert.Equal("ER 3.4% is in the bottom 1% of micro Instagram accounts.", FitExplanation.Explain(Breakdown(), Facts(top))[2].Why);
-        Assert.Equal("87% of sampled followers look real.", parts[3].Why);
-        Assert.Equal("Expected engagements unknown; counted as neutral (0.5).", parts[4].Why);
-        Assert.Equal("Last posted 3 days ago.", parts[5].Why);
-        Assert.Equal("Nothing from the brand-safety lexicon in the bio or recent captions.", parts[6].Why);
+        Assert.Equal("ER 3.4% is in the bottom 1% of micro Instagram accounts.", FitExplanation.Explain(Breakdown(), Facts(top))[3].Why);
+        Assert.Equal("87% of sampled followers look real.", parts[4].Why);
+        Assert.Equal("Expected engagements unknown; counted as neutral (0.5).", parts[5].Why);
+        Assert.Equal("Last posted 3 days ago.", parts[6].Why);
+        Assert.Equal("Nothing from the brand-safety lexicon in the bio or recent captions.", parts[7].Why);
     }
 
     [Fact]
     public void Cost_reads_engagements_per_dollar_with_the_price_source()
     {
         var fit = Breakdown() with { Cost = new FitPart(0.1, 0.6, 0.06) };
-        var why = FitExplanation.Explain(fit, Facts(price: new DiscoveryPrice(300, DiscoveryPrice.RateCard, null, null, "instagram_post")))[4].Why;
+        var why = FitExplanation.Explain(fit, Facts(price: new DiscoveryPrice(300, DiscoveryPrice.RateCard, null, null, "instagram_post")))[5].Why;
         Assert.Equal("About 1.5 expected engagements per dollar: 450 for $300 (rate card).", why);
     }
 
@@ -82,29 +83,47 @@ public class FitExplanationTests
     {
         var parts = FitExplanation.Explain(Breakdown(niche: null, nicheWeight: 0, audienceWeight: 0), Facts(brand: new BrandPreferences([], [], [])));
         Assert.Equal("Not counted: this search names no niche (pick one to rank by niche match).", parts[0].Why);
-        Assert.Equal("Not counted: this search names no country or language.", parts[1].Why);
+        Assert.Equal("Not counted: this search names no country or language.", parts[2].Why);
 
         var zeroed = Breakdown() with { Safety = new FitPart(0, 1, 0) };
-        Assert.Equal("Not counted: its weight is 0 in this search.", FitExplanation.Explain(zeroed, Facts())[6].Why);
+        Assert.Equal("Not counted: its weight is 0 in this search.", FitExplanation.Explain(zeroed, Facts())[7].Why);
     }
 
     [Fact]
     public void Unknown_values_are_neutral_and_say_so()
     {
         var fit = new FitBreakdown(
-            new FitPart(0.3, null, 0.15), new FitPart(0.1, null, 0.05), new FitPart(0.2, null, 0.1), new FitPart(0.15, null, 0.075),
+            new FitPart(0.3, null, 0.15), new FitPart(0.2, null, 0.1), new FitPart(0.1, null, 0.05), new FitPart(0.2, null, 0.1), new FitPart(0.15, null, 0.075),
             new FitPart(0.1, null, 0.05), new FitPart(0.1, null, 0.05), new FitPart(0.05, null, 0.025));
         var parts = FitExplanation.Explain(fit, Facts(price: null) with { Price = null });
         Assert.All(parts, p => Assert.EndsWith("counted as neutral (0.5).", p.Why));
-        Assert.StartsWith("No price known", parts[4].Why);
-        Assert.StartsWith("Too few sampled followers", parts[3].Why);
+        Assert.StartsWith("No price known", parts[5].Why);
+        Assert.StartsWith("Too few sampled followers", parts[4].Why);
     }
 
     [Fact]
     public void Brand_safety_hits_lower_the_part()
     {
         var fit = Breakdown() with { Safety = new FitPart(0.05, 0.4, 0.02) };
-        Assert.Equal("Brand-safety terms in the bio or recent captions (safety 0.4 of 1).", FitExplanation.Explain(fit, Facts())[6].Why);
+        Assert.Equal("Brand-safety terms in the bio or recent captions (safety 0.4 of 1).", FitExplanation.Explain(fit, Facts())[7].Why);
+    }
+
+    [Fact]
+    public void Brand_keywords_name_the_ones_found_and_the_ones_not()
+    {
+        var profile = Profile();
+        profile.Words = "mara moves vegan protein coach oat berlin";
+        var fit = Breakdown() with { Keywords = new FitPart(0.2, 2 / 3.0, 0.2 * 2 / 3.0) };
+        var facts = Facts(profile) with { Keywords = ["vegan", "protein", "oat milk"] };
+        var part = FitExplanation.Explain(fit, facts)[1];
+        Assert.Equal(("keywords", "Brand keywords", 2 / 3.0), (part.Component, part.Label, part.Value));
+        Assert.Equal("Uses 2 of 3 brand keywords: vegan, protein (not oat milk).", part.Why);
+
+        Assert.Equal("Uses all 2 brand keywords (vegan, coach).",
+            FitExplanation.Explain(fit with { Keywords = new FitPart(0.2, 1, 0.2) }, facts with { Keywords = ["vegan", "coach"] })[1].Why);
+        Assert.Equal("None of the brand keywords (keto, paleo) in its name, bio or recent captions.",
+            FitExplanation.Explain(fit with { Keywords = new FitPart(0.2, 0, 0) }, facts with { Keywords = ["keto", "paleo"] })[1].Why);
+        Assert.Equal("Not counted: this search names no brand keywords (add some to rank by them).", FitExplanation.Explain(Breakdown(), Facts())[1].Why);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Grapevine.Core.Catalogue.Import;
+using Grapevine.Core.Discovery;
 using Grapevine.Core.Discovery.Query;
 
 namespace Grapevine.Tests.Discovery;
@@ -55,7 +56,8 @@ public class QueryTextTests
     public void An_unclosed_quote_runs_to_the_end()
     {
         var parsed = Parse("yoga \"morning flow #not_a_tag");
-        Assert.Equal(["yoga", "morning", "flow", "not", "tag"], parsed.Words);
+        Assert.Equal(["yoga", "morning", "flow", "tag"], parsed.Words);
+        Assert.Equal(["not", "a"], parsed.Ignored.Select(i => i.Word));
         Assert.Empty(parsed.Hashtags);
     }
 
@@ -86,7 +88,9 @@ public class QueryTextTests
     {
         var parsed = Parse("anna@mail.com");
         Assert.Empty(parsed.Mentions);
-        Assert.Equal(["anna", "mail", "com"], parsed.Words);
+        // "com" is a stop word: profiles never hold it (SearchProfileWords), so the query leaves it out and says so.
+        Assert.Equal(["anna", "mail"], parsed.Words);
+        Assert.Equal([new IgnoredWord("com", IgnoredReason.CommonWord)], parsed.Ignored);
     }
 
     [Fact]
@@ -94,15 +98,17 @@ public class QueryTextTests
     {
         var parsed = Parse("run#a#b #2024 #1st");
         Assert.Equal(["a", "b", "1st"], parsed.Hashtags);
-        Assert.Equal(["run", "2024"], parsed.Words);
+        // "#2024" is the number 2024, and profiles hold no numbers alone: ignored, with the reason.
+        Assert.Equal(["run"], parsed.Words);
+        Assert.Equal([new IgnoredWord("2024", IgnoredReason.Number)], parsed.Ignored);
     }
 
     [Theory]
     [InlineData("'; DROP TABLE accounts; --", new[] { "drop", "table", "accounts" })]
-    [InlineData("\" OR 1=1", new[] { "or" })]
-    [InlineData("\" OR \"1\"=\"1", new[] { "or" })]
-    [InlineData("vegan') OR ('a'='a", new[] { "vegan", "or" })]
-    [InlineData("NEAR(vegan keto) AND * ^ : -fitness", new[] { "near", "vegan", "keto", "and", "fitness" })]
+    [InlineData("\" OR 1=1", new string[0])]
+    [InlineData("\" OR \"1\"=\"1", new string[0])]
+    [InlineData("vegan') OR ('a'='a", new[] { "vegan" })]
+    [InlineData("NEAR(vegan keto) AND * ^ : -fitness", new[] { "near", "vegan", "keto", "fitness" })]
     [InlineData("<script>alert(1)</script>", new[] { "script", "alert" })]
     [InlineData("%_\\ '' $1 ; \0 \u200b", new string[0])]
     public void Injection_like_input_is_only_words(string text, string[] words)
@@ -123,6 +129,31 @@ public class QueryTextTests
         var (hashtags, mentions) = CaptionTags.Extract(text);
         Assert.Equal(hashtags!.Split(' ', StringSplitOptions.RemoveEmptyEntries), parsed.Hashtags);
         Assert.Equal(mentions!.Split(' ', StringSplitOptions.RemoveEmptyEntries), parsed.Mentions);
+    }
+
+    [Fact]
+    public void Words_no_profile_can_hold_are_ignored_with_their_reason()
+    {
+        var parsed = Parse("a vegan x THE protein 7 2024 " + new string('z', 41) + " x");
+        Assert.Equal(["vegan", "protein"], parsed.Words);
+        Assert.Equal(
+            [
+                new IgnoredWord("a", IgnoredReason.OneLetter), new IgnoredWord("x", IgnoredReason.OneLetter),
+                new IgnoredWord("the", IgnoredReason.CommonWord), new IgnoredWord("7", IgnoredReason.OneLetter),
+                new IgnoredWord("2024", IgnoredReason.Number), new IgnoredWord(new string('z', 41), IgnoredReason.TooLong),
+            ],
+            parsed.Ignored);
+
+        var notices = QueryText.Notices("q", parsed.Ignored).ToList();
+        Assert.Equal(
+            [
+                new QueryNotice("q", "Ignored 'a', 'x', '7': single letters and digits are not searchable."),
+                new QueryNotice("q", "Ignored 'zzzzzzzzzzzzzzzzzzzz…': words longer than 40 characters are not searchable."),
+                new QueryNotice("q", "Ignored '2024': numbers on their own are not searchable (#2024 and 2024 are read as a number)."),
+                new QueryNotice("q", "Ignored 'the': such common words are left out of every profile, so they cannot match."),
+            ],
+            notices);
+        Assert.Empty(Parse("vegan café 東京").Ignored);
     }
 
     [Fact]

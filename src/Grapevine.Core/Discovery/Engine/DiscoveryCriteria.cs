@@ -35,6 +35,9 @@ public sealed record DiscoveryCriteria
 
     public IReadOnlyList<string> Words { get; }
 
+    /// <summary>The brand keywords of the fit plan, each as its word tokens.</summary>
+    public IReadOnlyList<string[]> KeywordTokens => [.. Fit.BrandKeywords.Select(k => k.Split(' '))];
+
     /// <summary>"#tag" and "@handle" terms, each used within the tag window.</summary>
     public IReadOnlyList<string> Terms { get; }
 
@@ -59,6 +62,14 @@ public sealed record DiscoveryCriteria
         {
             if (SearchText.Tokenize(word).Take(2).ToList() is not [var token] || token != word)
                 throw new ArgumentException($"'{word}' is not a single search token", nameof(query));
+        }
+        if (query.Keywords.Count > DiscoveryQuery.MaxKeywords)
+            throw new ArgumentException($"at most {DiscoveryQuery.MaxKeywords} keywords", nameof(query));
+        foreach (var keyword in query.Keywords)
+        {
+            var tokens = keyword.Split(' ');
+            if (keyword.Length == 0 || tokens.Length > DiscoveryQuery.MaxKeywordTokens || string.Join(' ', tokens.SelectMany(SearchText.Tokenize)) != keyword)
+                throw new ArgumentException($"'{keyword}' is not a keyword of 1 to {DiscoveryQuery.MaxKeywordTokens} search tokens joined by single spaces", nameof(query));
         }
         foreach (var term in query.Hashtags.Concat(query.Mentions))
         {

@@ -23,6 +23,7 @@ internal sealed class DiscoverySql
         Where = BuildWhere();
         Price = criteria.RatePrices.Count > 0 ? "COALESCE(r.price, p.price_estimate)" : "p.price_estimate";
         NicheValue = BuildNicheValue();
+        KeywordValue = BuildKeywordValue();
         AudienceValue = BuildAudienceValue();
         Score = BuildScore();
     }
@@ -43,7 +44,7 @@ internal sealed class DiscoverySql
         };
         return $"""
             SELECT p.account_id, {Score} AS score, {NicheValue} AS niche_value, p.country, p.language, p.engagement_percentile,
-                p.audience_quality, p.expected_engagements, {Price} AS price, p.last_posted_at, p.safety_score
+                p.audience_quality, p.expected_engagements, {Price} AS price, p.last_posted_at, p.safety_score, {KeywordValue} AS keyword_value
             {From}
             WHERE {Where}
             ORDER BY {order}, p.account_id ASC
@@ -63,6 +64,7 @@ internal sealed class DiscoverySql
     private string Where { get; }
     private string Price { get; }
     private string NicheValue { get; }
+    private string KeywordValue { get; }
     private string AudienceValue { get; }
     private string Score { get; }
 
@@ -93,11 +95,7 @@ internal sealed class DiscoverySql
         var q = c.Query;
         var conditions = new List<string>();
         if (c.Words.Count > 0)
-        {
-            conditions.Add(Postgres
-                ? $"p.words_vector @@ plainto_tsquery('simple', {Add(string.Join(' ', c.Words))})"
-                : $"p.account_id IN (SELECT rowid FROM search_profile_words WHERE search_profile_words MATCH {Add(string.Join(' ', c.Words.Select(w => $"\"{w}\"")))})");
-        }
+            conditions.Add(WordsMatch(c.Words));
         foreach (var term in c.Terms)
             conditions.Add($"p.account_id IN (SELECT t.account_id FROM search_profile_terms t WHERE t.term = {Add(term)} AND t.last_used_at >= {Add(c.TagsSince)})");
         if (c.Platforms.Count > 0)
@@ -145,6 +143,22 @@ internal sealed class DiscoverySql
             $"CAST(COALESCE((SELECT SUM(n.score) FROM search_profile_niches n WHERE n.account_id = p.account_id AND n.niche IN ({List(_criteria.Fit.BrandNiches)})), 0) AS {RealType}) / {Real("100.0")} END";
     }
 
+    // FitScorer.Keywords: the number of keywords whose every token is among the profile's words, as a double, divided by
+    // the number of keywords (bound as a double). A keyword is matched the way the words filter matches words.
+    private string BuildKeywordValue()
+    {
+        var keywords = _criteria.Fit.BrandKeywords;
+        if (keywords.Count == 0)
+            return $"CAST(NULL AS {RealType})";
+        var found = string.Join(" + ", keywords.Select(k => $"(CASE WHEN {WordsMatch(k.Split(' '))} THEN 1 ELSE 0 END)"));
+        return $"(CAST(({found}) AS {RealType}) / {Add((double)keywords.Count)})";
+    }
+
+    // Every word is among the profile's words: FTS5 MATCH of quoted tokens, or the tsvector against plainto_tsquery.
+    private string WordsMatch(IReadOnlyList<string> words) => Postgres
+        ? $"p.words_vector @@ plainto_tsquery('simple', {Add(string.Join(' ', words))})"
+        : $"p.account_id IN (SELECT rowid FROM search_profile_words WHERE search_profile_words MATCH {Add(string.Join(' ', words.Select(w => $"\"{w}\"")))})";
+
     // FitScorer.AudienceOf: the mean of the known parts that apply.
     private string BuildAudienceValue()
     {
@@ -173,6 +187,7 @@ internal sealed class DiscoverySql
         var parts = new (double Weight, string Value)[]
         {
             (w.Niche, NicheValue),
+            (w.Keywords, KeywordValue),
             (w.Audience, AudienceValue),
             (w.Engagement, "p.engagement_percentile"),
             (w.Quality, "p.audience_quality"),

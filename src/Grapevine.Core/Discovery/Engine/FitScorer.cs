@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Grapevine.Core.Discovery.Engine;
 
 /// <summary>
-/// The brand-fit score (docs/discovery-engine.md): seven components, each 0–1 or unknown, an unknown one counting as
+/// The brand-fit score (docs/discovery-engine.md): eight components, each 0–1 or unknown, an unknown one counting as
 /// <see cref="FitPart.NeutralValue"/>, summed as weight × value in a fixed order. Every operation here has a
 /// one-to-one twin in <see cref="DiscoverySql"/>, so the SQL engines compute the same doubles.
 /// </summary>
@@ -24,6 +24,7 @@ public static class FitScorer
         var w = plan.Weights;
         return new FitBreakdown(
             Part(w.Niche, plan.NicheApplies ? input.Niche : null),
+            Part(w.Keywords, plan.KeywordsApply ? input.Keywords : null),
             Part(w.Audience, plan.AudienceApplies ? Audience(plan, input.Country, input.Language) : null),
             Part(w.Engagement, input.EngagementPercentile),
             Part(w.Quality, input.AudienceQuality),
@@ -32,14 +33,14 @@ public static class FitScorer
             Part(w.Safety, input.SafetyScore));
     }
 
-    /// <summary>The score: contributions added in the fixed order niche, audience, engagement, quality, cost, recency, safety.</summary>
+    /// <summary>The score: contributions added in the fixed order niche, keywords, audience, engagement, quality, cost, recency, safety.</summary>
     public static double Total(FitBreakdown fit) =>
-        Sum(fit.Niche.Contribution, fit.Audience.Contribution, fit.Engagement.Contribution, fit.Quality.Contribution,
+        Sum(fit.Niche.Contribution, fit.Keywords.Contribution, fit.Audience.Contribution, fit.Engagement.Contribution, fit.Quality.Contribution,
             fit.Cost.Contribution, fit.Recency.Contribution, fit.Safety.Contribution);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Sum(double niche, double audience, double engagement, double quality, double cost, double recency, double safety) =>
-        niche + audience + engagement + quality + cost + recency + safety;
+    public static double Sum(double niche, double keywords, double audience, double engagement, double quality, double cost, double recency, double safety) =>
+        niche + keywords + audience + engagement + quality + cost + recency + safety;
 
     /// <summary>weight × value, the value taken as <see cref="FitPart.NeutralValue"/> when unknown (NaN in the index's columns).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -49,6 +50,10 @@ public static class FitScorer
     /// <summary>Sum of the account's integer scores over the brand's niches, out of 100; unknown when it has no niche scores at all.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Niche(int brandNicheSum, bool hasNiches) => hasNiches ? brandNicheSum / 100.0 : double.NaN;
+
+    /// <summary>The share of the brand keywords found in the account's words: found ÷ keywords, always known.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Keywords(int found, int keywords) => (double)found / keywords;
 
     /// <summary>
     /// The mean of the parts that apply and are known: country (1 when in the brand's countries, else 0) and language
@@ -94,7 +99,8 @@ public static class FitScorer
 
 /// <summary>
 /// One account's inputs to fit; null is unknown. <c>Niche</c> is the niche component already computed by
-/// <see cref="FitScorer.Niche"/>; <c>Price</c> is the price that counts: the workspace's rate card, else the estimate.
+/// <see cref="FitScorer.Niche"/>, <c>Keywords</c> the keyword component by <see cref="FitScorer.Keywords"/> (null when
+/// the query names none); <c>Price</c> is the price that counts: the workspace's rate card, else the estimate.
 /// </summary>
 public readonly record struct FitInput(
     double? Niche,
@@ -105,4 +111,5 @@ public readonly record struct FitInput(
     double? ExpectedEngagements,
     double? Price,
     long? LastPostedAt,
-    double? SafetyScore);
+    double? SafetyScore,
+    double? Keywords = null);

@@ -29,10 +29,14 @@ internal sealed class IndexSearch
     private readonly double[] _ratePrices;
     private int _rateCursor;
 
+    // Per brand keyword, a cursor per token over the word lists (null when a token is in no profile: never found).
+    private PostingCursor[]?[] _keywords = [];
+    private readonly int _keywordCount;
+
     private readonly long _minFollowers, _maxFollowers, _postedSince;
     private readonly double _minEr, _maxEr, _minQuality, _maxPrice, _maxSponsored;
 
-    // Niche, audience and recency at their most, plus a margin far above the rounding of a seven-term sum.
+    // Niche, keywords, audience and recency at their most, plus a margin far above the rounding of an eight-term sum.
     private readonly double _openWeight;
 
     // With the default weights, normalised weight = default weight × this scale (0 with other weights).
@@ -86,7 +90,8 @@ internal sealed class IndexSearch
         _flagsMask = (byte)(IndexColumns.Deleted | requiredFlags | (q.Verified is null ? 0 : IndexColumns.VerifiedKnown | IndexColumns.Verified));
         _flagsWanted = (byte)(requiredFlags | (q.Verified is null ? 0 : verifiedValue));
 
-        _openWeight = _w.Niche * Math.Max(1, columns.MaxNicheTotal / 100.0) + _w.Audience + _w.Recency + 1e-9;
+        _keywordCount = _plan.BrandKeywords.Count;
+        _openWeight = _w.Niche * Math.Max(1, columns.MaxNicheTotal / 100.0) + _w.Keywords + _w.Audience + _w.Recency + 1e-9;
         var d = FitWeights.Default;
         _defaultBoundScale = q.Weights == d && d.Engagement > 0 ? _w.Engagement / d.Engagement : 0;
         _top = new TopK(criteria.Limit);
@@ -98,6 +103,7 @@ internal sealed class IndexSearch
 
     public DiscoveryResult Run(PostingLists words, PostingLists terms)
     {
+        _keywords = KeywordCursors(words);
         if (_q.HasText)
         {
             RunText(words, terms);
@@ -107,7 +113,7 @@ internal sealed class IndexSearch
         {
             RunScan();
         }
-        return Result();
+        return Result(words);
     }
 
     private void RunScan()
@@ -399,7 +405,7 @@ internal sealed class IndexSearch
     }
 
     /// <summary>
-    /// At least the row's score (plus rounding): the cheap parts exactly, niche, audience and recency at their most.
+    /// At least the row's score (plus rounding): the cheap parts exactly, niche, keywords, audience and recency at their most.
     /// A row whose bound is below the K-th score cannot enter the top K, so its expensive parts are skipped.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -446,6 +452,7 @@ internal sealed class IndexSearch
         var c = _c;
         return FitScorer.Sum(
             FitScorer.Contribution(_w.Niche, NicheValue(row)),
+            FitScorer.Contribution(_w.Keywords, KeywordValue(_keywords, row)),
             FitScorer.Contribution(_w.Audience, FitScorer.AudienceOf(_countryPart[c.Country[row]], _languagePart[c.Language[row]])),
             FitScorer.Contribution(_w.Engagement, c.Percentile[row]),
             FitScorer.Contribution(_w.Quality, c.Quality[row]),
@@ -470,7 +477,51 @@ internal sealed class IndexSearch
         return FitScorer.Niche(sum, (_c.Flags[row] & IndexColumns.HasNiches) != 0);
     }
 
-    private DiscoveryResult Result()
+    /// <summary>
+    /// The keyword component of a row: the share of brand keywords all of whose tokens the row's words hold; NaN when
+    /// the query names none. The cursors only move forward, so rows must come in ascending order for one set of them.
+    /// </summary>
+    private double KeywordValue(PostingCursor[]?[] keywords, int row)
+    {
+        if (_keywordCount == 0)
+            return double.NaN;
+        var found = 0;
+        foreach (var cursors in keywords)
+        {
+            if (cursors is null)
+                continue;
+            var all = true;
+            foreach (var cursor in cursors)
+            {
+                cursor.Seek(row);
+                if (cursor.Done || cursor.Row != row)
+                {
+                    all = false;
+                    break;
+                }
+            }
+            found += all ? 1 : 0;
+        }
+        return FitScorer.Keywords(found, _keywordCount);
+    }
+
+    private PostingCursor[]?[] KeywordCursors(PostingLists words)
+    {
+        var keywords = _q.KeywordTokens;
+        var cursors = new PostingCursor[]?[keywords.Count];
+        for (var k = 0; k < keywords.Count; k++)
+        {
+            var tokens = keywords[k];
+            var list = new PostingCursor[tokens.Length];
+            var known = true;
+            for (var t = 0; t < tokens.Length && known; t++)
+                known = words.TryGet(tokens[t], out list[t]);
+            cursors[k] = known ? list : null;
+        }
+        return cursors;
+    }
+
+    private DiscoveryResult Result(PostingLists words)
     {
         var hits = new List<DiscoveryHit>();
         foreach (var row in _top.Rows())
@@ -483,7 +534,8 @@ internal sealed class IndexSearch
                 c.Country[row] == 0 ? null : c.Countries.ValueOf(c.Country[row]),
                 c.Language[row] == 0 ? null : c.Languages.ValueOf(c.Language[row]),
                 Known(c.Percentile[row]), Known(c.Quality[row]), Known(c.Expected[row]), Known(price),
-                c.LastPostedAt[row] == IndexColumns.Unknown ? null : c.LastPostedAt[row], Known(c.Safety[row]));
+                c.LastPostedAt[row] == IndexColumns.Unknown ? null : c.LastPostedAt[row], Known(c.Safety[row]),
+                Known(KeywordValue(KeywordCursors(words), row)));
             hits.Add(FitScorer.Hit(c.AccountId[row], _plan, input));
         }
         return new DiscoveryResult(_total, hits, new DiscoveryFacets(

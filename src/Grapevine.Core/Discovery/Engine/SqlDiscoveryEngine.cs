@@ -72,7 +72,7 @@ public sealed class SqlDiscoveryEngine(GrapevineDb db) : IDiscoveryEngine
     {
         var input = new FitInput(
             Real(r, 2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
-            Real(r, 5), Real(r, 6), Real(r, 7), Real(r, 8), r.IsDBNull(9) ? null : r.GetInt64(9), Real(r, 10));
+            Real(r, 5), Real(r, 6), Real(r, 7), Real(r, 8), r.IsDBNull(9) ? null : r.GetInt64(9), Real(r, 10), Real(r, 11));
         return new DiscoveryHit(r.GetInt64(0), r.GetDouble(1), FitScorer.Breakdown(plan, input));
     }
 

@@ -3,9 +3,10 @@ namespace Grapevine.Core.Discovery.Query;
 /// <summary>
 /// A discovery result as people read it (API, CLI, Discover page): how many accounts matched, the ranked accounts with
 /// what is known of each, their price and the parts of their score with a sentence of why, the facets of all matches,
-/// which engine answered and how long it took.
+/// which engine answered and how long it took, and what of the question was ignored (words that can never match) and why.
 /// </summary>
-public sealed record DiscoveryAnswer(int Total, IReadOnlyList<DiscoveryHitView> Hits, DiscoveryFacets Facets, string Engine, double ElapsedMs);
+public sealed record DiscoveryAnswer(
+    int Total, IReadOnlyList<DiscoveryHitView> Hits, DiscoveryFacets Facets, string Engine, double ElapsedMs, IReadOnlyList<QueryNotice> Notices);
 
 /// <summary>One ranked account. Unknown values are null. <see cref="Score"/> is the fit score, 0–1, whatever the sort.</summary>
 public sealed record DiscoveryHitView(

@@ -30,6 +30,7 @@ public static class DiscoveryAnswers
             ? []
             : await db.SearchProfileNiches.AsNoTracking().Where(n => ids.Contains(n.AccountId) && brandNiches.Contains(n.Niche)).ToListAsync(ct);
         var niches = nicheRows.ToLookup(n => n.AccountId);
+        var keywords = query.Keywords.Distinct(StringComparer.Ordinal).ToList();
 
         var hits = new List<DiscoveryHitView>(result.Hits.Count);
         foreach (var hit in result.Hits)
@@ -38,12 +39,15 @@ public static class DiscoveryAnswers
             if (!profiles.TryGetValue(hit.AccountId, out var p))
                 continue;
             var price = Price(p, context.RatePrices);
-            var facts = new FitFacts(p, niches[hit.AccountId].ToDictionary(n => n.Niche, n => n.Score), price, brand, context.Now);
+            var facts = new FitFacts(p, niches[hit.AccountId].ToDictionary(n => n.Niche, n => n.Score), price, brand, context.Now)
+            {
+                Keywords = keywords,
+            };
             hits.Add(new DiscoveryHitView(
                 hits.Count + 1, p.AccountId, p.Platform.Name(), p.Handle, p.DisplayName, p.Followers, p.Tier, p.Country, p.Language, p.PrimaryNiche,
                 p.EngagementRate, p.AudienceQuality, price, p.Growth, hit.Score, FitExplanation.Explain(hit.Fit, facts)));
         }
-        return new DiscoveryAnswer(result.Total, hits, result.Facets, engine, elapsedMs);
+        return new DiscoveryAnswer(result.Total, hits, result.Facets, engine, elapsedMs, query.Notices);
     }
 
     /// <summary>The workspace's rate for the default deliverable when it has one, else the estimate with its range.</summary>

@@ -13,6 +13,7 @@ public sealed record DiscoveryQueryInput
     public string? Country { get; init; }
     public string? Language { get; init; }
     public string? Niche { get; init; }
+    public string? Keywords { get; init; }
     public string? MinFollowers { get; init; }
     public string? MaxFollowers { get; init; }
     public string? MinEr { get; init; }
@@ -47,6 +48,7 @@ public sealed record DiscoveryQueryInput
         DiscoveryFields.Country => Country,
         DiscoveryFields.Language => Language,
         DiscoveryFields.Niche => Niche,
+        DiscoveryFields.Keywords => Keywords,
         DiscoveryFields.MinFollowers => MinFollowers,
         DiscoveryFields.MaxFollowers => MaxFollowers,
         DiscoveryFields.MinEr => MinEr,
@@ -73,6 +75,7 @@ public sealed record DiscoveryQueryInput
         DiscoveryFields.Country => this with { Country = value },
         DiscoveryFields.Language => this with { Language = value },
         DiscoveryFields.Niche => this with { Niche = value },
+        DiscoveryFields.Keywords => this with { Keywords = value },
         DiscoveryFields.MinFollowers => this with { MinFollowers = value },
         DiscoveryFields.MaxFollowers => this with { MaxFollowers = value },
         DiscoveryFields.MinEr => this with { MinEr = value },
@@ -104,6 +107,7 @@ public static class DiscoveryFields
     public const string Country = "country";
     public const string Language = "language";
     public const string Niche = "niche";
+    public const string Keywords = "keywords";
     public const string MinFollowers = "min_followers";
     public const string MaxFollowers = "max_followers";
     public const string MinEr = "min_er";
@@ -121,7 +125,7 @@ public static class DiscoveryFields
 
     public static readonly IReadOnlyList<string> All =
     [
-        Text, Platform, Tier, Country, Language, Niche, MinFollowers, MaxFollowers, MinEr, MaxEr, MinAuthenticity, MaxPrice,
+        Text, Platform, Tier, Country, Language, Niche, Keywords, MinFollowers, MaxFollowers, MinEr, MaxEr, MinAuthenticity, MaxPrice,
         PostedWithin, HasEmail, MaxSponsored, Verified, Sort, Limit, TagWindow, Weights,
     ];
 

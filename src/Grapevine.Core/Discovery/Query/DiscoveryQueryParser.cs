@@ -18,7 +18,7 @@ public static partial class DiscoveryQueryParser
 
     public static readonly IReadOnlyList<string> Sorts = ["fit", "er", "followers", "price", "growth"];
 
-    private static readonly string[] WeightNameArray = ["niche", "audience", "engagement", "quality", "cost", "recency", "safety"];
+    private static readonly string[] WeightNameArray = ["niche", "keywords", "audience", "engagement", "quality", "cost", "recency", "safety"];
 
     public static IReadOnlyList<string> WeightNames => WeightNameArray;
 
@@ -56,7 +56,9 @@ public static partial class DiscoveryQueryParser
         var sort = Value(input.Sort, DiscoveryFields.Sort, problems, Sort);
         var limit = Value(input.Limit, DiscoveryFields.Limit, problems, Limit);
         var tagWindow = Value(input.TagWindow, DiscoveryFields.TagWindow, problems, Days);
-        var weights = Weights(input.Weights, problems);
+        var ignoredKeywords = new List<IgnoredWord>();
+        var keywords = Keywords(input.Keywords, problems, ignoredKeywords);
+        var weights = Weights(input.Weights, problems, keywords.Count > 0);
 
         if (minFollowers > maxFollowers)
             problems.Add(DiscoveryFields.MinFollowers, $"{minFollowers:N0} is more than the maximum ({maxFollowers:N0})");
@@ -88,6 +90,8 @@ public static partial class DiscoveryQueryParser
             Sort = sort ?? DiscoverySort.Fit,
             Limit = limit ?? DiscoveryQuery.DefaultLimit,
             Weights = weights ?? FitWeights.Default,
+            Keywords = keywords,
+            Notices = [.. QueryText.Notices(DiscoveryFields.Text, text.Ignored), .. QueryText.Notices(DiscoveryFields.Keywords, ignoredKeywords)],
         };
         return errors.Count == 0;
     }
@@ -95,9 +99,48 @@ public static partial class DiscoveryQueryParser
     /// <summary>The name of a sort as the API and CLI spell it.</summary>
     public static string SortName(DiscoverySort sort) => Sorts[(int)sort];
 
-    /// <summary>Weights written as the weights field takes them: "niche=0.3,audience=0.1,…".</summary>
+    /// <summary>Weights written as the weights field takes them: "niche=0.3,keywords=0.2,audience=0.1,…".</summary>
     public static string WeightsText(FitWeights w) => string.Join(',',
-        new[] { w.Niche, w.Audience, w.Engagement, w.Quality, w.Cost, w.Recency, w.Safety }.Select((v, i) => $"{WeightNames[i]}={Number(v)}"));
+        new[] { w.Niche, w.Keywords, w.Audience, w.Engagement, w.Quality, w.Cost, w.Recency, w.Safety }.Select((v, i) => $"{WeightNames[i]}={Number(v)}"));
+
+    /// <summary>
+    /// Brand keywords as the engines take them: each item of a comma list cut into its searchable words (at most
+    /// <see cref="DiscoveryQuery.MaxKeywordTokens"/>), joined by single spaces; words no profile can hold are left out
+    /// (added to <paramref name="ignored"/>), and so is an item left with none. Campaigns use this for their keywords too.
+    /// </summary>
+    public static List<string> KeywordsOf(IEnumerable<string> items, List<IgnoredWord> ignored, List<string>? problems = null)
+    {
+        var keywords = new List<string>();
+        foreach (var item in items)
+        {
+            var words = QueryText.SearchableWords(item, ignored);
+            if (words.Count > DiscoveryQuery.MaxKeywordTokens)
+            {
+                problems?.Add($"'{item.Trim()}' has {words.Count} words; a keyword has at most {DiscoveryQuery.MaxKeywordTokens}");
+                continue;
+            }
+            var keyword = string.Join(' ', words);
+            if (keyword.Length > 0 && !keywords.Contains(keyword))
+                keywords.Add(keyword);
+        }
+        return keywords;
+    }
+
+    private static List<string> Keywords(string? text, Problems problems, List<IgnoredWord> ignored)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return [];
+        if (text.Length > QueryText.MaxLength)
+        {
+            problems.Add(DiscoveryFields.Keywords, $"is {text.Length:N0} characters long; at most {QueryText.MaxLength:N0}");
+            return [];
+        }
+        var messages = problems.For(DiscoveryFields.Keywords);
+        var keywords = KeywordsOf(text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), ignored, messages);
+        if (keywords.Count > DiscoveryQuery.MaxKeywords)
+            messages.Add($"has {keywords.Count} keywords; at most {DiscoveryQuery.MaxKeywords}");
+        return keywords;
+    }
 
     private static List<T> List<T>(string? text, string field, Problems problems, Func<string, T> parse)
     {
@@ -235,13 +278,13 @@ public static partial class DiscoveryQueryParser
         return limit >= 1 ? limit : Fail<int>($"is between 1 and {DiscoveryQuery.MaxLimit}; got {limit}");
     }
 
-    private static FitWeights? Weights(string? text, Problems problems)
+    private static FitWeights? Weights(string? text, Problems problems, bool hasKeywords)
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
         try
         {
-            return Weights(text.Trim());
+            return Weights(text.Trim(), hasKeywords);
         }
         catch (FormatException e)
         {
@@ -250,7 +293,8 @@ public static partial class DiscoveryQueryParser
         }
     }
 
-    private static FitWeights Weights(string text)
+    // The keywords weight only counts towards "at least one above 0" when the search names keywords.
+    private static FitWeights Weights(string text, bool hasKeywords)
     {
         var values = new double?[WeightNames.Count];
         var problems = new List<string>();
@@ -275,9 +319,9 @@ public static partial class DiscoveryQueryParser
             return Fail<FitWeights>(string.Join("; ", problems));
         var d = FitWeights.Default;
         var weights = new FitWeights(
-            values[0] ?? d.Niche, values[1] ?? d.Audience, values[2] ?? d.Engagement, values[3] ?? d.Quality,
-            values[4] ?? d.Cost, values[5] ?? d.Recency, values[6] ?? d.Safety);
-        var total = weights.Niche + weights.Audience + weights.Engagement + weights.Quality + weights.Cost + weights.Recency + weights.Safety;
+            Niche: values[0] ?? d.Niche, Keywords: values[1] ?? d.Keywords, Audience: values[2] ?? d.Audience, Engagement: values[3] ?? d.Engagement,
+            Quality: values[4] ?? d.Quality, Cost: values[5] ?? d.Cost, Recency: values[6] ?? d.Recency, Safety: values[7] ?? d.Safety);
+        var total = weights.Niche + (hasKeywords ? weights.Keywords : 0) + weights.Audience + weights.Engagement + weights.Quality + weights.Cost + weights.Recency + weights.Safety;
         return total > 0 ? weights : Fail<FitWeights>("at least one weight must be above 0");
     }
 

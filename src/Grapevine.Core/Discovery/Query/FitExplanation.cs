@@ -10,7 +10,7 @@ public static class FitExplanation
 {
     public static readonly IReadOnlyList<(string Component, string Label)> Components =
     [
-        ("niche", "Niche match"), ("audience", "Audience match"), ("engagement", "Engagement"), ("quality", "Audience quality"),
+        ("niche", "Niche match"), ("keywords", "Brand keywords"), ("audience", "Audience match"), ("engagement", "Engagement"), ("quality", "Audience quality"),
         ("cost", "Cost efficiency"), ("recency", "Recency"), ("safety", "Brand safety"),
     ];
 
@@ -20,7 +20,7 @@ public static class FitExplanation
 
     public static IReadOnlyList<FitPartView> Explain(FitBreakdown fit, FitFacts facts)
     {
-        FitPart[] parts = [fit.Niche, fit.Audience, fit.Engagement, fit.Quality, fit.Cost, fit.Recency, fit.Safety];
+        FitPart[] parts = [fit.Niche, fit.Keywords, fit.Audience, fit.Engagement, fit.Quality, fit.Cost, fit.Recency, fit.Safety];
         var views = new FitPartView[parts.Length];
         for (var i = 0; i < parts.Length; i++)
         {
@@ -38,6 +38,7 @@ public static class FitExplanation
             return component switch
             {
                 "niche" when facts.Brand.Niches.Count == 0 => "Not counted: this search names no niche (pick one to rank by niche match).",
+                "keywords" when facts.Keywords.Count == 0 => "Not counted: this search names no brand keywords (add some to rank by them).",
                 "audience" when facts.Brand.Countries.Count == 0 && facts.Brand.Languages.Count == 0 =>
                     "Not counted: this search names no country or language.",
                 _ => "Not counted: its weight is 0 in this search.",
@@ -48,6 +49,7 @@ public static class FitExplanation
             var missing = component switch
             {
                 "niche" => "No niche scores for this account (too little text)",
+                "keywords" => "No words known for this account",
                 "audience" => "Country and language unknown",
                 "engagement" => "Engagement rate or its percentile unknown",
                 "quality" => "Too few sampled followers to judge audience quality",
@@ -62,6 +64,7 @@ public static class FitExplanation
         return component switch
         {
             "niche" => NicheWhy(facts, value),
+            "keywords" => KeywordsWhy(facts),
             "audience" => AudienceWhy(facts),
             "engagement" => p.EngagementRate is { } er && p.EngagementPercentile is { } pct
                 ? $"ER {Number(er)}% is {Standing(pct)} of {p.Tier ?? "similar"} {Platform(p)} accounts."
@@ -82,6 +85,19 @@ public static class FitExplanation
         if (scores.Count == 0)
             return $"Scores 0 of 100 in {string.Join(", ", facts.Brand.Niches)}{primary}.";
         return $"Scores {Math.Round(value * 100)} of 100 in the brand's niches ({string.Join(", ", scores.Select(s => $"{s.Niche} {s.Score}"))}){primary}.";
+    }
+
+    private static string KeywordsWhy(FitFacts facts)
+    {
+        var words = facts.Profile.Words.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var found = facts.Keywords.Where(k => k.Split(' ').All(words.Contains)).ToList();
+        var missing = facts.Keywords.Except(found).ToList();
+        if (found.Count == 0)
+            return $"None of the brand keywords ({string.Join(", ", missing)}) in its name, bio or recent captions.";
+        var share = $"{found.Count} of {facts.Keywords.Count} brand keywords";
+        return missing.Count == 0
+            ? found.Count == 1 ? $"Uses the brand keyword {found[0]}." : $"Uses all {facts.Keywords.Count} brand keywords ({string.Join(", ", found)})."
+            : $"Uses {share}: {string.Join(", ", found)} (not {string.Join(", ", missing)}).";
     }
 
     private static string AudienceWhy(FitFacts facts)
@@ -141,6 +157,12 @@ public static class FitExplanation
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }
 
-/// <summary>What the explanation of one account reads: its search profile, its niche scores, its price, the brand side and the clock.</summary>
+/// <summary>
+/// What the explanation of one account reads: its search profile, its niche scores, its price, the brand side, the clock
+/// and the brand keywords of the query.
+/// </summary>
 public sealed record FitFacts(
-    SearchProfile Profile, IReadOnlyDictionary<string, int> NicheScores, DiscoveryPrice? Price, BrandPreferences Brand, DateTime Now);
+    SearchProfile Profile, IReadOnlyDictionary<string, int> NicheScores, DiscoveryPrice? Price, BrandPreferences Brand, DateTime Now)
+{
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+}

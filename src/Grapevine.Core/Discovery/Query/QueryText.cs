@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Grapevine.Core.Discovery.Profiles;
 
 namespace Grapevine.Core.Discovery.Query;
 
@@ -13,6 +14,9 @@ namespace Grapevine.Core.Discovery.Query;
 /// </summary>
 public sealed record QueryText(IReadOnlyList<string> Words, IReadOnlyList<string> Hashtags, IReadOnlyList<string> Mentions)
 {
+    /// <summary>Words of the text left out because no profile can have them (<see cref="SearchableWords"/>).</summary>
+    public IReadOnlyList<IgnoredWord> Ignored { get; init; } = [];
+
     public const int MaxLength = 1000;
     public const int MaxTerms = 32;
     public const int MaxTagLength = 100;
@@ -78,12 +82,54 @@ public sealed record QueryText(IReadOnlyList<string> Words, IReadOnlyList<string
             i = end - 1;
         }
 
-        var words = SearchText.Tokenize(plain.ToString()).Distinct().ToList();
-        var parsed = new QueryText(words, hashtags, mentions);
+        var ignored = new List<IgnoredWord>();
+        var words = SearchableWords(plain.ToString(), ignored);
+        var parsed = new QueryText(words, hashtags, mentions) { Ignored = ignored };
         if (parsed.Count > MaxTerms)
             problems.Add($"has {parsed.Count} words, hashtags and mentions; at most {MaxTerms}");
         return parsed;
     }
+
+    /// <summary>
+    /// The distinct words of <paramref name="text"/> that a profile can hold; the others are added to
+    /// <paramref name="ignored"/> with the reason: one character or more than <see cref="SearchText.MaxTokenLength"/>
+    /// (<see cref="SearchText"/> drops them), a stop word or digits only (profiles leave them out, SearchProfileWords).
+    /// </summary>
+    public static List<string> SearchableWords(string text, List<IgnoredWord> ignored)
+    {
+        var words = new List<string>();
+        foreach (var run in SearchText.Runs(text))
+        {
+            IgnoredReason? reason = run.Length < SearchText.MinTokenLength ? IgnoredReason.OneLetter
+                : run.Length > SearchText.MaxTokenLength ? IgnoredReason.TooLong
+                : run.All(char.IsAsciiDigit) ? IgnoredReason.Number
+                : !SearchProfileWords.IsIndexed(run) ? IgnoredReason.CommonWord
+                : null;
+            if (reason is { } why)
+            {
+                if (!ignored.Any(i => i.Word == run))
+                    ignored.Add(new IgnoredWord(run, why));
+            }
+            else if (!words.Contains(run))
+            {
+                words.Add(run);
+            }
+        }
+        return words;
+    }
+
+    /// <summary>One sentence per reason, naming the words (e.g. "Ignored 'a', 'x': single letters and digits are not searchable.").</summary>
+    public static IEnumerable<QueryNotice> Notices(string field, IEnumerable<IgnoredWord> ignored) =>
+        ignored.GroupBy(i => i.Reason).OrderBy(g => g.Key).Select(g => new QueryNotice(field,
+            $"Ignored {string.Join(", ", g.Select(i => $"'{Shorten(i.Word)}'"))}: " + g.Key switch
+            {
+                IgnoredReason.OneLetter => "single letters and digits are not searchable.",
+                IgnoredReason.TooLong => $"words longer than {SearchText.MaxTokenLength} characters are not searchable.",
+                IgnoredReason.Number => "numbers on their own are not searchable (#2024 and 2024 are read as a number).",
+                _ => "such common words are left out of every profile, so they cannot match.",
+            }));
+
+    private static string Shorten(string word) => word.Length > 24 ? word[..20] + "…" : word;
 
     /// <summary>The terms written back as a query ("vegan #glutenfree @brand").</summary>
     public override string ToString() =>
@@ -95,4 +141,15 @@ public sealed record QueryText(IReadOnlyList<string> Words, IReadOnlyList<string
         char.IsLetterOrDigit(c) || c == '_' || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
     private static bool IsHandleChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.';
+}
+
+/// <summary>A word of a query that no profile can have, and why.</summary>
+public sealed record IgnoredWord(string Word, IgnoredReason Reason);
+
+public enum IgnoredReason
+{
+    OneLetter,
+    TooLong,
+    Number,
+    CommonWord,
 }

@@ -73,6 +73,27 @@ internal static class DiscoveryQueries
         ["brand, countries only"] = new() { Brand = new BrandPreferences([], ["BR"], []), Limit = 100 },
         ["brand, languages only"] = new() { Brand = new BrandPreferences([], [], ["fr"]), Limit = 100 },
         ["brand overrides filters"] = new() { Countries = ["US"], Brand = new BrandPreferences(["tech"], [], ["de"]), Limit = 100 },
+        ["keywords"] = new() { Keywords = ["vegan", "yoga", "coffee"] },
+        ["keywords of several words"] = new() { Keywords = ["zero waste", "plant", "run running", "nowhere"], Limit = 100 },
+        ["unicode keywords"] = new() { Keywords = ["café", "東京", "москва", "k2", "straße ñandú"], Limit = 100 },
+        ["keywords, words and brand"] = new()
+        {
+            Words = ["vegan"],
+            Keywords = ["fitness", "plant"],
+            Brand = new BrandPreferences(["fitness"], ["US"], []),
+            Weights = new FitWeights(Keywords: 1),
+        },
+        ["keywords weigh alone"] = new() { Keywords = ["dog", "cat"], Weights = new FitWeights(0, 0, 0, 0, 0, 0, 0, Keywords: 1), Limit = DiscoveryQuery.MaxLimit },
+        ["keywords, sort er"] = new() { Keywords = ["ramen"], Sort = DiscoverySort.Er, Limit = 50 },
+        ["keyword is a handle word"] = new() { Keywords = ["creator042", "creator100"], Countries = ["US", "DE"], Limit = 10 },
+        ["keywords with tags and filters"] = new()
+        {
+            Hashtags = ["vegan"],
+            Keywords = ["vegan", "fitness", "hike"],
+            Platforms = [Platform.Instagram, Platform.TikTok],
+            MaxPrice = 1_500,
+            TagWindowDays = 180,
+        },
         ["the marketer's question"] = new()
         {
             Words = ["vegan"],

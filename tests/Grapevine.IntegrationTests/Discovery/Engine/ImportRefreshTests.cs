@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Grapevine.IntegrationTests.Discovery.Engine;
 
+[Collection(nameof(ConsoleOutput))]
 public class ImportRefreshTests
 {
     [Theory, BothProviders]
@@ -30,6 +31,40 @@ public class ImportRefreshTests
         var current = state.Current!;
         Assert.Equal(2, current.Search(new DiscoveryQuery { Words = ["bakes"] }, context).Total);
         Assert.Equal(1, current.Search(new DiscoveryQuery { Hashtags = ["recipe"], TagWindowDays = 3_650 }, context).Total);
+    }
+
+    [Theory, BothProviders]
+    public async Task An_import_by_the_command_line_reaches_the_running_apps_index(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var factory = new GrapevineWebFactory(database.ConnectionString);
+        factory.Settings["Discovery:CatchUpSeconds"] = "1";
+        using var client = await factory.CreateApiClientAsync();
+        var state = factory.Services.GetRequiredService<DiscoveryIndexState>();
+        await state.GetOrBuildAsync(CancellationToken.None);
+        var context = new DiscoveryContext(TimeProvider.System.GetUtcNow().UtcDateTime);
+
+        // The CLI writes to the database from another process: nothing calls the app's RefreshAsync.
+        var folder = Directory.CreateTempSubdirectory("grapevine-cli-import-");
+        try
+        {
+            var accounts = Path.Combine(folder.FullName, "accounts.csv");
+            var posts = Path.Combine(folder.FullName, "posts.jsonl");
+            await File.WriteAllTextAsync(accounts, ImportFixtures.Accounts);
+            await File.WriteAllTextAsync(posts, ImportFixtures.PostsJsonLines);
+            Assert.Equal(0, (await CliHarness.RunAsync("import", accounts, "--kind", "accounts", "--db", database.ConnectionString)).Exit);
+            Assert.Equal(0, (await CliHarness.RunAsync("import", posts, "--kind", "posts", "--db", database.ConnectionString)).Exit);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (state.Current!.Search(new DiscoveryQuery { Words = ["bakes"] }, context).Total < 2 && waited.Elapsed < TimeSpan.FromSeconds(30))
+            await Task.Delay(200);
+        Assert.Equal(2, state.Current!.Search(new DiscoveryQuery { Words = ["bakes"] }, context).Total);
+        Assert.Equal(1, state.Current!.Search(new DiscoveryQuery { Hashtags = ["recipe"], TagWindowDays = 3_650 }, context).Total);
     }
 
     private static MultipartFormDataContent Form(string kind, string content, string fileName = "upload.csv")

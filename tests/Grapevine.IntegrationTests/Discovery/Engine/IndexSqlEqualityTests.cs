@@ -54,6 +54,7 @@ public class IndexSqlEqualityTests
             new() { Sort = DiscoverySort.Price, Limit = DiscoveryQuery.MaxLimit },
             new() { Weights = new FitWeights(0, 0, 0, 0, 1, 0, 0), Limit = DiscoveryQuery.MaxLimit },
             new() { Words = ["vegan"], MaxPrice = 5_000 },
+            new() { Keywords = ["vegan", "yoga"], Weights = new FitWeights(Cost: 1, Keywords: 1), Limit = DiscoveryQuery.MaxLimit },
         ];
         foreach (var query in queries)
         {
@@ -65,6 +66,36 @@ public class IndexSqlEqualityTests
         }
         var cheapest = await index.SearchAsync(new DiscoveryQuery { Sort = DiscoverySort.Price, Limit = 1 }, context);
         Assert.Equal(rates.First(r => r.Value == 0).Key, cheapest.Hits[0].AccountId);
+    }
+
+    [Theory, BothProviders]
+    public async Task Keywords_rank_by_the_share_found_and_never_filter(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var profiles = (await DiscoveryFixture.SeedAsync(db)).ToDictionary(p => p.AccountId);
+        var index = await DiscoveryIndex.BuildAsync(db);
+        var sql = new SqlDiscoveryEngine(db);
+        var context = new DiscoveryContext(DiscoveryFixture.Now);
+        string[] keywords = ["vegan", "zero waste", "東京"];
+        var plain = new DiscoveryQuery { Limit = DiscoveryQuery.MaxLimit };
+        var ranked = plain with { Keywords = keywords };
+
+        foreach (var engine in new IDiscoveryEngine[] { sql, index })
+        {
+            var with = await engine.SearchAsync(ranked, context);
+            var without = await engine.SearchAsync(plain, context);
+            Assert.Equal(without.Total, with.Total);
+            Assert.NotEqual(without.Hits.Select(h => h.AccountId), with.Hits.Select(h => h.AccountId));
+            foreach (var hit in with.Hits)
+            {
+                var words = profiles[hit.AccountId].Words.Split(' ');
+                var found = keywords.Count(k => k.Split(' ').All(words.Contains));
+                Assert.Equal((double)found / keywords.Length, hit.Fit.Keywords.Value);
+            }
+            Assert.Contains(with.Hits, h => h.Fit.Keywords.Value > 0);
+            Assert.Contains(with.Hits, h => h.Fit.Keywords.Value == 0);
+        }
     }
 
     [Theory, BothProviders]

@@ -39,6 +39,47 @@ public class FitScorerTests
     }
 
     [Fact]
+    public void The_worked_example_with_brand_keywords_adds_up()
+    {
+        // docs/discovery-engine.md: the same account, the brand also naming three keywords of which it uses two.
+        var query = new DiscoveryQuery
+        {
+            Brand = new BrandPreferences(["food", "sustainability"], ["US"], ["en"]),
+            Keywords = ["vegan", "protein", "oat milk"],
+        };
+        var plan = FitPlan.For(query, Now);
+        Assert.True(plan.KeywordsApply);
+        Assert.Equal(0.2 / 1.2, plan.Weights.Keywords, 15);
+        Assert.Equal(0.3 / 1.2, plan.Weights.Niche, 15);
+        var input = new FitInput(
+            FitScorer.Niche(80, hasNiches: true), "US", "es", 0.8, 0.9, 600, 200, NowSeconds - 9 * 86_400, null, FitScorer.Keywords(2, 3));
+
+        var hit = FitScorer.Hit(7, plan, input);
+
+        Assert.Equal(2 / 3.0, hit.Fit.Keywords.Value);
+        Assert.Equal(plan.Weights.Keywords * 2 / 3.0, hit.Fit.Keywords.Contribution, 15);
+        Assert.Equal(0.757, hit.Score, 3);
+        Assert.Equal(FitScorer.Total(hit.Fit), hit.Score);
+    }
+
+    [Fact]
+    public void Keywords_count_only_when_the_query_names_some_and_then_take_their_weight()
+    {
+        var without = FitPlan.For(new DiscoveryQuery(), Now);
+        Assert.False(without.KeywordsApply);
+        Assert.Equal(0, without.Weights.Keywords);
+        var fit = FitScorer.Breakdown(without, new FitInput(null, null, null, 1, 1, 10, 1, NowSeconds, 1, Keywords: 1));
+        Assert.Equal((0.0, (double?)null, 0.0), (fit.Keywords.Weight, fit.Keywords.Value, fit.Keywords.Contribution));
+
+        var with = FitPlan.For(new DiscoveryQuery { Keywords = ["vegan", "vegan"], Weights = new FitWeights(Keywords: 0.4) }, Now);
+        Assert.Equal(["vegan"], with.BrandKeywords);
+        Assert.Equal(0.4 / 1.0, with.Weights.Keywords, 15);
+        var w = with.Weights;
+        Assert.Equal(1, w.Niche + w.Keywords + w.Audience + w.Engagement + w.Quality + w.Cost + w.Recency + w.Safety, 12);
+        Assert.Equal(0.5, FitScorer.Keywords(1, 2));
+    }
+
+    [Fact]
     public void Weights_are_normalised_over_the_components_that_apply()
     {
         var plan = FitPlan.For(new DiscoveryQuery(), Now);
