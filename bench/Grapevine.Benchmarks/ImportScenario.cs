@@ -97,6 +97,12 @@ public static class ImportScenario
         Log($"{label}: {rows:N0} posts in {seconds:0.00} s = {rows / seconds:N0} rows/s, client CPU {cpuSeconds:0.0} s, server CPU {serverSeconds:0.0} s, load {load} " +
             $"(read {posts.Timings!.Read:0.00} s, write {posts.Timings.Write:0.00} s, metrics {posts.Timings.Metrics:0.00} s for {posts.AccountsRecomputed:N0} accounts, search profiles {posts.Timings.Profiles:0.00} s, commit {posts.Timings.Commit:0.00} s)");
 
+        if (posts.ProfileRefresh is { } refresh)
+        {
+            Log($"{label}: search profiles: read {refresh.ReadSeconds:0.00} s, build {refresh.BuildSeconds:0.00} s, write {refresh.WriteSeconds:0.00} s, " +
+                $"percentiles {refresh.PercentileSeconds:0.00} s; {refresh.ProfilesWritten:N0} profiles and {refresh.ChildRowsWritten:N0} niche/term rows written");
+        }
+
         clock.Restart();
         var again = await ImportAsync(connectionString, postsFile, ImportKind.Posts, ct);
         var reimport = clock.Elapsed.TotalSeconds;
@@ -113,6 +119,10 @@ public static class ImportScenario
             ["metrics_s"] = posts.Timings.Metrics,
             ["profiles_s"] = posts.Timings.Profiles,
             ["commit_s"] = posts.Timings.Commit,
+            ["profiles_read_s"] = posts.ProfileRefresh?.ReadSeconds,
+            ["profiles_build_s"] = posts.ProfileRefresh?.BuildSeconds,
+            ["profiles_write_s"] = posts.ProfileRefresh?.WriteSeconds,
+            ["profiles_percentiles_s"] = posts.ProfileRefresh?.PercentileSeconds,
             ["accounts_recomputed"] = posts.AccountsRecomputed,
             ["client_cpu_s"] = Math.Round(cpuSeconds, 2),
             ["server_cpu_s"] = serverSeconds,

@@ -81,7 +81,7 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
             run.AccountsRecomputed = touched.Count;
 
             started = Stopwatch.GetTimestamp();
-            await new SearchProfileRefresher(db, time).RefreshAsync(touched, ct);
+            run.ProfileRefresh = await new SearchProfileRefresher(db, time).RefreshAsync(touched, ct);
             run.ProfilesSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
             started = Stopwatch.GetTimestamp();
@@ -174,6 +174,7 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
         public long Updated { get; set; }
         public double MetricsSeconds { get; set; }
         public double ProfilesSeconds { get; set; }
+        public SearchProfileRefreshReport? ProfileRefresh { get; set; }
         public double CommitSeconds { get; set; }
         public int AccountsRecomputed { get; set; }
 
@@ -350,6 +351,7 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
                     Math.Round(_readSeconds, 3),
                     Math.Round(_writeSeconds, 3), Math.Round(MetricsSeconds, 3), Math.Round(CommitSeconds, 3),
                     Math.Round(ProfilesSeconds, 3)),
+                ProfileRefresh = ProfileRefresh,
             };
         }
 

@@ -35,6 +35,9 @@ public sealed record ImportReport
     public double RowsPerSecond { get; init; }
     public ImportTimings? Timings { get; init; }
 
+    /// <summary>What the search-profile refresh of the touched accounts did, with its own phases.</summary>
+    public Discovery.Profiles.SearchProfileRefreshReport? ProfileRefresh { get; init; }
+
     /// <summary>Every row of the file landed.</summary>
     public bool Succeeded => FileError is null && Rejected == 0;
 }

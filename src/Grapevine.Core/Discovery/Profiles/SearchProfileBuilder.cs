@@ -110,29 +110,37 @@ public sealed class SearchProfileBuilder(
     internal static List<SearchProfileTerm> Terms(long accountId, IReadOnlyList<ProfilePost> recent)
     {
         var terms = new Dictionary<string, SearchProfileTerm>(StringComparer.Ordinal);
+        var lookup = terms.GetAlternateLookup<ReadOnlySpan<char>>();
+        // "#tag" is put together in a buffer and looked up as a span: a string is made once per distinct term, not per use.
+        Span<char> term = stackalloc char[MaxTermLength];
         foreach (var post in recent)
         {
             var at = UnixSeconds(post.PostedAt);
-            Add(post.Hashtags, '#');
-            Add(post.Mentions, '@');
+            Add(post.Hashtags, '#', term);
+            Add(post.Mentions, '@', term);
 
-            void Add(string? column, char marker)
+            void Add(string? column, char marker, Span<char> term)
             {
                 if (string.IsNullOrEmpty(column))
                     return;
-                foreach (var tag in column.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                var tags = column.AsSpan();
+                foreach (var range in tags.Split(' '))
                 {
-                    if (tag.Length + 1 > MaxTermLength)
+                    var tag = tags[range];
+                    if (tag.IsEmpty || tag.Length + 1 > MaxTermLength)
                         continue;
-                    var term = marker + tag;
-                    if (terms.TryGetValue(term, out var known))
+                    term[0] = marker;
+                    tag.CopyTo(term[1..]);
+                    var key = term[..(tag.Length + 1)];
+                    if (lookup.TryGetValue(key, out var known))
                     {
                         known.Uses++;
                         known.LastUsedAt = Math.Max(known.LastUsedAt, at);
                     }
                     else
                     {
-                        terms[term] = new SearchProfileTerm { AccountId = accountId, Term = term, LastUsedAt = at, Uses = 1 };
+                        var text = key.ToString();
+                        terms[text] = new SearchProfileTerm { AccountId = accountId, Term = text, LastUsedAt = at, Uses = 1 };
                     }
                 }
             }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -10,6 +12,8 @@ namespace Grapevine.Core.Discovery.Profiles;
 public static class SearchProfileWords
 {
     private static readonly Lazy<HashSet<string>> LazyStopWords = new(LoadStopWords);
+    private static readonly Lazy<HashSet<string>.AlternateLookup<ReadOnlySpan<char>>> LazyStopWordSpans =
+        new(() => LazyStopWords.Value.GetAlternateLookup<ReadOnlySpan<char>>());
 
     public static IReadOnlySet<string> StopWords => LazyStopWords.Value;
 
@@ -20,19 +24,82 @@ public static class SearchProfileWords
     /// holds <paramref name="max"/>. Mentions, e-mail and web addresses (a whitespace-separated chunk with '@', "://"
     /// or starting "www.") are left out: they name others, not the account.
     /// </summary>
+    /// <remarks>
+    /// The same tokens as <see cref="SearchText.Tokenize"/> of <see cref="WithoutAddresses"/>, found in a stack buffer so
+    /// that only tokens not seen before become strings: the refresh of a large import tokenizes millions of caption
+    /// words, and one string per character and per token was most of its build time.
+    /// </remarks>
     public static void Collect(string? text, HashSet<string> seen, List<string> words, int max)
     {
         if (string.IsNullOrEmpty(text) || words.Count >= max)
             return;
-        foreach (var token in SearchText.Tokenize(WithoutAddresses(text)))
+        if (!seen.TryGetAlternateLookup<ReadOnlySpan<char>>(out var seenSpans))
         {
-            if (!IsIndexed(token) || !seen.Add(token))
+            foreach (var word in SearchText.Tokenize(WithoutAddresses(text)))
+            {
+                if (!IsIndexed(word) || !seen.Add(word))
+                    continue;
+                words.Add(word);
+                if (words.Count >= max)
+                    return;
+            }
+            return;
+        }
+        Span<char> token = stackalloc char[SearchText.MaxTokenLength];
+        var i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+                i++;
+            var start = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]))
+                i++;
+            var chunk = text.AsSpan(start, i - start);
+            if (chunk.IsEmpty || IsAddress(chunk))
                 continue;
-            words.Add(token);
-            if (words.Count >= max)
-                return;
+            var length = 0;
+            var j = 0;
+            while (j <= chunk.Length)
+            {
+                var width = 1;
+                if (j < chunk.Length)
+                {
+                    if (Rune.DecodeFromUtf16(chunk[j..], out var rune, out width) == OperationStatus.Done && IsTokenRune(rune))
+                    {
+                        var lower = Rune.ToLowerInvariant(rune);
+                        if (length + lower.Utf16SequenceLength <= token.Length)
+                            lower.EncodeToUtf16(token[length..]);
+                        length += lower.Utf16SequenceLength;
+                        j += width;
+                        continue;
+                    }
+                }
+                if (length >= SearchText.MinTokenLength && length <= SearchText.MaxTokenLength)
+                {
+                    var found = token[..length];
+                    if (IsIndexed(found) && !seenSpans.Contains(found))
+                    {
+                        var word = found.ToString();
+                        seen.Add(word);
+                        words.Add(word);
+                        if (words.Count >= max)
+                            return;
+                    }
+                }
+                length = 0;
+                j += width;
+            }
         }
     }
+
+    private static bool IsTokenRune(Rune rune) =>
+        Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+
+    private static bool IsIndexed(ReadOnlySpan<char> token) =>
+        !LazyStopWordSpans.Value.Contains(token) && token.ContainsAnyExceptInRange('0', '9');
+
+    private static bool IsAddress(ReadOnlySpan<char> chunk) =>
+        chunk.Contains('@') || chunk.Contains("://", StringComparison.Ordinal) || chunk.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
 
     internal static string WithoutAddresses(string text)
     {
