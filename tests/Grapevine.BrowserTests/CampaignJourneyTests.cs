@@ -71,6 +71,7 @@ public class CampaignJourneyTests(ITestOutputHelper output)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save candidates" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("1 candidate saved.");
         await Assertions.Expect(page.Locator("tr.candidate").First.GetByRole(AriaRole.Combobox)).ToHaveValueAsync("mustinclude");
+        await BrowserSession.ScreenshotAsync(page, output, "campaign-1280.png", fullPage: true);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Plan →" }).ClickAsync();
         await Assertions.Expect(page.GetByText("No plan yet")).ToBeVisibleAsync();
