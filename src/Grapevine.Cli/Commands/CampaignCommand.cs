@@ -65,8 +65,8 @@ public static class CampaignCommand
         setUp.AddTo(command, clear: false);
         command.SetAction((result, ct) => CliRunner.RunAsync(async () =>
         {
-            var workspaceId = await WorkspaceAsync(result, result.GetValue(workspace)!, ct);
             var reading = setUp.Read(result, new CampaignInput());
+            var workspaceId = await WorkspaceAsync(result, result.GetValue(workspace)!, ct);
             var created = await InWorkspaceAsync(result, workspaceId, async s =>
             {
                 try
