@@ -59,7 +59,7 @@ public static class ForecastModel
         var n = new[] { engagements?.N ?? 0, seen?.N ?? 0, reportedReach?.N ?? 0 }.Max();
 
         var reach = reportedReach?.Value;
-        if (reach is null && !isStory && followers is > 0 and { } fo)
+        if (reach is null && !isStory && used.Count > 0 && followers is > 0 and { } fo)
         {
             // The band is one post's 80% range; the account's own post-to-post spread (from its engagements) is the
             // part that does not repeat over its posts, the rest is its unknown share, which does.
