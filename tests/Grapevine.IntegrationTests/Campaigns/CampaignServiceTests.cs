@@ -193,6 +193,27 @@ public class CampaignServiceTests
     }
 
     [Theory, BothProviders]
+    public async Task A_capped_search_keeps_the_creators_that_fit_the_campaigns_keywords(DatabaseProvider provider)
+    {
+        await using var f = await WorkspaceFixture.CreateAsync(provider);
+        await using (var seed = f.Database.CreateContext())
+            await DiscoveryTestData.SeedAsync(seed);
+        var (db, current) = f.As(f.WorkspaceA, f.Alice, WorkspaceRole.Member);
+        await using var _ = db;
+        var campaigns = Service(f, db, current);
+        var search = new DiscoveryQueryInput { Limit = "1", Weights = "keywords=100" };
+
+        // Only tom.travels writes about backpacking; without the campaign's keyword the search's top 1 is someone else.
+        var plain = await campaigns.CreateAsync(Spring with { Name = "Plain", BrandKeywords = [], BrandNiches = [] }, default);
+        await campaigns.AddFromSearchAsync(plain.Id, search, default);
+        Assert.NotEqual("tom.travels", Assert.Single((await campaigns.GetAsync(plain.Id, default)).Candidates).Handle);
+
+        var travel = await campaigns.CreateAsync(Spring with { Name = "Travel", BrandKeywords = ["Backpacking"], BrandNiches = [] }, default);
+        await campaigns.AddFromSearchAsync(travel.Id, search, default);
+        Assert.Equal("tom.travels", Assert.Single((await campaigns.GetAsync(travel.Id, default)).Candidates).Handle);
+    }
+
+    [Theory, BothProviders]
     public async Task Candidates_come_from_a_search_a_list_or_a_handle_without_duplicates(DatabaseProvider provider)
     {
         await using var f = await WorkspaceFixture.CreateAsync(provider);
