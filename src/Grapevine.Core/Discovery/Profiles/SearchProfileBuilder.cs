@@ -92,7 +92,7 @@ public sealed class SearchProfileBuilder(
     /// <summary>Handle, display name, category, bio, then the captions newest first: distinct indexed tokens, at most <see cref="MaxWords"/>.</summary>
     internal static string Words(SearchProfileInput input, IReadOnlyList<ProfilePost> captioned)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(MaxWords, StringComparer.Ordinal);
         var words = new List<string>(MaxWords);
         SearchProfileWords.Collect(input.Handle, seen, words, MaxWords);
         SearchProfileWords.Collect(input.DisplayName, seen, words, MaxWords);

@@ -42,27 +42,33 @@ public sealed class SearchProfileRefresher(GrapevineDb db, TimeProvider time, Se
         var percentileSeconds = Stopwatch.GetElapsedTime(phase).TotalSeconds;
         int accounts = 0, written = 0, childRows = 0;
         double readSeconds = 0, buildSeconds = 0, writeSeconds = 0;
+        // Building is CPU work and the database connection serves one statement at a time: a chunk is built on the
+        // thread pool while the one before it is written and the one after it read (the chunks' accounts are disjoint).
+        Task<(SearchProfile[] Profiles, SearchProfileChanges Changes, double Seconds)>? building = null;
         foreach (var chunk in ids.Chunk(BatchSize))
         {
             phase = Stopwatch.GetTimestamp();
             var stored = await reader.ReadAsync(chunk, now.AddDays(-SearchProfileBuilder.RecentDays), ct);
             readSeconds += Stopwatch.GetElapsedTime(phase).TotalSeconds;
+            var next = Task.Run(() => Build(build, stored, ranks, now, ct), ct);
+            if (building is not null)
+                await WriteAsync(await building);
+            building = next;
+        }
+        if (building is not null)
+            await WriteAsync(await building);
 
-            phase = Stopwatch.GetTimestamp();
-            var profiles = BuildAll(build, stored.Inputs, now, ct);
-            foreach (var profile in profiles)
-                profile.EngagementPercentile = ranks.TryGetValue(profile.AccountId, out var rank) ? rank : null;
-            var changes = SearchProfileChanges.Of(profiles, stored);
-            buildSeconds += Stopwatch.GetElapsedTime(phase).TotalSeconds;
-
-            phase = Stopwatch.GetTimestamp();
-            written += await writer.WriteAsync(changes, ct);
-            writeSeconds += Stopwatch.GetElapsedTime(phase).TotalSeconds;
-
-            accounts += profiles.Length;
-            childRows += changes.ChildRows;
+        async Task WriteAsync((SearchProfile[] Profiles, SearchProfileChanges Changes, double Seconds) built)
+        {
+            buildSeconds += built.Seconds;
+            var writing = Stopwatch.GetTimestamp();
+            written += await writer.WriteAsync(built.Changes, ct);
+            writeSeconds += Stopwatch.GetElapsedTime(writing).TotalSeconds;
+            accounts += built.Profiles.Length;
+            childRows += built.Changes.ChildRows;
             progress?.Report((double)accounts / ids.Length);
         }
+
         await reader.DisposeAsync();
         await writer.DisposeAsync();
 
@@ -82,6 +88,17 @@ public sealed class SearchProfileRefresher(GrapevineDb db, TimeProvider time, Se
     {
         var ids = await db.Accounts.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
         return await RefreshAsync(ids, ct, progress);
+    }
+
+    private static (SearchProfile[] Profiles, SearchProfileChanges Changes, double Seconds) Build(
+        SearchProfileBuilder builder, SearchProfileChunk stored, Dictionary<long, double> ranks, DateTime now, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var profiles = BuildAll(builder, stored.Inputs, now, ct);
+        foreach (var profile in profiles)
+            profile.EngagementPercentile = ranks.TryGetValue(profile.AccountId, out var rank) ? rank : null;
+        var changes = SearchProfileChanges.Of(profiles, stored);
+        return (profiles, changes, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
     // Building is pure CPU work; on two cores it halves when the chunk is split.
