@@ -1,3 +1,4 @@
+using System.Globalization;
 using Grapevine.Core.Audit;
 using Grapevine.Core.Catalogue;
 using Grapevine.Core.Data;
@@ -29,6 +30,7 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
         public const string Unarchived = "campaign_unarchived";
         public const string CandidatesAdded = "campaign_candidates_added";
         public const string CandidateRemoved = "campaign_candidate_removed";
+        public const string CandidateChanged = "campaign_candidate_changed";
     }
 
     /// <summary>Active campaigns (or archived ones), most recently changed first, with their candidate counts.</summary>
@@ -234,7 +236,7 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
     public async Task<CandidateView> UpdateCandidateAsync(Guid id, long accountId, CandidateChange change, CancellationToken ct)
     {
         current.Require(Permission.WriteWorkspaceData);
-        await NameOfAsync(id, ct);
+        var campaign = await NameOfAsync(id, ct);
         var candidate = await db.CampaignCandidates.SingleOrDefaultAsync(c => c.CampaignId == id && c.AccountId == accountId, ct)
             ?? throw new KeyNotFoundException($"Account {accountId} is not a candidate of this campaign.");
         if (change.Decision is not null)
@@ -256,6 +258,12 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
             candidate.TestResult = double.IsFinite(result) && result >= 0
                 ? result
                 : throw new ArgumentException("A test result is 0 or more.", "testResult");
+        }
+        if (db.Entry(candidate).State == EntityState.Modified)
+        {
+            var handle = await db.Accounts.Where(a => a.Id == accountId).Select(a => a.Handle).SingleAsync(ct);
+            audit.Add(AuditActions.CandidateChanged, $"campaign '{campaign}'",
+                $"@{handle}: decision {candidate.Decision.ToString().ToLowerInvariant()}, gifting {(candidate.AcceptsGifting ? "yes" : "no")}, test spend {candidate.TestSpend?.ToString(CultureInfo.InvariantCulture) ?? "none"}, test result {candidate.TestResult?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
         }
         await db.SaveChangesAsync(ct);
         return (await GetAsync(id, ct)).Candidates.Single(c => c.AccountId == accountId);

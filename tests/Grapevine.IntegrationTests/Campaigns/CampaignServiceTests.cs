@@ -94,10 +94,13 @@ public class CampaignServiceTests
         // The test clock stands still between some of them, so compare the entries as a set.
         string[] expected =
         [
-            CampaignService.AuditActions.Created, CampaignService.AuditActions.CandidatesAdded, CampaignService.AuditActions.Edited,
+            CampaignService.AuditActions.Created, CampaignService.AuditActions.CandidatesAdded, CampaignService.AuditActions.CandidateChanged,
+            CampaignService.AuditActions.Edited,
             CampaignService.AuditActions.Duplicated, CampaignService.AuditActions.Archived, CampaignService.AuditActions.Unarchived,
         ];
         Assert.Equal(expected.Order(), actions.Order());
+        Assert.Equal("@anna: decision mustinclude, gifting yes, test spend 50, test result 3",
+            await db.AuditEntries.Where(e => e.Action == CampaignService.AuditActions.CandidateChanged).Select(e => e.Detail).SingleAsync());
 
         // Another workspace sees none of it.
         var (dbB, currentB) = f.As(f.WorkspaceB, f.Bob, WorkspaceRole.Owner);
