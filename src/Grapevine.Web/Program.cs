@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Grapevine.Core.Data;
 using Grapevine.Core.Discovery.Engine;
 using Grapevine.Web;
@@ -15,8 +13,6 @@ builder.Services.AddDbContext<GrapevineDb>(o => GrapevineDatabase.Configure(o, c
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOptions<GrapevineOptions>().BindConfiguration(GrapevineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddProblemDetails();
-// Names and captions in any script are written as they are ("Théo", not "Th\u00E9o"); HTML-sensitive characters stay escaped.
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
 builder.Services.AddExceptionHandler<GrapevineExceptionHandler>();
 // Query-string values that do not parse (minFollowers=abc) reach the exception handler, which names the parameter.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

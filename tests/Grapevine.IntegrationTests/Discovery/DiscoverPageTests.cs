@@ -36,7 +36,7 @@ public class DiscoverPageTests
         Assert.DoesNotContain("data-handle=\"zoe.glow\"", html);
         Assert.Contains("Scores 90 of 100 in the brand's niches (fitness 80, food 10)", html);
         Assert.Contains("Country DE is one the brand wants", html);
-        Assert.Equal(14, Count(html, "<li class=\"fit-part"));
+        Assert.Equal(16, Count(html, "<li class=\"fit-part"));
         var raw = await RawAsync(owner, "/discover?q=vegan&niche=fitness,food&country=DE");
         Assert.Contains("href=\"/api/v1/search.csv?q=vegan&amp;country=DE&amp;niche=fitness%2Cfood\"", raw);
         Assert.Contains("Search: vegan", html);
@@ -45,6 +45,14 @@ public class DiscoverPageTests
         Assert.Contains("$150–$400", html);
         Assert.Contains("/discover?similar=instagram/mara.moves", html);
         Assert.Contains("Answered by the", html);
+
+        // Brand keywords rank and explain themselves; an ignored word is named above the results.
+        var keywords = await HtmlAsync(await owner.GetAsync("/discover?q=vegan&keywords=strength,a"));
+        Assert.Contains("<strong>3</strong> creators match", keywords);
+        Assert.Contains("Uses the brand keyword strength.", keywords);
+        Assert.Contains("None of the brand keywords (strength) in its name, bio or recent captions.", keywords);
+        Assert.Contains("Brand keywords</strong>: Ignored 'a': single letters and digits are not searchable.", keywords);
+        Assert.Contains("value=\"strength,a\"", keywords);
 
         // Each platform box and tier box is ticked as the query says; niche options are selected.
         var ticked = await RawAsync(owner, "/discover?platform=instagram,tiktok&tier=micro&tier=nano");
