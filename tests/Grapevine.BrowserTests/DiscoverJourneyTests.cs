@@ -134,7 +134,7 @@ public class DiscoverJourneyTests(ITestOutputHelper output)
         Assert.All(await plain.Locator("tbody.hit .platform-name").AllInnerTextsAsync(), p => Assert.Equal("TikTok", p));
         // The explanation opens without a script too.
         await plain.Locator("tbody.hit details.why > summary").First.ClickAsync();
-        await Assertions.Expect(plain.Locator("tbody.hit").First.Locator("li.fit-part")).ToHaveCountAsync(7);
+        await Assertions.Expect(plain.Locator("tbody.hit").First.Locator("li.fit-part")).ToHaveCountAsync(8);
 
         await using var phoneContext = await browser.NewContextAsync(BrowserSession.Phone);
         var phone = await phoneContext.NewPageAsync();
