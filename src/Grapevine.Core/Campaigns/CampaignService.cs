@@ -206,7 +206,7 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
         var brand = await db.Campaigns.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.BrandNiches, c.BrandKeywords }).SingleAsync(ct);
         query = BrandFit.With(query, brand.BrandNiches, brand.BrandKeywords);
         var search = await discovery.SearchAsync(query, current.Id, ct);
-        var described = string.IsNullOrWhiteSpace(input.Text) ? input.ToQueryString() : input.Text.Trim();
+        var described = string.IsNullOrWhiteSpace(input.Text) ? input.Describe() : input.Text.Trim();
         return await AddAsync(id, campaign, [.. search.Result.Hits.Select(h => h.AccountId)], "search: " + described, ct);
     }
 

@@ -314,7 +314,7 @@ public class CampaignCommandTests
         var details = await s.ShowAsync(Guid.Parse(id));
         Assert.Equal(
             [("kai.lifts", "list: Summer", "excluded"), ("lena.kocht", "search: vegan", "open"), ("mara.moves", "search: vegan", "open"),
-             ("zoe.glow", "search: platform=instagram&tier=nano", "open")],
+             ("zoe.glow", "search: platform=instagram; tier=nano", "open")],
             details.Candidates.Select(c => (c.Handle, c.Source, c.Decision)));
         Assert.False(details.Candidates[0].AcceptsGifting);
         var shown = await s.Run("campaign", "show", id);

@@ -96,6 +96,9 @@ public sealed record DiscoveryQueryInput
     /// <summary>The query string of these values ("q=vegan&amp;tier=micro"), without a leading '?'.</summary>
     public string ToQueryString() =>
         string.Join('&', Values().Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value)}"));
+
+    /// <summary>These values for people to read ("tier=nano, micro; country=US"), unescaped.</summary>
+    public string Describe() => string.Join("; ", Values().Select(v => $"{v.Key}={v.Value.Trim()}"));
 }
 
 /// <summary>The names of the discovery fields: the API's query-string parameters, and the keys of parse errors.</summary>
