@@ -92,8 +92,8 @@ public class CampaignsApiTests
         string[] expected =
         [
             CampaignService.AuditActions.Created, CampaignService.AuditActions.Edited, CampaignService.AuditActions.CandidatesAdded,
-            CampaignService.AuditActions.CandidatesAdded, CampaignService.AuditActions.CandidatesAdded, CampaignService.AuditActions.CandidateRemoved,
-            CampaignService.AuditActions.Duplicated, CampaignService.AuditActions.Archived, CampaignService.AuditActions.Unarchived,
+            CampaignService.AuditActions.CandidatesAdded, CampaignService.AuditActions.CandidatesAdded, CampaignService.AuditActions.CandidateChanged,
+            CampaignService.AuditActions.CandidateRemoved, CampaignService.AuditActions.Duplicated, CampaignService.AuditActions.Archived, CampaignService.AuditActions.Unarchived,
         ];
         Assert.Equal(expected.Order(), audit.Order());
 
