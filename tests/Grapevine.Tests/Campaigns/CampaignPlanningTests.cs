@@ -141,6 +141,33 @@ public class CampaignPlanningTests
         Assert.Equal(draws[90_000], total.High, total.High * 0.05);
     }
 
+    [Fact]
+    public void A_rate_every_creator_shares_multiplies_the_total_once_and_matches_a_simulation()
+    {
+        // Five creators' impressions, each log-normal with median 10,000 and σ 0.5, times one click-through rate for
+        // all of them (median 1%, σ 0.6): the rate's spread must not average away over creators.
+        const double sigma = 0.5, rateSigma = 0.6, z = 1.2815515655446004;
+        var one = new Estimate(10_000 * Math.Exp(sigma * sigma / 2), 10_000, 10_000 * Math.Exp(-z * sigma), 10_000 * Math.Exp(z * sigma));
+        var impressions = EstimateSum.Of(Enumerable.Repeat<Estimate?>(one, 5));
+        var clicks = EstimateSum.Scaled(impressions, new LogNormal(Math.Log(0.01), rateSigma)).Estimate!;
+
+        var random = new Random(7);
+        var draws = Enumerable.Range(0, 100_000)
+            .Select(_ => Math.Exp(Math.Log(0.01) + rateSigma * Normal(random)) * Enumerable.Range(0, 5).Sum(_ => 10_000 * Math.Exp(sigma * Normal(random))))
+            .Order().ToArray();
+        Assert.Equal(draws.Average(), clicks.Expected, clicks.Expected * 0.02);
+        Assert.Equal(draws[50_000], clicks.Median, clicks.Median * 0.03);
+        Assert.Equal(draws[10_000], clicks.Low, clicks.Low * 0.05);
+        Assert.Equal(draws[90_000], clicks.High, clicks.High * 0.05);
+
+        // Summing each creator's clicks as independent (each with a rate of its own) gives a far narrower band.
+        var perCreator = new LogNormal(Math.Log(10_000), sigma).Times(new LogNormal(Math.Log(0.01), rateSigma)).ToEstimate();
+        var independent = EstimateSum.Of(Enumerable.Repeat<Estimate?>(perCreator, 5)).Estimate!;
+        Assert.True(clicks.High / clicks.Low > 1.5 * (independent.High / independent.Low), $"shared {clicks}, independent {independent}");
+        Assert.Equal(independent.Expected, clicks.Expected, independent.Expected * 0.01);
+        Assert.Equal(new PlanTotal(null, 0), EstimateSum.Scaled(new PlanTotal(null, 0), new LogNormal(0, 0.5)));
+    }
+
     private static double Normal(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 

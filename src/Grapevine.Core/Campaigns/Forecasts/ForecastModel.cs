@@ -100,9 +100,9 @@ public static class ForecastModel
             return new DeliverableForecast(accountId, deliverable, count, null, null, null, null, null, null, used.Count, windowStart, windowEnd, why);
         }
 
-        var clicks = impressionsSum?.Times(Rate(assumptions.ClickThroughRate, assumptions.ClickThroughRange));
-        var conversions = clicks?.Times(Rate(assumptions.ConversionRate, assumptions.ConversionRange));
-        var revenue = conversions?.Times(Rate((double)assumptions.AverageOrderValue, assumptions.AverageOrderRange));
+        var clicks = impressionsSum?.Times(assumptions.ClickThrough);
+        var conversions = impressionsSum?.Times(assumptions.ToConversions);
+        var revenue = impressionsSum?.Times(assumptions.ToRevenue);
 
         var basis = used.Count == 0
             ? $"{count} × {deliverable}: no comparable posts in the {settings.WindowDays} days before {Day(asOf)}"
@@ -149,9 +149,6 @@ public static class ForecastModel
         new(Math.Min(e.Expected, cap.Expected), Math.Min(e.Median, cap.Median), Math.Min(e.Low, cap.Low), Math.Min(e.High, cap.High));
 
     private static string Percent(double x) => x.ToString("0.##%", CultureInfo.InvariantCulture);
-
-    private static LogNormal Rate(double value, RateRange? range) =>
-        range is { } r && r.High > r.Low ? r.ToLogNormal() with { Mu = Math.Log(value) } : new LogNormal(Math.Log(value), 0);
 
     private static string Day(DateTime t) => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -37,6 +37,20 @@ public static class EstimateSum
     }
 
     /// <summary>
+    /// The total of an outcome that is a base outcome times rates every creator shares (clicks = impressions × the
+    /// campaign's click-through rate …): the bases add up across creators as independent outcomes (<see cref="Of"/>),
+    /// and the shared rate multiplies that total once, so its uncertainty stays whole instead of averaging away over
+    /// creators as if each had a rate of its own.
+    /// </summary>
+    internal static PlanTotal Scaled(PlanTotal bases, LogNormal rate)
+    {
+        if (bases.Estimate is not { } total || total.Median <= 0)
+            return bases.Estimate is null ? bases : bases with { Estimate = new Estimate(0, 0, 0, 0) };
+        var product = new LogNormal(Math.Log(total.Median), LogSpread(total)).Times(rate);
+        return new PlanTotal(product.ToEstimate(), bases.Creators);
+    }
+
+    /// <summary>
     /// Estimates of one creator's deliverables, which rise and fall together (same audience, same month): means, medians
     /// and both ends add up (quantiles of outcomes that move together add). Null when any is unknown (the option's total
     /// would be a guess).

@@ -38,13 +38,16 @@ public static class PlanDocumentBuilder
         }
         creators.Sort((a, b) => b.Value.CompareTo(a.Value) is var byValue and not 0 ? byValue : a.AccountId.CompareTo(b.AccountId));
 
+        // Clicks, orders and revenue are each creator's impressions times the campaign's rates: one set of rates for
+        // every creator, so the totals take the rates' uncertainty once, on the sum of the impressions behind them.
+        var converted = EstimateSum.Of(creators.Where(c => c.Clicks is not null).Select(c => c.Impressions));
         var totals = new PlanTotals(
             EstimateSum.Of(creators.Select(c => c.Impressions)),
             EstimateSum.Of(creators.Select(c => c.Reach)),
             EstimateSum.Of(creators.Select(c => c.Engagements)),
-            EstimateSum.Of(creators.Select(c => c.Clicks)),
-            EstimateSum.Of(creators.Select(c => c.Conversions)),
-            EstimateSum.Of(creators.Select(c => c.Revenue)),
+            assumptions is null ? EstimateSum.Of(creators.Select(c => c.Clicks)) : EstimateSum.Scaled(converted, assumptions.ClickThrough),
+            assumptions is null ? EstimateSum.Of(creators.Select(c => c.Conversions)) : EstimateSum.Scaled(converted, assumptions.ToConversions),
+            assumptions is null ? EstimateSum.Of(creators.Select(c => c.Revenue)) : EstimateSum.Scaled(converted, assumptions.ToRevenue),
             plan.Value);
 
         return new CampaignPlanDocument(campaignId, goal.ToString().ToLowerInvariant(), GoalValue.Unit(goal), built.Problem.Rules.Budget, currency,
