@@ -13,26 +13,8 @@ public static class SearchText
     public const int MinTokenLength = 2;
     public const int MaxTokenLength = 40;
 
-    public static IEnumerable<string> Tokenize(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-            yield break;
-        var token = new StringBuilder();
-        foreach (var rune in text.EnumerateRunes())
-        {
-            var category = Rune.GetUnicodeCategory(rune);
-            if (Rune.IsLetterOrDigit(rune) || category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)
-            {
-                token.Append(Rune.ToLowerInvariant(rune).ToString());
-                continue;
-            }
-            if (Accept(token) is { } word)
-                yield return word;
-            token.Clear();
-        }
-        if (Accept(token) is { } last)
-            yield return last;
-    }
+    public static IEnumerable<string> Tokenize(string? text) =>
+        Runs(text).Where(run => run.Length is >= MinTokenLength and <= MaxTokenLength);
 
     /// <summary>
     /// Every run of letters and digits, lower-cased, whatever its length: what <see cref="Tokenize"/> reads, before it
@@ -58,7 +40,4 @@ public static class SearchText
         if (token.Length > 0)
             yield return token.ToString();
     }
-
-    private static string? Accept(StringBuilder token) =>
-        token.Length is >= MinTokenLength and <= MaxTokenLength ? token.ToString() : null;
 }
