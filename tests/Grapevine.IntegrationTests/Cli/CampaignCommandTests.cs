@@ -445,7 +445,7 @@ public class CampaignCommandTests
         await using (var db = s.Database.CreateContext())
         {
             twin = Guid.NewGuid();
-            db.Workspaces.Add(new Workspace { Id = twin, Name = "Beta Agency", Slug = "beta-2", CreatedAt = DateTime.UtcNow });
+            db.Workspaces.Add(new Workspace { Id = twin, Name = "Beta Agency", Slug = "beta-2", CreatedAt = TimeProvider.System.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync();
         }
         var ambiguous = await s.Run(["campaign", "create", "--workspace", "Beta Agency", .. campaign]);

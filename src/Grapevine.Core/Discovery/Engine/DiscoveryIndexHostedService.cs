@@ -44,6 +44,7 @@ public sealed class DiscoveryIndexHostedService(
                 {
                     logger.LogWarning(e, "Discovery index: catching up with the database failed; trying again in {Seconds} s", options.Value.CatchUpSeconds);
                 }
+                state.CatchUpFinished();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -25,6 +25,14 @@ public sealed class DiscoveryIndexState(IServiceScopeFactory scopes, ILogger<Dis
 
     public DiscoveryIndex? Current => _current;
 
+    private TaskCompletionSource _nextCatchUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the periodic catch-up (DiscoveryIndexHostedService) next finishes a round, done or failed.</summary>
+    public Task NextCatchUp => Volatile.Read(ref _nextCatchUp).Task;
+
+    internal void CatchUpFinished() =>
+        Interlocked.Exchange(ref _nextCatchUp, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
     /// <summary>The background rebuild started by the latest refresh, if any (completed otherwise).</summary>
     public Task BackgroundRebuild => _background;
 
