@@ -56,6 +56,7 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
             if (options.RejectedFilePath is { } path)
                 run.RejectedFile = new RejectedRowsFile(path, source.OriginalColumns);
 
+            await using var cache = await SqliteBulkCache.EnlargeAsync(db, ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             if (db.Provider == DatabaseProvider.Postgres)
             {

@@ -129,8 +129,12 @@ internal sealed class SearchProfileInputReader(DatabaseProvider provider, DbTran
 
         var niches = $"SELECT n.account_id, n.niche, n.score FROM search_profile_niches n WHERE {Ids("n.account_id")}";
         var terms = $"SELECT t.account_id, t.term, t.last_used_at, t.uses FROM search_profile_terms t WHERE {Ids("t.account_id")}";
-        // Newest first per account, so that captions and tags the builder would not use are never decoded.
-        var postsSql = "SELECT p.account_id, p.posted_at, p.type, p.caption, p.hashtags, p.mentions, p.likes, p.comments " +
+        // Newest first per account, so that captions and tags the builder would not use are never decoded. PostgreSQL
+        // also leaves out the text of posts before the window, which would otherwise cross the wire only to be skipped.
+        var texts = provider == DatabaseProvider.Postgres
+            ? string.Join(", ", new[] { "caption", "hashtags", "mentions" }.Select(c => $"CASE WHEN p.posted_at >= @window THEN p.{c} END"))
+            : "p.caption, p.hashtags, p.mentions";
+        var postsSql = $"SELECT p.account_id, p.posted_at, p.type, {texts}, p.likes, p.comments " +
             $"FROM posts p WHERE {Ids("p.account_id")} ORDER BY p.account_id, p.posted_at DESC";
         var posts = new PostCollector([.. accounts.Keys], windowStart);
         if (provider == DatabaseProvider.Sqlite)
@@ -151,8 +155,9 @@ internal sealed class SearchProfileInputReader(DatabaseProvider provider, DbTran
                     chunk.StoredTerm(r.GetInt64(0), r.GetString(1), r.GetInt64(2), r.GetInt32(3));
             }
             await using (var command = Command(postsSql, ids))
-            await using (var r = await command.ExecuteReaderAsync(ct))
             {
+                command.Parameters.Add(new NpgsqlParameter<DateTime>("window", windowStart));
+                await using var r = await command.ExecuteReaderAsync(ct);
                 while (await r.ReadAsync(ct))
                 {
                     if (!CatalogueNames.TryParsePostType(r.GetString(2), out var type) || posts.Start(r.GetInt64(0), Utc(r.GetDateTime(1))) is not { } want)

@@ -111,6 +111,31 @@ public class SearchProfileRefresherTests
     }
 
     [Theory, BothProviders]
+    public async Task Posts_before_the_window_give_no_words_or_terms_but_count_as_posts(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var time = new FakeTimeProvider(Start);
+        await ImportAsync(database, time, Accounts, ImportKind.Accounts);
+        // 366 days before Start, and one second inside the window's edge (365 days).
+        await ImportAsync(database, time,
+            """
+            platform,handle,post_id,posted_at,type,caption,likes,comments
+            instagram,ben.lifts,old,2025-11-19T10:00:00Z,photo,Vintage kettlebells #throwback @oldgym,900,100
+            instagram,ben.lifts,edge,2025-11-20T10:00:01Z,photo,Edge case #edgeday,100,0
+
+            """, ImportKind.Posts);
+
+        await using var db = database.CreateContext();
+        var ben = await db.Set<SearchProfile>().AsNoTracking().Include(p => p.Terms).SingleAsync(p => p.Handle == "ben.lifts");
+        Assert.Equal(["#edgeday"], ben.Terms.Select(t => t.Term));
+        Assert.Contains("edge", ben.Words.Split(' '));
+        Assert.DoesNotContain("vintage", ben.Words.Split(' '));
+        // Engagements and the latest post look at every post, not only the window's.
+        Assert.Equal(550, ben.ExpectedEngagements);
+        Assert.Equal(new DateTimeOffset(2025, 11, 20, 10, 0, 1, TimeSpan.Zero).ToUnixTimeSeconds(), ben.LastPostedAt);
+    }
+
+    [Theory, BothProviders]
     public async Task Reimporting_and_refreshing_again_write_nothing(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
