@@ -2,7 +2,11 @@ using System.Globalization;
 
 namespace Grapevine.Benchmarks;
 
-public sealed record BenchSettings(int? Size, int Seed, string? PostgresServer)
+/// <param name="Size">How many rows or accounts; null for the scenario's default.</param>
+/// <param name="Seed">Random seed.</param>
+/// <param name="PostgresServer">PostgreSQL server connection string; null runs SQLite only.</param>
+/// <param name="PostgresSql">import only: run on the fresh PostgreSQL database after its migrations (schema experiments).</param>
+public sealed record BenchSettings(int? Size, int Seed, string? PostgresServer, string? PostgresSql = null)
 {
     /// <summary>The machine is shared: the 1-minute load average says how much of it the run had.</summary>
     public static double LoadAverage() =>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Grapevine.Core.Catalogue.Import;
 using Grapevine.Core.Data;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Grapevine.Benchmarks;
@@ -30,7 +31,7 @@ public static class ImportScenario
             Log($"wrote {rows:N0} posts over {accounts:N0} accounts ({new FileInfo(postsFile).Length / 1e6:0} MB) in {generated.Elapsed.TotalSeconds:0.0} s");
 
             var sqlitePath = Path.Combine(folder.FullName, "bench.db");
-            var sqlite = await MeasureAsync("sqlite", $"Data Source={sqlitePath};Pooling=False", accountsFile, postsFile, rows, ct);
+            var sqlite = await MeasureAsync("sqlite", $"Data Source={sqlitePath};Pooling=False", null, accountsFile, postsFile, rows, ct);
 
             Dictionary<string, object?>? postgres = null;
             if (string.IsNullOrWhiteSpace(settings.PostgresServer))
@@ -44,7 +45,7 @@ public static class ImportScenario
                 try
                 {
                     var connection = new NpgsqlConnectionStringBuilder(settings.PostgresServer) { Database = name }.ConnectionString;
-                    postgres = await MeasureAsync("postgres", connection, accountsFile, postsFile, rows, ct);
+                    postgres = await MeasureAsync("postgres", connection, settings.PostgresSql, accountsFile, postsFile, rows, ct);
                 }
                 finally
                 {
@@ -60,6 +61,7 @@ public static class ImportScenario
                 ["accounts"] = accounts,
                 ["seed"] = settings.Seed,
                 ["posts_file_mb"] = Math.Round(new FileInfo(postsFile).Length / 1e6, 1),
+                ["postgres_setup_sql"] = settings.PostgresSql,
                 ["sqlite_rows_per_s"] = sqlite["rows_per_s"],
                 ["postgres_rows_per_s"] = postgres?["rows_per_s"],
                 ["sqlite_reimport_rows_per_s"] = sqlite["reimport_rows_per_s"],
@@ -75,10 +77,17 @@ public static class ImportScenario
     }
 
     private static async Task<Dictionary<string, object?>> MeasureAsync(
-        string label, string connectionString, string accountsFile, string postsFile, int rows, CancellationToken ct)
+        string label, string connectionString, string? setupSql, string accountsFile, string postsFile, int rows, CancellationToken ct)
     {
         await using (var db = Open(connectionString))
+        {
             await GrapevineDatabase.MigrateAsync(db, ct);
+            if (!string.IsNullOrWhiteSpace(setupSql))
+            {
+                Log($"{label}: after the migrations: {setupSql}");
+                await db.Database.ExecuteSqlRawAsync(setupSql, ct);
+            }
+        }
 
         var accounts = await ImportAsync(connectionString, accountsFile, ImportKind.Accounts, ct);
         Log($"{label}: accounts imported in {accounts.Seconds:0.00} s");

@@ -8,13 +8,18 @@ var scenario = new Argument<string>("scenario") { Description = "import, authent
 var size = new Option<int?>("--size") { Description = "How many rows/accounts (scenario default when omitted)." };
 var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 42 };
 var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL server connection string (default: $GRAPEVINE_TEST_POSTGRES)." };
-var root = new RootCommand("Grapevine scenario benchmarks") { scenario, size, seed, postgres };
+var postgresSql = new Option<string?>("--postgres-sql")
+{
+    Description = "import: SQL run on the fresh PostgreSQL database after its migrations, before the imports (schema experiments; recorded in the output).",
+};
+var root = new RootCommand("Grapevine scenario benchmarks") { scenario, size, seed, postgres, postgresSql };
 root.SetAction(async (result, ct) =>
 {
     var settings = new BenchSettings(
         result.GetValue(size),
         result.GetValue(seed),
-        result.GetValue(postgres) ?? Environment.GetEnvironmentVariable("GRAPEVINE_TEST_POSTGRES"));
+        result.GetValue(postgres) ?? Environment.GetEnvironmentVariable("GRAPEVINE_TEST_POSTGRES"),
+        result.GetValue(postgresSql));
     object output = result.GetValue(scenario) switch
     {
         "import" => await ImportScenario.RunAsync(settings, ct),

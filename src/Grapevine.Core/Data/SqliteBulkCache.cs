@@ -6,12 +6,13 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Grapevine.Core.Data;
 
 /// <summary>
-/// A larger SQLite page cache on the context's connection for the length of one bulk operation (an import, the demo
-/// seed), then the connection's own size again. The metrics recompute and the search-profile refresh read back the
-/// posts and profile pages the same transaction has just written; with SQLite's default 2 MB cache those pages have
-/// already been evicted and come back from the WAL file one system call at a time. With 128 MB the search-profile
-/// refresh of a million-post import took 5.4 s instead of 8.7 s (docs/benchmarks.md, Import). The cache only grows as
-/// pages are used, and shrinks back when the operation ends; PostgreSQL keeps its own buffers, so there it does nothing.
+/// A larger SQLite page cache on the context's connection for part of a bulk operation, then the connection's own size
+/// again. After an import has written its rows, the metrics recompute and the search-profile refresh read back posts
+/// and profile pages the same transaction has just written; with SQLite's default 2 MB cache those pages have already
+/// been evicted and come back from the WAL file one system call at a time. With 128 MB the search-profile refresh of a
+/// million-post import took 5.4 s instead of 7.2 s (docs/benchmarks.md, Import). The importer enlarges it only after
+/// its writes: during them (a re-import that changes nothing reads every row it compares) the larger cache measured
+/// slower. The cache only grows as pages are used and shrinks back when disposed; PostgreSQL keeps its own buffers.
 /// </summary>
 public sealed class SqliteBulkCache : IAsyncDisposable
 {
@@ -29,7 +30,8 @@ public sealed class SqliteBulkCache : IAsyncDisposable
         _opened = opened;
     }
 
-    /// <summary>Enlarges the cache (opening the connection, which stays open until disposed); null on PostgreSQL.</summary>
+    /// <summary>Enlarges the cache, inside the open transaction if there is one (opening the connection if it is closed,
+    /// which then stays open until disposed); null on PostgreSQL.</summary>
     public static async Task<SqliteBulkCache?> EnlargeAsync(GrapevineDb db, CancellationToken ct)
     {
         if (db.Provider != DatabaseProvider.Sqlite)

@@ -29,7 +29,6 @@ public sealed class DemoSeeder(GrapevineDb db, TimeProvider time)
         var changed = new HashSet<long>();
 
         // One transaction: the caller's if it opened one, else ours (rolled back if anything fails).
-        await using var cache = await SqliteBulkCache.EnlargeAsync(db, ct);
         await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
 
         // Generation runs on its own thread, one chunk ahead of the database writes; it stops when the writes stop.

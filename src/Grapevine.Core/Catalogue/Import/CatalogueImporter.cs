@@ -56,7 +56,6 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
             if (options.RejectedFilePath is { } path)
                 run.RejectedFile = new RejectedRowsFile(path, source.OriginalColumns);
 
-            await using var cache = await SqliteBulkCache.EnlargeAsync(db, ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             if (db.Provider == DatabaseProvider.Postgres)
             {
@@ -76,6 +75,8 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
             run.Inserted = writer.Inserted;
             run.Updated = writer.Updated;
 
+            // The recompute and the refresh read back what the writes above left; the writes themselves gain nothing from it.
+            await using var cache = touched.Count > 0 ? await SqliteBulkCache.EnlargeAsync(db, ct) : null;
             var started = Stopwatch.GetTimestamp();
             await new MetricsRecomputer(db, time).RecomputeAsync(touched, ct);
             run.MetricsSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
