@@ -51,12 +51,28 @@ public static class ImportCommand
                     .StartAsync(async context =>
                     {
                         var task = context.AddTask($"Importing {importKind.Name()}", maxValue: length);
+                        // After the rows come the touched accounts' metrics, search profiles and the commit: a second bar says which.
+                        ProgressTask? after = null;
                         var imported = await importer.ImportFileAsync(path, importKind, new ProgressTo(p =>
                         {
-                            task.Value = p.Bytes;
-                            task.Description = $"Importing {importKind.Name()}: {p.Rows:N0} rows";
+                            if (p.Phase == ImportPhase.Rows)
+                            {
+                                task.Value = p.Bytes;
+                                task.Description = $"Importing {importKind.Name()}: {p.Rows:N0} rows";
+                                return;
+                            }
+                            task.Value = length;
+                            after ??= context.AddTask(PhaseText(p), maxValue: 1);
+                            after.Description = PhaseText(p);
+                            after.IsIndeterminate = p.Share is null;
+                            after.Value = p.Share ?? 0;
                         }), ct);
                         task.Value = length;
+                        if (after is not null)
+                        {
+                            after.Description = $"Committed; metrics and search profiles of {imported.AccountsRecomputed:N0} accounts up to date";
+                            after.Value = 1;
+                        }
                         return imported;
                     });
             }
@@ -111,6 +127,13 @@ public static class ImportCommand
     }
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string PhaseText(ImportProgress progress) => progress.Phase switch
+    {
+        ImportPhase.Metrics => $"Recomputing metrics of {progress.Accounts:N0} accounts",
+        ImportPhase.SearchProfiles => $"Refreshing search profiles of {progress.Accounts:N0} accounts",
+        _ => "Committing",
+    };
 
     /// <summary>Reports progress on the importing thread (Progress&lt;T&gt; would post to a synchronization context).</summary>
     private sealed class ProgressTo(Action<ImportProgress> report) : IProgress<ImportProgress>

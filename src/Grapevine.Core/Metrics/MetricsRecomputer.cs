@@ -17,7 +17,8 @@ public sealed class MetricsRecomputer(GrapevineDb db, TimeProvider time, TierSch
 {
     private const int BatchSize = 2000;
 
-    public async Task RecomputeAsync(IReadOnlyCollection<long> accountIds, CancellationToken ct)
+    /// <summary>Recomputes these accounts; <paramref name="progress"/> receives the share done (0–1) after each chunk.</summary>
+    public async Task RecomputeAsync(IReadOnlyCollection<long> accountIds, CancellationToken ct, IProgress<double>? progress = null)
     {
         if (accountIds.Count == 0)
             return;
@@ -31,7 +32,9 @@ public sealed class MetricsRecomputer(GrapevineDb db, TimeProvider time, TierSch
         await using var writer = MetricsWriter.Create(db.Provider, transaction);
 
         var reader = new MetricInputReader(db.Provider, transaction);
-        foreach (var chunk in accountIds.Distinct().Chunk(BatchSize))
+        var ids = accountIds.Distinct().ToArray();
+        var done = 0;
+        foreach (var chunk in ids.Chunk(BatchSize))
         {
             var inputs = await reader.ReadAsync(chunk, ct);
             foreach (var input in inputs)
@@ -43,6 +46,8 @@ public sealed class MetricsRecomputer(GrapevineDb db, TimeProvider time, TierSch
                     writer.AddMetric(input.AccountId, value, computedAt);
             }
             await writer.FlushAsync(ct);
+            done += chunk.Length;
+            progress?.Report((double)done / ids.Length);
         }
         await reader.DisposeAsync();
 

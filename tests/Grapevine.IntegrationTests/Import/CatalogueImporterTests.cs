@@ -252,4 +252,49 @@ public class CatalogueImporterTests
             ImportFixtures.Delete(accounts, badHeader, unclosed, empty);
         }
     }
+
+    [Theory, BothProviders]
+    public async Task Progress_goes_through_the_rows_then_metrics_search_profiles_and_the_commit(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var time = new FakeTimeProvider(Start);
+        string[] files = [ImportFixtures.Write(ImportFixtures.Accounts), ImportFixtures.Write(ImportFixtures.PostsJsonLines, ".jsonl")];
+        try
+        {
+            await ImportAsync(database, time, files[0], ImportKind.Accounts);
+            var seen = new List<ImportProgress>();
+            await using var db = database.CreateContext();
+            var report = await new CatalogueImporter(db, time).ImportFileAsync(files[1], ImportKind.Posts, new Collect(seen));
+            Assert.True(report.Succeeded);
+
+            List<ImportProgress> reports;
+            lock (seen)
+                reports = [.. seen];
+            var phases = reports.Select(p => p.Phase).Distinct().ToList();
+            Assert.Equal([ImportPhase.Rows, ImportPhase.Metrics, ImportPhase.SearchProfiles, ImportPhase.Commit], phases);
+            // Each phase starts at 0 and the two with chunks end at 1; after the rows, every report carries the file's totals.
+            var after = reports.SkipWhile(p => p.Phase == ImportPhase.Rows).ToList();
+            Assert.All(after, p => Assert.Equal((4L, new FileInfo(files[1]).Length, 3), (p.Rows, p.Bytes, p.Accounts)));
+            foreach (var phase in new[] { ImportPhase.Metrics, ImportPhase.SearchProfiles })
+            {
+                var shares = after.Where(p => p.Phase == phase).Select(p => p.Share).ToList();
+                Assert.Equal((0.0, 1.0), (shares[0], shares[^1]));
+            }
+            Assert.Equal(0.0, Assert.Single(after, p => p.Phase == ImportPhase.Commit).Share);
+        }
+        finally
+        {
+            ImportFixtures.Delete(files);
+        }
+    }
+
+    /// <summary>Collects reports as they come (from the parsing thread, then the importing one).</summary>
+    private sealed class Collect(List<ImportProgress> seen) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value)
+        {
+            lock (seen)
+                seen.Add(value);
+        }
+    }
 }

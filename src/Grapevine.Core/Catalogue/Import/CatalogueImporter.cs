@@ -78,15 +78,17 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
             // The recompute and the refresh read back what the writes above left; the writes themselves gain nothing from it.
             await using var cache = touched.Count > 0 ? await SqliteBulkCache.EnlargeAsync(db, ct) : null;
             var started = Stopwatch.GetTimestamp();
-            await new MetricsRecomputer(db, time).RecomputeAsync(touched, ct);
+            await new MetricsRecomputer(db, time).RecomputeAsync(touched, ct, run.StartPhase(ImportPhase.Metrics, source, touched.Count));
             run.MetricsSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             run.AccountsRecomputed = touched.Count;
 
             started = Stopwatch.GetTimestamp();
-            run.ProfileRefresh = await new SearchProfileRefresher(db, time).RefreshAsync(touched, ct);
+            run.ProfileRefresh = await new SearchProfileRefresher(db, time).RefreshAsync(
+                touched, ct, run.StartPhase(ImportPhase.SearchProfiles, source, touched.Count));
             run.ProfilesSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
             started = Stopwatch.GetTimestamp();
+            run.StartPhase(ImportPhase.Commit, source, touched.Count);
             await transaction.CommitAsync(ct);
             run.CommitSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             run.RejectedFile?.Dispose();
@@ -179,6 +181,22 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
         public SearchProfileRefreshReport? ProfileRefresh { get; set; }
         public double CommitSeconds { get; set; }
         public int AccountsRecomputed { get; set; }
+
+        /// <summary>Reports that a phase after the rows has started (share 0) and returns where to report the share done
+        /// of it (null without a progress sink).</summary>
+        public IProgress<double>? StartPhase(ImportPhase phase, ImportRecordSource source, int accounts)
+        {
+            if (progress is null)
+                return null;
+            var sink = new PhaseProgressSink(share => progress.Report(new ImportProgress(_rowsRead, source.BytesRead, phase, share, accounts)));
+            sink.Report(0);
+            return sink;
+        }
+
+        private sealed class PhaseProgressSink(Action<double> report) : IProgress<double>
+        {
+            public void Report(double value) => report(value);
+        }
 
         /// <summary>
         /// Parses on a second thread while this one writes: the parser fills batches and hands them over

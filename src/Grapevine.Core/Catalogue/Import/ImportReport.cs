@@ -42,8 +42,11 @@ public sealed record ImportReport
     public bool Succeeded => FileError is null && Rejected == 0;
 }
 
-/// <summary>How far an import has read: data rows and bytes of the file.</summary>
-public sealed record ImportProgress(long Rows, long Bytes);
+/// <summary>
+/// How far an import has come: data rows and bytes of the file read, and, once the rows are written, the phase it is in
+/// with the share of it done (0–1; null when the phase cannot tell) and the number of accounts it works on.
+/// </summary>
+public sealed record ImportProgress(long Rows, long Bytes, ImportPhase Phase = ImportPhase.Rows, double? Share = null, int Accounts = 0);
 
 /// <param name="RejectedFilePath">Where rejected rows are written as CSV; null writes none (the HTTP API).</param>
 /// <param name="MaxListedRejections">How many rejected rows the report lists (all are counted and written to the file).</param>
