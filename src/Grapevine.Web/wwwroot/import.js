@@ -1,0 +1,97 @@
+// The import page: uploads the form to POST /api/v1/imports with a progress bar, then shows the report or the errors.
+(() => {
+    const form = document.querySelector("form.import-form");
+    const result = document.querySelector(".import-result");
+    if (!form || !result) return;
+    const status = form.querySelector(".import-status");
+    const phase = form.querySelector(".import-phase");
+    const bar = form.querySelector("progress");
+    const button = form.querySelector("button[type=submit]");
+
+    const element = (tag, text, className) => {
+        const node = document.createElement(tag);
+        if (text !== undefined) node.textContent = text;
+        if (className) node.className = className;
+        return node;
+    };
+    const number = value => Number(value).toLocaleString("en-US");
+
+    function showReport(report) {
+        const card = element("div", undefined, "card section");
+        const allLanded = report.rejected === 0;
+        card.append(element("h2", allLanded
+            ? `Imported ${number(report.imported)} ${report.kind}`
+            : `Imported ${number(report.imported)} ${report.kind}; ${number(report.rejected)} ${report.rejected === 1 ? "row" : "rows"} rejected`));
+        const stats = element("dl", undefined, "stats");
+        for (const [label, value] of [
+            ["Rows read", report.rowsRead], ["Inserted", report.inserted], ["Updated", report.updated],
+            ["Unchanged", report.unchanged], ["Rejected", report.rejected], ["Accounts recomputed", report.accountsRecomputed]]) {
+            const item = element("div");
+            item.append(element("dt", label), element("dd", number(value)));
+            stats.append(item);
+        }
+        card.append(stats);
+        card.append(element("p", `${report.seconds.toFixed(2)} s, ${number(report.rowsPerSecond)} rows per second. ` +
+            (allLanded ? "Every row landed." : "The valid rows landed; fix the rows below and import the file again (rows already imported stay unchanged)."), "hint"));
+        if (report.rejections.length > 0) {
+            const wrap = element("div", undefined, "table-wrap");
+            const table = element("table", undefined, "rejections");
+            table.append(element("caption", report.rejectionsTruncated
+                ? `The first ${number(report.rejections.length)} rejected rows` : "Rejected rows", "visually-hidden"));
+            const head = element("thead");
+            const headRow = element("tr");
+            for (const name of ["Line", "Field", "Why"]) headRow.append(element("th", name));
+            head.append(headRow);
+            const body = element("tbody");
+            for (const rejection of report.rejections) {
+                const row = element("tr");
+                row.append(element("td", number(rejection.line), "num"), element("td", rejection.field), element("td", rejection.message));
+                body.append(row);
+            }
+            table.append(head, body);
+            wrap.append(table);
+            card.append(wrap);
+        }
+        result.replaceChildren(card);
+    }
+
+    function showErrors(title, errors) {
+        const alert = element("div", undefined, "alert");
+        alert.setAttribute("role", "alert");
+        alert.append(element("h2", title));
+        const list = element("ul");
+        for (const [field, messages] of Object.entries(errors))
+            for (const message of messages) list.append(element("li", `${field}: ${message}`));
+        alert.append(list);
+        result.replaceChildren(alert);
+    }
+
+    form.addEventListener("submit", event => {
+        event.preventDefault();
+        const request = new XMLHttpRequest();
+        request.open("POST", form.action);
+        request.setRequestHeader("Accept", "application/json");
+        status.hidden = false;
+        button.disabled = true;
+        phase.textContent = "Uploading";
+        bar.value = 0;
+        result.replaceChildren();
+        request.upload.addEventListener("progress", e => {
+            if (e.lengthComputable) bar.value = Math.round(100 * e.loaded / e.total);
+        });
+        request.upload.addEventListener("load", () => {
+            phase.textContent = "Importing: checking and writing the rows, then the accounts' metrics and search profiles";
+            bar.removeAttribute("value");
+        });
+        request.addEventListener("loadend", () => {
+            status.hidden = true;
+            button.disabled = false;
+            let body = null;
+            try { body = JSON.parse(request.responseText); } catch { /* not JSON: handled below */ }
+            if (request.status === 200 && body) showReport(body);
+            else if (body && body.errors) showErrors(body.title || "The import request is not valid", body.errors);
+            else showErrors("The import failed", { file: [request.status === 0 ? "the upload did not reach the server" : `the server answered ${request.status}`] });
+        });
+        request.send(new FormData(form));
+    });
+})();

@@ -1,0 +1,76 @@
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Grapevine.BrowserTests.BrowserSession;
+
+namespace Grapevine.BrowserTests;
+
+/// <summary>A marketer with an empty catalogue uploads a spreadsheet of creators, reads what was rejected, then a file with a wrong header.</summary>
+public class ImportJourneyTests(ITestOutputHelper output)
+{
+    private const string Accounts =
+        "platform,handle,display_name,followers\n" +
+        "instagram,anna.bakes,Anna Bakes,12000\n" +
+        "instagram,ben.lifts,Ben,-5\n" +
+        "tiktok,cleo.paints,Cleo,45000\n";
+
+    [Fact]
+    public async Task Upload_accounts_read_the_rejected_row_and_a_rejected_file()
+    {
+        await using var server = await GrapevineServer.StartAsync(_ => Task.CompletedTask);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        await using var context = await browser.NewContextAsync(Desktop);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(server.Address, "/account/sign-up").ToString());
+        await SignUpAsync(page, "mia@brewco.test", "BrewCo");
+
+        // The empty catalogue points to the import page.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Import creators" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Import creator data" })).ToBeVisibleAsync();
+
+        var folder = Directory.CreateTempSubdirectory("grapevine-import-journey-");
+        try
+        {
+            var accounts = Path.Combine(folder.FullName, "creators.csv");
+            await File.WriteAllTextAsync(accounts, Accounts);
+            await page.GetByLabel("What the file holds").SelectOptionAsync("accounts");
+            await page.GetByLabel("File (.csv, .jsonl)").SetInputFilesAsync(accounts);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+
+            var result = page.Locator(".import-result");
+            await Assertions.Expect(result.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Imported 2 accounts; 1 row rejected");
+            await Assertions.Expect(page.Locator(".import-status")).ToBeHiddenAsync();
+            var rejected = result.Locator("table.rejections tbody tr");
+            await Assertions.Expect(rejected).ToHaveCountAsync(1);
+            Assert.Equal(["3", "followers"], (await rejected.Locator("td").AllInnerTextsAsync()).Take(2).Select(t => t.Trim()));
+            await Assertions.Expect(rejected.Locator("td").Nth(2)).ToContainTextAsync("negative");
+            await ScreenshotAsync(page, output, "import-1280.png", fullPage: true);
+
+            // A posts file with a column the importer does not know is rejected as a whole, and says why.
+            var posts = Path.Combine(folder.FullName, "posts.csv");
+            await File.WriteAllTextAsync(posts, "platform,handle,post_id,posted_at,type,likes_count\ninstagram,anna.bakes,p1,2026-11-01,photo,10\n");
+            await page.GetByLabel("What the file holds").SelectOptionAsync("posts");
+            await page.GetByLabel("File (.csv, .jsonl)").SetInputFilesAsync(posts);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+            var alert = page.GetByRole(AriaRole.Alert);
+            await Assertions.Expect(alert).ToContainTextAsync("nothing was imported");
+            await Assertions.Expect(alert).ToContainTextAsync("unknown column 'likes_count'");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+
+        // The two valid accounts are in the catalogue.
+        await page.GotoAsync(server.Address.ToString());
+        await Assertions.Expect(page.Locator("table.accounts tbody tr")).ToHaveCountAsync(2);
+
+        var signedInPhone = Phone;
+        signedInPhone.StorageState = await context.StorageStateAsync();
+        await using var phoneContext = await browser.NewContextAsync(signedInPhone);
+        var phone = await phoneContext.NewPageAsync();
+        await phone.GotoAsync(new Uri(server.Address, "/import").ToString());
+        Assert.True(await FitsWidthAsync(phone), "the import page scrolls sideways on a phone");
+        await ScreenshotAsync(phone, output, "import-390.png");
+    }
+}
