@@ -103,6 +103,17 @@ public class DiscoverJourneyTests(ITestOutputHelper output)
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Followers, at least: 'lots' is not a number of followers");
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Show: is at most 200; got 500");
         await Assertions.Expect(page.GetByLabel("Followers, at least", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
+
+        // What a user has started in the add-to-list form survives the live refresh of the results around it.
+        await page.GotoAsync(new Uri(server.Address, "/discover?q=%23fitness").ToString());
+        var pick = page.Locator("tbody.hit").First.Locator("input.pick");
+        var picked = (await pick.GetAttributeAsync("value"))!;
+        await pick.CheckAsync();
+        await page.Locator("#discover-add-new").FillAsync("Summer drop");
+        await page.GetByLabel("Sort by").SelectOptionAsync("followers");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("sort=followers"), new() { Timeout = LiveTimeout });
+        await Assertions.Expect(page.Locator("#discover-add-new")).ToHaveValueAsync("Summer drop");
+        await Assertions.Expect(page.Locator($"input.pick[value='{picked}']")).ToBeCheckedAsync();
     }
 
     [Fact]

@@ -16,9 +16,33 @@
         return form.action + (query ? '?' + query : '');
     };
 
+    // What the user has started in the add-to-list form (inside the results) survives a swap: the new list's name, the
+    // chosen list, the ticked creators still in the results, and the focus.
+    const keep = () => ({
+        name: document.getElementById('discover-add-new')?.value ?? '',
+        list: document.getElementById('discover-add-list')?.value ?? null,
+        ticked: [...document.querySelectorAll('input.pick:checked')].map((box) => box.value),
+        focus: document.activeElement?.closest('#discover-results') ? document.activeElement.id : '',
+    });
+    const restore = (kept) => {
+        const name = document.getElementById('discover-add-new');
+        if (name && !name.value) name.value = kept.name;
+        const list = document.getElementById('discover-add-list');
+        if (list && kept.list !== null && [...list.options].some((option) => option.value === kept.list)) list.value = kept.list;
+        for (const box of document.querySelectorAll('input.pick')) {
+            if (kept.ticked.includes(box.value)) box.checked = true;
+        }
+        if (kept.focus) document.getElementById(kept.focus)?.focus();
+    };
+
+    // The query the results on the page answer. Leaving a field fires 'change' after the 'input' events that already
+    // fetched its value: asking again would swap the same results in for nothing.
+    let shown = url();
+
     const refresh = async () => {
         const target = url();
         const ticket = ++latest;
+        if (target === shown) return;
         const results = document.getElementById('discover-results');
         results?.setAttribute('aria-busy', 'true');
         try {
@@ -27,7 +51,10 @@
             const page = new DOMParser().parseFromString(await response.text(), 'text/html');
             const fresh = page.getElementById('discover-results');
             if (!fresh || ticket !== latest) return;
+            const kept = keep();
             document.getElementById('discover-results')?.replaceWith(fresh);
+            restore(kept);
+            shown = target;
             history.replaceState(null, '', target);
         } catch {
             // A failed refresh leaves the previous results; the Search button still works.
