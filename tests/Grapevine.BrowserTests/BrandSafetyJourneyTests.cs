@@ -50,12 +50,6 @@ public class BrandSafetyJourneyTests(ITestOutputHelper output)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "politics", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(alcohol.GetByRole(AriaRole.Button, new() { Name = "Remove beer from alcohol" })).ToBeVisibleAsync();
 
-        var signedInPhone = Phone;
-        signedInPhone.StorageState = await context.StorageStateAsync();
-        await using var phoneContext = await browser.NewContextAsync(signedInPhone);
-        var phone = await phoneContext.NewPageAsync();
-        await phone.GotoAsync(new Uri(server.Address, "/brand-safety").ToString());
-        Assert.True(await FitsWidthAsync(phone), "the brand-safety page scrolls sideways on a phone");
-        await ScreenshotAsync(phone, output, "brand-safety-390.png");
+        await CheckOnPhoneAsync(browser, context, server.Address, "/brand-safety", output, "brand-safety-390.png");
     }
 }

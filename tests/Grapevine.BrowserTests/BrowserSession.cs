@@ -48,5 +48,21 @@ public static class BrowserSession
         output.WriteLine($"screenshot: {path}");
     }
 
+    /// <summary>
+    /// Opens <paramref name="path"/> at phone width, signed in as in <paramref name="signedIn"/>, checks that the page does
+    /// not scroll sideways and saves a screenshot.
+    /// </summary>
+    public static async Task CheckOnPhoneAsync(
+        IBrowser browser, IBrowserContext signedIn, Uri server, string path, ITestOutputHelper output, string screenshot, bool fullPage = false)
+    {
+        var options = Phone;
+        options.StorageState = await signedIn.StorageStateAsync();
+        await using var context = await browser.NewContextAsync(options);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(server, path).ToString());
+        Assert.True(await FitsWidthAsync(page), $"{path} scrolls sideways on a phone");
+        await ScreenshotAsync(page, output, screenshot, fullPage);
+    }
+
     public static Task<bool> FitsWidthAsync(IPage page) => page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth");
 }

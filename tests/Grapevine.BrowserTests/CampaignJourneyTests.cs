@@ -98,13 +98,7 @@ public class CampaignJourneyTests(ITestOutputHelper output)
         await page.GetByRole(AriaRole.Button, new() { Name = "Archive campaign" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Unarchive" })).ToBeVisibleAsync();
 
-        var signedInPhone = BrowserSession.Phone;
-        signedInPhone.StorageState = await context.StorageStateAsync();
-        await using var phoneContext = await browser.NewContextAsync(signedInPhone);
-        var phone = await phoneContext.NewPageAsync();
-        await phone.GotoAsync(new Uri(server.Address, "/campaigns/new").ToString());
-        Assert.True(await BrowserSession.FitsWidthAsync(phone), "the campaign form scrolls sideways on a phone");
-        await BrowserSession.ScreenshotAsync(phone, output, "campaign-form-390.png", fullPage: true);
+        await BrowserSession.CheckOnPhoneAsync(browser, context, server.Address, "/campaigns/new", output, "campaign-form-390.png", fullPage: true);
     }
 
     private static async Task SeedAsync(GrapevineDb db)

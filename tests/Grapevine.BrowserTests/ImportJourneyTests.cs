@@ -65,12 +65,6 @@ public class ImportJourneyTests(ITestOutputHelper output)
         await page.GotoAsync(server.Address.ToString());
         await Assertions.Expect(page.Locator("table.accounts tbody tr")).ToHaveCountAsync(2);
 
-        var signedInPhone = Phone;
-        signedInPhone.StorageState = await context.StorageStateAsync();
-        await using var phoneContext = await browser.NewContextAsync(signedInPhone);
-        var phone = await phoneContext.NewPageAsync();
-        await phone.GotoAsync(new Uri(server.Address, "/import").ToString());
-        Assert.True(await FitsWidthAsync(phone), "the import page scrolls sideways on a phone");
-        await ScreenshotAsync(phone, output, "import-390.png");
+        await CheckOnPhoneAsync(browser, context, server.Address, "/import", output, "import-390.png");
     }
 }
