@@ -200,6 +200,8 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
         current.Require(Permission.WriteWorkspaceData);
         var campaign = await NameOfAsync(id, ct);
         var query = DiscoveryQueryParser.Parse(input);
+        // Parsed above, so every key is known: the query-string spellings of a JSON body are now fields too.
+        input = input.WithOtherKeys((_, _) => { });
         if (string.IsNullOrWhiteSpace(input.Limit))
             query = query with { Limit = MaxSearchCandidates };
         // The campaign's brand niches and keywords rank the search, so a capped search keeps the creators that fit it best.
@@ -207,6 +209,8 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
         query = BrandFit.With(query, brand.BrandNiches, brand.BrandKeywords);
         var search = await discovery.SearchAsync(query, current.Id, ct);
         var described = string.IsNullOrWhiteSpace(input.Text) ? input.Describe() : input.Text.Trim();
+        if (described.Length == 0)
+            described = "all creators";
         return await AddAsync(id, campaign, [.. search.Result.Hits.Select(h => h.AccountId)], "search: " + described, ct);
     }
 

@@ -152,7 +152,7 @@ public sealed class ListService(GrapevineDb db, CurrentWorkspace current, AuditL
             {
                 csv.WriteRecord(
                 [
-                    item.Platform, item.Handle, item.DisplayName ?? "", item.Followers?.ToString(CultureInfo.InvariantCulture) ?? "",
+                    item.Platform, item.Handle, SpreadsheetText.Cell(item.DisplayName), item.Followers?.ToString(CultureInfo.InvariantCulture) ?? "",
                     item.Tier ?? "", item.Country ?? "", item.ErFollowers?.ToString("0.####", CultureInfo.InvariantCulture) ?? "",
                     item.AddedAt.ToString("O", CultureInfo.InvariantCulture),
                 ]);

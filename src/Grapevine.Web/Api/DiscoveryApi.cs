@@ -46,9 +46,13 @@ public static class DiscoveryApi
     }
 
     public static async Task<Results<Ok<DiscoveryAnswer>, FileContentHttpResult, ValidationProblem>> SearchAsync(
-        [AsParameters] SearchParameters parameters, DiscoveryService discovery, GrapevineDb db, TimeProvider time,
+        [AsParameters] SearchParameters parameters, HttpRequest request, DiscoveryService discovery, GrapevineDb db, TimeProvider time,
         CurrentWorkspace current, AuditLog audit, CancellationToken ct)
     {
+        // A misspelt filter (minFollowers for min_followers) would otherwise be dropped and widen the search without a word.
+        var unknown = request.Query.Keys.Where(k => k != "format" && !DiscoveryFields.All.Contains(k)).ToList();
+        if (unknown.Count > 0)
+            return TypedResults.ValidationProblem(unknown.ToDictionary(k => k, k => new[] { DiscoveryFields.Unknown(k) }), title: "Some query parameters are not valid");
         var format = parameters.Format?.Trim().ToLowerInvariant();
         if (format is not (null or "" or "json" or "csv"))
             return TypedResults.ValidationProblem(ApiNames.Error("format", $"'{parameters.Format}' is not json or csv"), title: "Some query parameters are not valid");
@@ -63,9 +67,9 @@ public static class DiscoveryApi
     }
 
     public static async Task<Results<Ok<DiscoveryAnswer>, FileContentHttpResult, ValidationProblem>> ExportAsync(
-        [AsParameters] SearchParameters parameters, DiscoveryService discovery, GrapevineDb db, TimeProvider time,
+        [AsParameters] SearchParameters parameters, HttpRequest request, DiscoveryService discovery, GrapevineDb db, TimeProvider time,
         CurrentWorkspace current, AuditLog audit, CancellationToken ct) =>
-        await SearchAsync(parameters with { Format = "csv" }, discovery, db, time, current, audit, ct);
+        await SearchAsync(parameters with { Format = "csv" }, request, discovery, db, time, current, audit, ct);
 
     public static async Task<Results<Ok<LookalikeAnswer>, ValidationProblem, ProblemHttpResult>> LookalikesAsync(
         [Description(ApiNames.Platforms)] string platform,

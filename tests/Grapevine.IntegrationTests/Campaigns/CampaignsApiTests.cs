@@ -58,6 +58,14 @@ public class CampaignsApiTests
         var fromSearch = await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { search = new { text = "vegan", country = "DE" } });
         Assert.Equal(HttpStatusCode.OK, fromSearch.StatusCode);
         Assert.Equal(2, (await fromSearch.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("added").GetInt32());
+        // The search API's own spellings (q, min_followers) work in the body too; anything unknown is refused, not dropped.
+        var again = await (await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { search = new { q = "vegan", country = "DE", min_followers = 1 } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((0, 2), (again.GetProperty("added").GetInt32(), again.GetProperty("found").GetInt32()));
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { search = new { q = "vegan", colour = "red" } }),
+            "colour", "not a search parameter");
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { search = new { text = "vegan", limit = 5 } }),
+            "search.limit", "expected text");
         var listId = (await (await api.PostAsJsonAsync("/api/v1/lists", new { name = "Summer" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         await api.PostAsJsonAsync($"/api/v1/lists/{listId}/items", new { accounts = new[] { new { platform = "instagram", handle = "kai.lifts" }, new { platform = "instagram", handle = "mara.moves" } } });
         var fromList = await (await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { listId })).Content.ReadFromJsonAsync<JsonElement>();
@@ -115,6 +123,9 @@ public class CampaignsApiTests
 
         await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/campaigns", new { brand = "B", goal = "sales", budget = 10 }), "name", "A campaign name is required.");
         await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/campaigns", new { name = "N", brand = "B", goal = "sales", budget = -1 }), "budget", "more than 0");
+        // A value of the wrong JSON type names its field and what was expected, not the server's type names.
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/campaigns", new { name = "N", brand = "B", goal = "sales", budget = "abc" }), "budget", "expected a number");
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/campaigns", new { name = "N", brand = "B", goal = "sales", budget = 10, startsOn = "soon" }), "startsOn", "expected a date");
         await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/campaigns", new { name = "N", brand = "B", goal = "sales", budget = 10, targetAgeMin = 40, targetAgeMax = 20 }),
             "targetAgeMax", "more than the oldest");
         await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/campaigns",

@@ -133,6 +133,8 @@ public class PlanApiTests
         await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/plans", new { budget = 800, goal = "fame" }), "goal");
         await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/plans", new { goal = "sales" }), "budget");
         await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/plans", new { budget = 800, goal = "sales", search = new { tier = "huge" } }), "search.tier");
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/plans", new { budget = 800, goal = "sales", search = new { q = "vegan", colour = "red" } }), "search.colour");
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/plans", new { budget = 800, goal = "sales", productCost = -1 }), "productCost");
     }
 
     [Theory, BothProviders]

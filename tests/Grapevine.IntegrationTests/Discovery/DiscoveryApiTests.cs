@@ -223,6 +223,11 @@ public class DiscoveryApiTests
         Assert.Contains("more than the maximum (", errors["min_followers"].Single());
         Assert.Equal(["format"], (await ProblemAsync(await api.GetAsync("/api/v1/search?format=xml"))).Keys);
         Assert.Equal(["limit"], (await ProblemAsync(await api.GetAsync("/api/v1/search.csv?limit=0"))).Keys);
+        // A misspelt filter is refused, not dropped (it would widen the search without a word).
+        errors = await ProblemAsync(await api.GetAsync("/api/v1/search?minFollowers=1000000&colour=red"));
+        Assert.Equal(new[] { "colour", "minFollowers" }.Order(), errors.Keys.Order());
+        Assert.Equal("not a search parameter; did you mean 'min_followers'?", errors["minFollowers"].Single());
+        Assert.StartsWith("not a search parameter; the parameters are q, platform", errors["colour"].Single());
         Assert.Equal(["limit"], (await ProblemAsync(await api.GetAsync("/api/v1/accounts/instagram/mara.moves/lookalikes?limit=201"))).Keys);
         Assert.Equal(["platform"], (await ProblemAsync(await api.GetAsync("/api/v1/accounts/myspace/mara.moves/lookalikes"))).Keys);
 

@@ -79,6 +79,8 @@ public sealed class CampaignPlanService(
     public async Task<CampaignPlanDocument> PlanSearchAsync(SearchPlanSpec search, PlanRequest request, CancellationToken ct)
     {
         PlanRequestValidation.Check(request with { Budget = search.Budget });
+        if (search.ProductCost is < 0)
+            throw new ArgumentException("The amount is 0 or more.", "productCost");
         var query = search.Query with { Limit = Math.Min(search.Query.Limit, MaxSearchCandidates) };
         var found = await discovery.SearchAsync(query, current.Id, ct);
         var refs = found.Result.Hits.Select(h => new PlanCandidateRef(h.AccountId, CandidateDecision.Open, AcceptsGifting: search.ProductCost is not null)).ToList();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Grapevine.Core.Data;
 using Grapevine.Core.Campaigns.Forecasts;
 
 namespace Grapevine.Core.Campaigns.Plans;
@@ -40,6 +41,5 @@ public static class PlanCsv
 
     private static string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
 
-    // A spreadsheet runs a cell that starts like a formula.
-    private static string Text(string value) => value is ['=' or '+' or '-' or '@' or '\t' or '\r', ..] ? "'" + value : value;
+    private static string Text(string value) => SpreadsheetText.Cell(value);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Grapevine.Core.Data;
 
 namespace Grapevine.Core.Discovery.Query;
 
@@ -34,7 +35,5 @@ public static class DiscoveryCsv
 
     private static string Number(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
-    // A spreadsheet runs a cell that starts like a formula; an imported display name must never do that.
-    private static string Text(string? value) =>
-        value is ['=' or '+' or '-' or '@' or '\t' or '\r', ..] ? "'" + value : value ?? "";
+    private static string Text(string? value) => SpreadsheetText.Cell(value);
 }

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Grapevine.Core.Discovery.Query;
 
 /// <summary>
@@ -28,6 +31,45 @@ public sealed record DiscoveryQueryInput
     public string? Limit { get; init; }
     public string? TagWindow { get; init; }
     public string? Weights { get; init; }
+
+    /// <summary>
+    /// Keys of a JSON body that are not properties. The query-string spellings ("q", "min_followers") count as their
+    /// fields and anything else is refused by <see cref="DiscoveryQueryParser"/>: a search object written with the
+    /// names of <c>GET /api/v1/search</c> must not lose its filters without a word.
+    /// </summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? OtherKeys { get; init; }
+
+    /// <summary>
+    /// This input with <see cref="OtherKeys"/> read as their fields (strings, numbers or booleans as typed); an unknown
+    /// key or a value that is not a scalar is reported to <paramref name="problem"/> (key, message).
+    /// </summary>
+    public DiscoveryQueryInput WithOtherKeys(Action<string, string> problem)
+    {
+        if (OtherKeys is not { Count: > 0 })
+            return this;
+        var input = this with { OtherKeys = null };
+        foreach (var (key, value) in OtherKeys)
+        {
+            if (!DiscoveryFields.All.Contains(key))
+            {
+                problem(key, DiscoveryFields.Unknown(key));
+                continue;
+            }
+            var text = value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+                JsonValueKind.Null => null,
+                _ => null,
+            };
+            if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                problem(key, "expected text, a number or true/false");
+            else if (input[key] is null)
+                input = input.With(key, text);
+        }
+        return input;
+    }
 
     /// <summary>The values by field name (the API's query-string names), blanks left out, in <see cref="DiscoveryFields.All"/> order.</summary>
     public IEnumerable<KeyValuePair<string, string>> Values()
@@ -131,6 +173,19 @@ public static class DiscoveryFields
         Text, Platform, Tier, Country, Language, Niche, Keywords, MinFollowers, MaxFollowers, MinEr, MaxEr, MinAuthenticity, MaxPrice,
         PostedWithin, HasEmail, MaxSponsored, Verified, Sort, Limit, TagWindow, Weights,
     ];
+
+    /// <summary>What to say of a parameter that is none of these: the one meant when it is only spelled another way
+    /// (minFollowers, min-followers, text), else the list.</summary>
+    public static string Unknown(string key)
+    {
+        var loose = Loose(key);
+        var meant = loose == "text" ? Text : All.FirstOrDefault(f => Loose(f) == loose);
+        return meant is not null
+            ? $"not a search parameter; did you mean '{meant}'?"
+            : $"not a search parameter; the parameters are {string.Join(", ", All)}";
+
+        static string Loose(string name) => new([.. name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
+    }
 
     /// <summary>The command-line option of a field: "min_followers" is "--min-followers"; the text is the TEXT argument.</summary>
     public static string Option(string field) => field == Text ? "TEXT" : "--" + field.Replace('_', '-');

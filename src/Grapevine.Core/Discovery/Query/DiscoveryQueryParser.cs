@@ -33,6 +33,7 @@ public static partial class DiscoveryQueryParser
     {
         taxonomy ??= NicheTaxonomy.Default;
         var problems = new Problems();
+        input = input.WithOtherKeys(problems.Add);
 
         var text = QueryText.Parse(input.Text, problems.For(DiscoveryFields.Text));
         var platforms = List(input.Platform, DiscoveryFields.Platform, problems, item =>
