@@ -31,8 +31,8 @@ public static class GrapevineCommand
         var result = Create().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (result.Errors.Count > 0)
         {
-            foreach (var error in result.Errors)
-                Console.Error.WriteLine($"error: {error.Message}");
+            foreach (var message in UsageErrorText.Of(result.Errors.Select(e => e.Message)))
+                Console.Error.WriteLine($"error: {message}");
             Console.Error.WriteLine("Run 'grapevine --help' for usage.");
             return ExitCodes.UsageError;
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Grapevine.Core.Data;
 using Grapevine.Core.Discovery.Query;
 using Grapevine.Core.Workspaces;
 using Microsoft.AspNetCore.Diagnostics;
@@ -111,56 +112,25 @@ public sealed partial class GrapevineExceptionHandler(IProblemDetailsService pro
         });
     }
 
-    // A body value of the wrong type ("budget": "abc") names its field, as a JSON path without the "$.", and what was expected.
+    // A body value of the wrong type ("budget": "abc") names its field and what was expected.
     private async ValueTask<bool> WriteJsonFailureAsync(HttpContext context, Exception exception, JsonException json)
     {
-        var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
-        var converted = ConversionFailure().Match(json.Message);
-        var message = converted.Success
-            ? $"expected {Expected(converted.Groups["type"].Value)}"
-            : json.Message.Split(" Path: ", 2)[0];
-        if (field is null)
+        var (field, message) = JsonErrorText.Of(json);
+        if (field is not null)
+            return await WriteFieldErrorsAsync(context, exception, new Dictionary<string, string[]> { [field] = [message] }, "Some values are not valid");
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            var where = json.LineNumber is { } line ? $" (line {line + 1}, byte {json.BytePositionInLine + 1})" : "";
-            return await problems.TryWriteAsync(new ProblemDetailsContext
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails
             {
-                HttpContext = context,
-                Exception = exception,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status400BadRequest,
-                    Title = "The request body could not be read",
-                    Detail = $"{message}{where}.",
-                },
-            });
-        }
-        return await WriteFieldErrorsAsync(context, exception, new Dictionary<string, string[]> { [field] = [message] }, "Some values are not valid");
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request body could not be read",
+                Detail = char.ToUpperInvariant(message[0]) + message[1..] + ".",
+            },
+        });
     }
-
-    private static string Expected(string type)
-    {
-        var inner = type.StartsWith("System.Nullable`1[", StringComparison.Ordinal) ? type["System.Nullable`1[".Length..^1] : type;
-        return inner switch
-        {
-            "System.String" => "text (a JSON string, numbers in quotes too: \"5\")",
-            "System.Int32" => "a whole number up to 2,147,483,647",
-            "System.Int64" or "System.Int16" => "a whole number",
-            "System.Decimal" => "a number no larger than 7.9e28",
-            "System.Double" or "System.Single" => "a number",
-            "System.Boolean" => "true or false",
-            "System.DateOnly" => "a date, yyyy-mm-dd",
-            "System.DateTime" or "System.DateTimeOffset" => "a date and time, e.g. 2026-12-07T09:00:00Z",
-            "System.Guid" => "an id (a GUID)",
-            _ when inner.Contains("List`1", StringComparison.Ordinal) || inner.EndsWith("[]", StringComparison.Ordinal)
-                || inner.Contains("IReadOnlyList`1", StringComparison.Ordinal) => "a list ([…])",
-            _ when inner.Contains("Dictionary`2", StringComparison.Ordinal) => "an object ({…})",
-            _ => "a value of another type",
-        };
-    }
-
-    [GeneratedRegex(@"could not be converted to (?<type>\S+)\. Path:")]
-    private static partial Regex ConversionFailure();
 
     [GeneratedRegex("""^Failed to bind parameter "(?<type>.+) (?<name>\w+)" from "(?<value>.*)"\.$""")]
     private static partial Regex BindFailure();

@@ -72,7 +72,13 @@ public static class AuthenticityCommand
             BinaryMetrics metrics;
             int? foldCount = null;
             float threshold;
-            if (result.GetValue(modelPath) is { } path)
+            var path = result.GetValue(modelPath);
+            var foldsGiven = result.GetResult(folds) is { Implicit: false };
+            if (path is not null && foldsGiven)
+                throw new CliUsageException("--folds is for cross-validation; with --model the saved model is scored as it is");
+            if (path is null && result.GetValue(folds) is var k && k is < 2 or > 100)
+                throw new CliUsageException($"--folds must be between 2 and 100, not {k}");
+            if (path is not null)
             {
                 if (!File.Exists(path))
                     throw new CliUsageException($"model file not found: {path}");

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Grapevine.Core.Campaigns;
+using Grapevine.Core.Data;
 
 namespace Grapevine.Cli.Commands;
 
@@ -137,16 +139,22 @@ internal sealed class CampaignOptions
         return rows;
     }
 
+    // A misspelt key (product_cost for productCost) must not be dropped without a word.
+    private static readonly JsonSerializerOptions Strict = new(CliJson.Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+
     private static CampaignInput Load(string file)
     {
+        if (!File.Exists(file))
+            throw new CliUsageException($"--from-json: file not found: {file}");
         try
         {
-            return JsonSerializer.Deserialize<CampaignInput>(File.ReadAllText(file), CliJson.Options)
+            return JsonSerializer.Deserialize<CampaignInput>(File.ReadAllText(file), Strict)
                 ?? throw new InvalidOperationException($"--from-json: {file} holds null, not a campaign");
         }
         catch (JsonException e)
         {
-            throw new InvalidOperationException($"--from-json: {file} is not a campaign in JSON ({e.Message})");
+            var (field, message) = JsonErrorText.Of(e);
+            throw new InvalidOperationException($"--from-json: {file}{(field is null ? "" : $": {field}")}: {message}");
         }
     }
 }

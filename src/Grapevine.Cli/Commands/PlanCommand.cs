@@ -166,7 +166,7 @@ public static class PlanCommand
         }
         console.Write(table);
         var gap = plan.Gap is { } g ? $"{g:P2} from the best bound" : "no bound";
-        console.MarkupLine($"{plan.Creators.Count} creators for {Usd(plan.Cost)} of {Usd(plan.Budget)}; expected {Number(plan.Value)} {plan.Unit} after audience overlap. " +
+        console.MarkupLine($"{Count(plan.Creators.Count, "creator")} for {Usd(plan.Cost)} of {Usd(plan.Budget)}; expected {Number(plan.Value)} {plan.Unit} after audience overlap. " +
             $"[grey]{plan.Solver}, {plan.Status}, {gap}, {plan.Seconds:0.00} s, {plan.Candidates} candidates[/]");
         Totals(console, plan.Totals);
         foreach (var note in plan.Notes)
@@ -176,7 +176,7 @@ public static class PlanCommand
         if (plan.BudgetCurve.Count > 0)
         {
             console.MarkupLine("What other budgets buy: " + string.Join(" · ",
-                plan.BudgetCurve.Select(p => $"{Usd(p.Budget)} → {Number(p.Value)} ({p.Creators} creators)")));
+                plan.BudgetCurve.Select(p => $"{Usd(p.Budget)} → {Number(p.Value)} ({Count(p.Creators, "creator")})")));
         }
         LeftOut(console, plan);
     }
@@ -216,17 +216,17 @@ public static class PlanCommand
     private static void Totals(IAnsiConsole console, PlanTotals totals)
     {
         var parts = new List<string>();
-        void Add(string name, PlanTotal t)
+        void Add(string name, PlanTotal t, string unit = "")
         {
             if (t.Estimate is { } e)
-                parts.Add($"{name} {Number(e.Expected)} ({Number(e.Low)}–{Number(e.High)})");
+                parts.Add($"{name} {unit}{Number(e.Expected)} ({unit}{Number(e.Low)}–{unit}{Number(e.High)})");
         }
         Add("impressions", totals.Impressions);
         Add("reach", totals.Reach);
         Add("engagements", totals.Engagements);
         Add("clicks", totals.Clicks);
         Add("conversions", totals.Conversions);
-        Add("revenue $", totals.Revenue);
+        Add("revenue", totals.Revenue, "$");
         if (parts.Count > 0)
             console.MarkupLine("Expected totals (means), 80% intervals, before overlap: " + Markup.Escape(string.Join(", ", parts)));
     }
@@ -235,11 +235,14 @@ public static class PlanCommand
     {
         if (plan.LeftOut.Count == 0)
             return;
-        console.MarkupLine($"[grey]{plan.LeftOut.Count} candidates could not be considered: " +
+        console.MarkupLine($"[grey]{Count(plan.LeftOut.Count, "candidate")} could not be considered: " +
             Markup.Escape(string.Join("; ", plan.LeftOut.Take(5).Select(l => $"@{l.Handle}: {l.Reason}"))) + (plan.LeftOut.Count > 5 ? " …" : "") + "[/]");
     }
 
-    private static string Usd(double value) => "$" + value.ToString("N0", CultureInfo.InvariantCulture);
+    // Cents show only under $100, where rounding to dollars would make different budgets read the same.
+    private static string Usd(double value) => "$" + value.ToString(Math.Abs(value) >= 100 ? "N0" : "0.##", CultureInfo.InvariantCulture);
+
+    private static string Count(int n, string noun) => $"{n.ToString("N0", CultureInfo.InvariantCulture)} {noun}{(n == 1 ? "" : "s")}";
 
     private static string Number(double value) => value.ToString(value >= 100 ? "N0" : "0.##", CultureInfo.InvariantCulture);
 }

@@ -38,7 +38,14 @@ public static class PostingActivity
             if (mean > 0)
                 cv = Math.Sqrt(gaps.Sum(g => (g - mean) * (g - mean)) / gaps.Length) / mean;
         }
-        var facts = $"last feed post {daysSince.ToString("0", CultureInfo.InvariantCulture)} days ago, " +
+        var days = (long)Math.Round(daysSince);
+        var ago = days switch
+        {
+            0 => "today",
+            1 => "1 day ago",
+            _ => $"{days.ToString(CultureInfo.InvariantCulture)} days ago",
+        };
+        var facts = $"last feed post {ago}, " +
             $"{frequency.Value!.Value.ToString("0.#", CultureInfo.InvariantCulture)} posts a week over the last {MetricDefinitions.WindowDays} days" +
             (cv is { } c ? $", gap CV {c.ToString("0.##", CultureInfo.InvariantCulture)} over {feed.Count} posts" : "");
         (SignalVerdict verdict, string why) = daysSince > InactiveDays

@@ -97,13 +97,18 @@ public sealed partial class WorkspaceService(GrapevineDb db, CurrentWorkspace cu
             throw new WorkspaceRuleException("This invitation link has already been used.");
         if (invitation.ExpiresAt <= now)
             throw new WorkspaceRuleException("This invitation link has expired; ask for a new one.");
+        // A member opening someone else's link must not change their own role with it (roles change on the Members page,
+        // audited), nor use up the link meant for the other person.
+        var existing = await db.Members.IgnoreQueryFilters().SingleOrDefaultAsync(m => m.WorkspaceId == invitation.WorkspaceId && m.UserId == user.Id, ct);
+        if (existing is not null)
+        {
+            throw new WorkspaceRuleException(
+                $"You are already a member of this workspace ({existing.Role}); the invitation stays open for {invitation.Email}. " +
+                "An owner or admin changes roles on the Members page.");
+        }
         invitation.AcceptedAt = now;
         invitation.AcceptedBy = user.Id;
-        var existing = await db.Members.IgnoreQueryFilters().SingleOrDefaultAsync(m => m.WorkspaceId == invitation.WorkspaceId && m.UserId == user.Id, ct);
-        if (existing is null)
-            db.Members.Add(new Member { WorkspaceId = invitation.WorkspaceId, UserId = user.Id, Role = invitation.Role, JoinedAt = now });
-        else if (existing.Role < invitation.Role)
-            existing.Role = invitation.Role;
+        db.Members.Add(new Member { WorkspaceId = invitation.WorkspaceId, UserId = user.Id, Role = invitation.Role, JoinedAt = now });
         audit.AddTo(invitation.WorkspaceId, AuditLog.Actions.MemberJoined, user.Email, $"role {invitation.Role}", null, user.Id, user.Email);
         using (current.Leave())
             await db.SaveChangesAsync(ct);

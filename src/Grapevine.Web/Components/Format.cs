@@ -22,8 +22,17 @@ public static class Format
     public static string Percent(double? value, int decimals = 2) =>
         value is { } v ? v.ToString("F" + decimals, Culture) + "%" : Unknown;
 
-    public static string SignedPercent(double? value) =>
-        value is { } v ? (v > 0 ? "+" : "") + v.ToString("F1", Culture) + "%" : Unknown;
+    // Rounded first, so that -0.03 reads 0.0%, not -0.0%.
+    public static string SignedPercent(double? value)
+    {
+        if (value is not { } v)
+            return Unknown;
+        var rounded = Math.Round(v, 1);
+        return rounded == 0 ? "0.0%" : (rounded > 0 ? "+" : "") + rounded.ToString("F1", Culture) + "%";
+    }
+
+    /// <summary>"a" or "an" before a word, by its first letter (a nano, an Instagram, an emerging).</summary>
+    public static string Article(string word) => word is [var c, ..] && "aeiouAEIOU".Contains(c) ? "an" : "a";
 
     /// <summary>A metric's value with its unit, e.g. "3.42%", "2.3 posts/week", "12,400 views", "1.35×".</summary>
     public static string Metric(double? value, string unit) => value switch

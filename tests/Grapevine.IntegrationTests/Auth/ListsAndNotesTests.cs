@@ -151,6 +151,10 @@ public class ListsAndNotesTests
 
         var catalogue = await HtmlAsync(await client.GetAsync("/"));
         Assert.DoesNotContain("add-to-list", catalogue);
+        Assert.DoesNotContain("Import data", catalogue);
+        var import = await HtmlAsync(await client.GetAsync("/import"));
+        Assert.Contains("can read the catalogue but not import into it", import);
+        Assert.DoesNotContain("type=\"file\"", import);
         var list = await HtmlAsync(await client.GetAsync($"/lists/{listId}"));
         Assert.Contains($"@{seeded[0].Handle}", list);
         Assert.DoesNotContain("RemoveAccountId", list);

@@ -172,6 +172,19 @@ public sealed class AuthenticityCommandTests : IDisposable
         Assert.Contains("unknown field 'likes'", run.Error);
     }
 
+    [Theory]
+    [InlineData("1", "--folds must be between 2 and 100, not 1")]
+    [InlineData("-3", "--folds must be between 2 and 100, not -3")]
+    [InlineData("abc", "--folds: 'abc' is not a whole number")]
+    public async Task Bad_folds_are_a_usage_error_in_plain_words(string folds, string message)
+    {
+        var run = await CliHarness.RunAsync("authenticity", "evaluate", "--data", KaggleCsv(), "--label", "fake", "--folds", folds);
+
+        Assert.Equal(ExitCodes.UsageError, run.Exit);
+        Assert.Contains(message, run.Error);
+        Assert.DoesNotContain("System.", run.Error);
+    }
+
     [Fact]
     public async Task The_documented_train_command_reproduces_the_shipped_model()
     {

@@ -144,7 +144,18 @@ public class CampaignCommandTests
             await File.WriteAllTextAsync(file, "{ not json");
             var broken = await s.Run("campaign", "create", "--workspace", "Alpha Brand", "--from-json", file);
             Assert.Equal(ExitCodes.InputRejected, broken.Exit);
-            Assert.Contains("is not a campaign in JSON", broken.Error);
+            Assert.Contains("line 1, byte 3", broken.Error);
+
+            // A misspelt key is refused, not dropped; a value of the wrong type names its field without .NET type names.
+            await File.WriteAllTextAsync(file, """{ "name": "J", "brand": "B", "goal": "sales", "budget": 100, "product_cost": 25 }""");
+            var misspelt = await s.Run("campaign", "create", "--workspace", "Alpha Brand", "--from-json", file);
+            Assert.Equal(ExitCodes.InputRejected, misspelt.Exit);
+            Assert.Contains(": product_cost: not a field of this request", misspelt.Error);
+            await File.WriteAllTextAsync(file, """{ "name": "J", "brand": "B", "goal": "sales", "budget": "lots" }""");
+            var wrongType = await s.Run("campaign", "create", "--workspace", "Alpha Brand", "--from-json", file);
+            Assert.Contains(": budget: expected a number", wrongType.Error);
+            Assert.DoesNotContain("System.", wrongType.Error);
+            Assert.Equal(ExitCodes.UsageError, (await s.Run("campaign", "create", "--workspace", "Alpha Brand", "--from-json", file + ".missing")).Exit);
         }
         finally
         {

@@ -182,6 +182,38 @@ public class CatalogueImporterTests
     }
 
     [Theory, BothProviders]
+    public async Task Dates_more_than_a_day_ahead_are_rejected_as_in_the_future(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var time = new FakeTimeProvider(Start);
+        var accounts = ImportFixtures.Write(ImportFixtures.Accounts);
+        // Start is 2026-11-20 10:00 UTC: a file from a zone ahead of UTC may say the 21st; the 22nd and 2030 are errors.
+        var posts = ImportFixtures.Write("platform,handle,post_id,posted_at,type,likes\n" +
+            "instagram,bob,p1,2026-11-21T08:00:00Z,photo,1\ninstagram,bob,p2,2026-11-22,photo,1\ninstagram,bob,p3,2030-01-01,photo,1\n");
+        var snapshots = ImportFixtures.Write("platform,handle,at,followers\ninstagram,bob,2026-11-20,5000\ninstagram,bob,2027-01-01,9000\n");
+        try
+        {
+            await ImportAsync(database, time, accounts, ImportKind.Accounts);
+            var report = await ImportAsync(database, time, posts, ImportKind.Posts);
+            Assert.Equal(
+                [
+                    new ImportRejection(3, "posted_at", "2026-11-22 00:00 UTC is in the future"),
+                    new ImportRejection(4, "posted_at", "2030-01-01 00:00 UTC is in the future"),
+                ],
+                report.Rejections);
+            Assert.Equal(1L, report.Inserted);
+            var snapshotReport = await ImportAsync(database, time, snapshots, ImportKind.Snapshots);
+            Assert.Equal([new ImportRejection(3, "at", "2027-01-01 00:00 UTC is in the future")], snapshotReport.Rejections);
+            File.Delete(posts + ".rejected.csv");
+            File.Delete(snapshots + ".rejected.csv");
+        }
+        finally
+        {
+            ImportFixtures.Delete(accounts, posts, snapshots);
+        }
+    }
+
+    [Theory, BothProviders]
     public async Task A_database_error_in_the_middle_rolls_everything_back_and_leaves_no_rejected_file(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

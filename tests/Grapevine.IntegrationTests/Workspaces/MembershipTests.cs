@@ -31,6 +31,12 @@ public class MembershipTests
             var reuse = await Assert.ThrowsAsync<WorkspaceRuleException>(() => f.Workspaces(carolDb, none).AcceptInvitationAsync(token, carol, default));
             Assert.Contains("already been used", reuse.Message);
 
+            // A member opening a link meant for someone else keeps their role, and the link stays open for its addressee.
+            var (_, forDave) = await f.Workspaces(db, owner).InviteAsync("dave@example.com", WorkspaceRole.Admin, default);
+            var member = await Assert.ThrowsAsync<WorkspaceRuleException>(() => f.Workspaces(carolDb, none).AcceptInvitationAsync(forDave, carol, default));
+            Assert.Contains("already a member of this workspace (Member); the invitation stays open for dave@example.com", member.Message);
+            Assert.Equal(InvitationState.Open, (await f.Workspaces(carolDb, none).PreviewInvitationAsync(forDave, default))!.State);
+
             f.Time.Advance(WorkspaceService.InvitationLifetime + TimeSpan.FromMinutes(1));
             var expired = await Assert.ThrowsAsync<WorkspaceRuleException>(() => f.Workspaces(carolDb, none).AcceptInvitationAsync(late, dave, default));
             Assert.Contains("expired", expired.Message);

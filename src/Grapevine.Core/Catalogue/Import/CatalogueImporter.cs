@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Threading.Channels;
 using Grapevine.Core.Data;
 using Grapevine.Core.Discovery.Profiles;
@@ -43,7 +44,8 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
         Stream input, string? fileName, ImportKind kind, ImportOptions options,
         IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
-        var run = new Run(kind, options, progress);
+        // A day of slack: a file exported in a time zone ahead of UTC may carry tomorrow's date.
+        var run = new Run(kind, options, progress, time.GetUtcNow().UtcDateTime.AddDays(1));
         if (options.RejectedFilePath is { } stale)
             File.Delete(stale);
         try
@@ -112,11 +114,11 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
 
     private static readonly RowKind<PostRow> Posts = new(
         ImportRowParser.Post, r => DuplicateKeys.Of(r.Platform, r.Handle, r.PostId), "post_id", "platform, handle and post_id",
-        r => new(r.Platform, r.Handle), (w, rows, ct) => w.UpsertPostsAsync(rows, ct));
+        r => new(r.Platform, r.Handle), (w, rows, ct) => w.UpsertPostsAsync(rows, ct), r => r.PostedAt, "posted_at");
 
     private static readonly RowKind<SnapshotRow> Snapshots = new(
         ImportRowParser.Snapshot, r => DuplicateKeys.Of(r.Platform, r.Handle, r.At.Ticks), "at", "platform, handle and at",
-        r => new(r.Platform, r.Handle), (w, rows, ct) => w.UpsertSnapshotsAsync(rows, ct));
+        r => new(r.Platform, r.Handle), (w, rows, ct) => w.UpsertSnapshotsAsync(rows, ct), r => r.At, "at");
 
     private static readonly RowKind<FollowerRow> Followers = new(
         ImportRowParser.Follower, r => DuplicateKeys.Of(r.Platform, r.Handle, r.FollowerUsername), "follower_username",
@@ -124,16 +126,22 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
 
     private static readonly RowKind<CommentRow> Comments = new(
         ImportRowParser.Comment, r => DuplicateKeys.Of(r.Platform, r.Handle, r.CommentId), "comment_id",
-        "platform, handle and comment_id", r => new(r.Platform, r.Handle), (w, rows, ct) => w.UpsertCommentsAsync(rows, ct));
+        "platform, handle and comment_id", r => new(r.Platform, r.Handle), (w, rows, ct) => w.UpsertCommentsAsync(rows, ct),
+        r => r.PostedAt, "posted_at");
 
-    /// <summary>How one kind of row is parsed, keyed, tied to its account (null for accounts themselves) and written.</summary>
+    /// <summary>
+    /// How one kind of row is parsed, keyed, tied to its account (null for accounts themselves) and written, and the
+    /// date it has (if any), which may not lie in the future: a post dated 2030 would make an account look active.
+    /// </summary>
     private sealed record RowKind<TRow>(
         Func<RowFields, TRow?> Parse,
         Func<TRow, DuplicateKeys.Fingerprint> Key,
         string KeyField,
         string KeyDescription,
         Func<TRow, AccountKey>? Account,
-        Func<CatalogueBulkWriter, IReadOnlyList<TRow>, CancellationToken, Task<IReadOnlyCollection<long>>> Write)
+        Func<CatalogueBulkWriter, IReadOnlyList<TRow>, CancellationToken, Task<IReadOnlyCollection<long>>> Write,
+        Func<TRow, DateTime?>? Date = null,
+        string? DateField = null)
         where TRow : class;
 
     /// <summary>
@@ -162,7 +170,7 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
     }
 
     /// <summary>The state of one import: counters, rejections, timings.</summary>
-    private sealed class Run(ImportKind kind, ImportOptions options, IProgress<ImportProgress>? progress)
+    private sealed class Run(ImportKind kind, ImportOptions options, IProgress<ImportProgress>? progress, DateTime latestDate)
     {
         private readonly long _started = Stopwatch.GetTimestamp();
         private readonly List<ImportRejection> _listed = [];
@@ -258,6 +266,12 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
                     if (row is null)
                     {
                         Reject(source.Line, fields.Problem!, source.OriginalValues());
+                        continue;
+                    }
+                    if (rowKind.Date?.Invoke(row) is { } date && date > latestDate)
+                    {
+                        Reject(source.Line, new ImportProblem(rowKind.DateField!,
+                            $"{date.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC is in the future"), source.OriginalValues());
                         continue;
                     }
                     if (duplicates.Register(rowKind.Key(row), source.Line) is { } earlier)

@@ -99,7 +99,7 @@ internal sealed class CsvRecordSource : ImportRecordSource
         if (missing.Count > 0)
             throw new ImportFileException(
                 $"line 1: missing required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Select(m => $"'{m}'"))} " +
-                $"(a {_kind.Name()} file needs {string.Join(",", ImportColumns.Required(_kind))})");
+                $"({(_kind == ImportKind.Accounts ? "an" : "a")} {_kind.Name()} file needs {string.Join(",", ImportColumns.Required(_kind))})");
         _originalColumns = [.. original.Select(o => o.Name)];
         _originalFields = [.. original.Select(o => o.Field)];
     }
