@@ -182,6 +182,44 @@ public class CatalogueImporterTests
     }
 
     [Theory, BothProviders]
+    public async Task A_record_that_does_not_fit_the_columns_is_kept_whole_and_stays_rejected_when_imported_again(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var time = new FakeTimeProvider(Start);
+        var csv = ImportFixtures.Write("platform,handle,followers\ninstagram,many.fields,10,20,30\ninstagram,fine,10\n");
+        var jsonl = ImportFixtures.Write("{\"platform\":\"instagram\",\"handle\":\"j.unk\",\"followerz\":1}\n[1,2,3]\n", ".jsonl");
+        try
+        {
+            var report = await ImportAsync(database, time, csv, ImportKind.Accounts);
+            Assert.Equal([new ImportRejection(2, "(row)", "has 5 fields but the header has 3")], report.Rejections);
+            var lines = await File.ReadAllLinesAsync(report.RejectedFile!);
+            Assert.Equal(",,,2,(row),\"has 5 fields but the header has 3; the record was: instagram,many.fields,10,20,30\"", lines[1]);
+            var again = await ImportAsync(database, time, report.RejectedFile!, ImportKind.Accounts);
+            Assert.Equal((0L, 1L), (again.Inserted, again.Rejected));
+
+            var fromJson = await ImportAsync(database, time, jsonl, ImportKind.Accounts);
+            Assert.Equal((0L, 2L), (fromJson.Inserted, fromJson.Rejected));
+            var jsonLines = await File.ReadAllLinesAsync(fromJson.RejectedFile!);
+            Assert.Contains(jsonLines, l => l.StartsWith(",,", StringComparison.Ordinal) && l.Contains("the record was: [1,2,3]", StringComparison.Ordinal));
+            Assert.Contains(jsonLines, l => l.Contains("the record was: {\"\"platform\"\":\"\"instagram\"\",\"\"handle\"\":\"\"j.unk\"\",\"\"followerz\"\":1}", StringComparison.Ordinal));
+            var jsonAgain = await ImportAsync(database, time, fromJson.RejectedFile!, ImportKind.Accounts);
+            Assert.Equal((0L, 2L), (jsonAgain.Inserted, jsonAgain.Rejected));
+
+            await using var db = database.CreateContext();
+            Assert.Equal(["fine"], await db.Accounts.Select(a => a.Handle).ToListAsync());
+        }
+        finally
+        {
+            foreach (var path in new[] { csv, jsonl })
+            {
+                File.Delete(path + ".rejected.csv.rejected.csv");
+                File.Delete(path + ".rejected.csv");
+            }
+            ImportFixtures.Delete(csv, jsonl);
+        }
+    }
+
+    [Theory, BothProviders]
     public async Task Dates_more_than_a_day_ahead_are_rejected_as_in_the_future(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -258,7 +258,11 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
                         progress?.Report(new ImportProgress(_rowsRead, source.BytesRead));
                     if (source.Problem is { } problem)
                     {
-                        Reject(source.Line, problem, source.OriginalValues());
+                        // A record that does not fit the columns (too many fields, a JSON line that is not a flat object
+                        // of known fields) cannot be put back into its cells without losing part of it, which a re-import
+                        // would then take for valid: the rejected file gets empty cells and the whole record in its error.
+                        var whole = problem with { Message = $"{problem.Message}; the record was: {RecordText(source.RawRecord)}" };
+                        Reject(source.Line, problem, new string?[source.OriginalColumns.Count], whole);
                         continue;
                     }
                     fields.Reset(source);
@@ -351,15 +355,21 @@ public sealed class CatalogueImporter(GrapevineDb db, TimeProvider time)
             new("handle", $"no {account.Platform.Name()} account '{account.Handle}'; import accounts first");
 
         // Called by the parser and, for rows whose account turned out missing, by the writer.
-        private void Reject(long line, ImportProblem problem, string?[] values)
+        private void Reject(long line, ImportProblem problem, string?[] values, ImportProblem? inFile = null)
         {
             lock (_listed)
             {
                 _rejected++;
                 if (_listed.Count < options.MaxListedRejections)
                     _listed.Add(new ImportRejection(line, problem.Field, problem.Message));
-                RejectedFile?.Write(line, problem, values);
+                RejectedFile?.Write(line, inFile ?? problem, values);
             }
+        }
+
+        private static string RecordText(ReadOnlySpan<byte> raw)
+        {
+            var text = System.Text.Encoding.UTF8.GetString(raw).TrimEnd('\r', '\n');
+            return text.Length <= 2000 ? text : text[..2000] + "…";
         }
 
         public ImportReport Report()
