@@ -1,7 +1,7 @@
 using System.Globalization;
 using CsvHelper;
-using Grapevine.Core.Data;
 using Grapevine.Core.Campaigns.Forecasts;
+using Grapevine.Core.Data;
 
 namespace Grapevine.Core.Campaigns.Plans;
 
