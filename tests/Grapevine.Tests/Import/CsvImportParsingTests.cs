@@ -61,6 +61,16 @@ public class CsvImportParsingTests
     }
 
     [Fact]
+    public void A_comment_author_is_a_handle_without_spaces_or_commas()
+    {
+        var file = ParsedFile.Parse("platform,handle,post_id,comment_id,author\ninstagram,anna,p1,c1,a b\ninstagram,anna,p1,c2,\"a,b\"\ninstagram,anna,p1,c3,\n",
+            ImportKind.Comments);
+        Assert.Equal(new ImportProblem("author", "'a b' is not a valid handle (no spaces or commas)"), file.Lines[0].Problem);
+        Assert.Equal(new ImportProblem("author", "'a,b' is not a valid handle (no spaces or commas)"), file.Lines[1].Problem);
+        Assert.Null(Assert.IsType<CommentRow>(file.Lines[2].Row).Author);
+    }
+
+    [Fact]
     public void Columns_may_come_in_any_order_and_optional_ones_may_be_left_out()
     {
         var file = ParsedFile.Parse("type,posted_at,post_id,handle,platform\nphoto,2024-05-01,p1,anna,instagram\n", ImportKind.Posts);

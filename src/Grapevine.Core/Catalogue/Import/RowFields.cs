@@ -67,6 +67,8 @@ internal sealed class RowFields(IReadOnlyList<string> columns)
         if (text is null)
             return null;
         var handle = CatalogueNames.NormalizeHandle(text);
+        if (handle.AsSpan().IndexOfAny(" \t\r\n,") >= 0)
+            return Fail<string?>(column, $"'{text}' is not a valid handle (no spaces or commas)");
         return handle.Length == 0 ? null : handle;
     }
 
