@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Grapevine.Core.Data;
 
 namespace Grapevine.Cli;
 
@@ -21,18 +22,7 @@ public static partial class UsageErrorText
     {
         if (CannotParse().Match(message) is not { Success: true } m)
             return message;
-        var type = m.Groups["type"].Value;
-        var inner = type.StartsWith("System.Nullable`1[", StringComparison.Ordinal) ? type["System.Nullable`1[".Length..^1] : type;
-        var expected = inner switch
-        {
-            "System.Int32" or "System.Int64" => "a whole number",
-            "System.Decimal" or "System.Double" => "a number",
-            "System.Boolean" => "true or false",
-            "System.Guid" => "an id (a GUID such as 3f2b8c1e-…, as the list commands show)",
-            "System.DateOnly" => "a date, yyyy-mm-dd",
-            "System.DateTime" or "System.DateTimeOffset" => "a date and time, e.g. 2026-12-07T09:00:00Z",
-            _ => "a value of another kind",
-        };
+        var expected = JsonErrorText.Expected(m.Groups["type"].Value);
         return $"{m.Groups["name"].Value}: '{m.Groups["value"].Value}' is not {expected}";
     }
 

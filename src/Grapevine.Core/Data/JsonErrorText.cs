@@ -20,7 +20,8 @@ public static partial class JsonErrorText
         return (field, json.LineNumber is { } line ? $"{message} (line {line + 1}, byte {json.BytePositionInLine + 1})" : message);
     }
 
-    private static string Expected(string type)
+    /// <summary>What a value of this .NET type name ("System.Nullable`1[System.Decimal]") is, in words ("a number…").</summary>
+    public static string Expected(string type)
     {
         var inner = type.StartsWith("System.Nullable`1[", StringComparison.Ordinal) ? type["System.Nullable`1[".Length..^1] : type;
         return inner switch
