@@ -134,7 +134,9 @@ public class DiscoveryQueryParserTests
         Assert.Contains("'USA' is not a two-letter country code", Error(new() { Country = "USA" }, DiscoveryFields.Country));
         Assert.Contains("the United Kingdom is GB", Error(new() { Country = "uk" }, DiscoveryFields.Country));
         Assert.Contains("'e' is not a language code", Error(new() { Language = "e" }, DiscoveryFields.Language));
-        Assert.Contains("'english1' is not a language code", Error(new() { Language = "english1" }, DiscoveryFields.Language));
+        Assert.Contains("'english1' is not a known language code", Error(new() { Language = "english1" }, DiscoveryFields.Language));
+        Assert.Contains("'ZZ' is not an assigned country code", Error(new() { Country = "ZZ" }, DiscoveryFields.Country));
+        Assert.Contains("'xq' is not a known language code", Error(new() { Language = "xq" }, DiscoveryFields.Language));
         Assert.Contains("unknown niche 'knitting'; one of beauty, fashion, fitness", Error(new() { Niche = "knitting" }, DiscoveryFields.Niche));
         Assert.Contains("unknown niche '!!!'", Error(new() { Niche = "!!!" }, DiscoveryFields.Niche));
     }

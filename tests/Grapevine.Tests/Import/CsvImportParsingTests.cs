@@ -250,6 +250,37 @@ public class CsvImportParsingTests
         Assert.Equal("is 65 characters long; at most 64 are allowed", file.Problems[3].Message);
     }
 
+    [Theory]
+    [InlineData("country", "XX", "'XX' is not an assigned country code (ISO 3166-1, e.g. US, DE, BR)")]
+    [InlineData("country", "uk", "'uk' is not an ISO 3166-1 code; the United Kingdom is GB")]
+    [InlineData("language", "xq", "'xq' is not a known language code (ISO 639, e.g. en, es, pt-br)")]
+    [InlineData("language", "klingon", "'klingon' is not a known language code (ISO 639, e.g. en, es, pt-br)")]
+    [InlineData("external_url", "not a url", "'not a url' is not a web address (e.g. https://example.com or linktr.ee/name)")]
+    [InlineData("external_url", "javascript:alert(1)", "'javascript:alert(1)' is not a web address (e.g. https://example.com or linktr.ee/name)")]
+    [InlineData("external_url", "ftp://files.example.com", "'ftp://files.example.com' is not a web address (e.g. https://example.com or linktr.ee/name)")]
+    [InlineData("external_url", "localhost", "'localhost' is not a web address (e.g. https://example.com or linktr.ee/name)")]
+    public void Country_language_and_web_address_must_name_real_ones(string column, string value, string message)
+    {
+        var file = ParsedFile.Parse($"platform,handle,{column}\ninstagram,anna,{value}\n", ImportKind.Accounts);
+        Assert.Equal(new ImportProblem(column, message), file.Single().Problem);
+    }
+
+    [Fact]
+    public void Real_country_language_and_web_address_values_are_kept()
+    {
+        var file = ParsedFile.Parse(
+            "platform,handle,country,language,external_url\n" +
+            "instagram,a,gb,pt-BR,https://example.com/shop?x=1\n" +
+            "instagram,b,XK,es-419,linktr.ee/anna\n" +
+            "instagram,c,eh,fil,http://www.example.org\n",
+            ImportKind.Accounts);
+        Assert.Empty(file.Problems);
+        var rows = file.Lines.Select(l => Assert.IsType<AccountRow>(l.Row)).ToList();
+        Assert.Equal(["GB", "XK", "EH"], rows.Select(r => r.Country));
+        Assert.Equal(["pt-br", "es-419", "fil"], rows.Select(r => r.Language));
+        Assert.Equal(["https://example.com/shop?x=1", "linktr.ee/anna", "http://www.example.org"], rows.Select(r => r.ExternalUrl));
+    }
+
     [Fact]
     public void The_columns_of_a_rejected_file_are_ignored_so_it_can_be_imported_again()
     {

@@ -48,12 +48,12 @@ public sealed record AccountQuery(
             Fail("tier", $"unknown tier '{request.Tier!.Trim()}'; one of {string.Join(", ", Tiers)}");
 
         var country = Blank(request.Country)?.ToUpperInvariant();
-        if (country is not null && (country.Length != 2 || !country.All(char.IsAsciiLetter)))
-            Fail("country", $"'{request.Country!.Trim()}' is not a two-letter country code such as US or DE");
+        if (country is not null && CountryCodes.Problem(request.Country!.Trim()) is { } countryProblem)
+            Fail("country", countryProblem);
 
         var language = Blank(request.Language)?.ToLowerInvariant();
-        if (language is not null && (language.Length > 8 || !language.All(c => char.IsAsciiLetter(c) || c == '-')))
-            Fail("language", $"'{request.Language!.Trim()}' is not a language code such as en or pt-br");
+        if (language is not null && LanguageCodes.Problem(request.Language!.Trim()) is { } languageProblem)
+            Fail("language", languageProblem);
 
         var category = Blank(request.Category)?.ToLowerInvariant();
         if (category is not null && category.Length > 64)

@@ -19,7 +19,7 @@ internal static class ImportRowParser
             Language: f.Language(7),
             Bio: f.Text(8, trim: false),
             Email: f.Email(9),
-            ExternalUrl: f.Text(10, 2000),
+            ExternalUrl: f.WebAddress(10, 2000),
             IsVerified: f.Boolean(11),
             IsPrivate: f.Boolean(12),
             HasProfilePic: f.Boolean(13),

@@ -104,9 +104,7 @@ internal sealed class RowFields(IReadOnlyList<string> columns)
         var text = Text(column);
         if (text is null)
             return null;
-        if (text.Length != 2 || !char.IsAsciiLetter(text[0]) || !char.IsAsciiLetter(text[1]))
-            return Fail<string?>(column, $"'{text}' is not a two-letter country code (ISO 3166-1, e.g. US, DE, BR)");
-        return text.ToUpperInvariant();
+        return CountryCodes.Problem(text) is { } problem ? Fail<string?>(column, problem) : text.ToUpperInvariant();
     }
 
     /// <summary>A language tag such as en or pt-BR, stored in lower case.</summary>
@@ -115,9 +113,21 @@ internal sealed class RowFields(IReadOnlyList<string> columns)
         var text = Text(column);
         if (text is null)
             return null;
-        if (text.Length is < 2 or > 8 || !char.IsAsciiLetter(text[0]) || text.Any(c => !char.IsAsciiLetter(c) && c != '-'))
-            return Fail<string?>(column, $"'{text}' is not a language code (e.g. en, es, pt-br; at most 8 characters)");
-        return text.ToLowerInvariant();
+        return LanguageCodes.Problem(text) is { } problem ? Fail<string?>(column, problem) : text.ToLowerInvariant();
+    }
+
+    /// <summary>A web address: http(s) with a host, or a bare host and path (<c>linktr.ee/name</c>) as profiles often show it.</summary>
+    public string? WebAddress(int column, int maxLength)
+    {
+        var text = Text(column, maxLength);
+        if (text is null)
+            return null;
+        var hasScheme = text.Contains("://", StringComparison.Ordinal);
+        if (!Uri.TryCreate(hasScheme ? text : "https://" + text, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || !uri.Host.Contains('.') || text.Any(char.IsWhiteSpace))
+            return Fail<string?>(column, $"'{text}' is not a web address (e.g. https://example.com or linktr.ee/name)");
+        return text;
     }
 
     public string? Email(int column)

@@ -181,18 +181,11 @@ public static partial class DiscoveryQueryParser
 
     private static T Fail<T>(string message) => throw new FormatException(message);
 
-    private static string Country(string item)
-    {
-        if (item.Length != 2 || !item.All(char.IsAsciiLetter))
-            return Fail<string>($"'{item}' is not a two-letter country code (ISO 3166-1, e.g. US, DE, BR)");
-        var code = item.ToUpperInvariant();
-        return code == "UK" ? Fail<string>("'UK' is not an ISO 3166-1 code; the United Kingdom is GB") : code;
-    }
+    private static string Country(string item) =>
+        CountryCodes.Problem(item) is { } problem ? Fail<string>(problem) : item.ToUpperInvariant();
 
     private static string Language(string item) =>
-        item.Length is >= 2 and <= 8 && char.IsAsciiLetter(item[0]) && item.All(c => char.IsAsciiLetter(c) || c == '-')
-            ? item.ToLowerInvariant()
-            : Fail<string>($"'{item}' is not a language code (ISO 639-1, e.g. en, es, pt-br)");
+        LanguageCodes.Problem(item) is { } problem ? Fail<string>(problem) : item.ToLowerInvariant();
 
     // "Home & Interior", "home-interior" and an alias such as "interior design" name the same niche.
     private static string Niche(string item, NicheTaxonomy taxonomy)
