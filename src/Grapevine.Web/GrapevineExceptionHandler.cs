@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Grapevine.Core.Campaigns;
 using Grapevine.Core.Data;
 using Grapevine.Core.Discovery.Query;
 using Grapevine.Core.Workspaces;
@@ -30,6 +31,9 @@ public sealed partial class GrapevineExceptionHandler(IProblemDetailsService pro
 
         if (exception is DiscoveryQueryException query)
             return await WriteFieldErrorsAsync(context, exception, query.Errors.ToDictionary(), "Some query parameters are not valid");
+
+        if (exception is CampaignInputException campaign)
+            return await WriteFieldErrorsAsync(context, exception, campaign.Errors.ToDictionary(), "Some values are not valid");
 
         if (exception is ArgumentException { ParamName: { Length: > 0 } parameter } argument && FromGrapevine(exception))
             return await WriteArgumentProblemAsync(context, argument, parameter);

@@ -134,6 +134,11 @@ public static class PlanCommand
         {
             throw new InvalidOperationException(e.Message);
         }
+        catch (ArgumentException e) when (e.ParamName == "currency")
+        {
+            // The campaign's set-up, not an option of this command, is what needs changing: input rejected (exit 1).
+            throw new InvalidOperationException(e.Message[..^" (Parameter 'currency')".Length]);
+        }
     }
 
     private static CampaignPlanService Service(GrapevineDb db, CurrentWorkspace current) =>

@@ -5,8 +5,8 @@ using Grapevine.Core.Discovery.Pricing;
 namespace Grapevine.Core.Campaigns;
 
 /// <summary>
-/// Checks a <see cref="CampaignInput"/> and writes it onto a campaign. The first refused value throws an
-/// <see cref="ArgumentException"/> naming its API field, so the API, the form and the CLI point at the same thing.
+/// Checks a <see cref="CampaignInput"/> and writes it onto a campaign. Refused values throw a <see cref="CampaignInputException"/>
+/// naming each API field, so the API, the form and the CLI point at the same things.
 /// </summary>
 public static class CampaignRules
 {
@@ -46,62 +46,73 @@ public static class CampaignRules
         return index >= 0;
     }
 
-    /// <summary>Validates <paramref name="input"/> and copies it onto <paramref name="campaign"/>.</summary>
+    /// <summary>
+    /// Validates <paramref name="input"/> and copies it onto <paramref name="campaign"/>; refused values throw one
+    /// <see cref="CampaignInputException"/> naming every refused field.
+    /// </summary>
     public static void Apply(CampaignInput input, Campaign campaign)
     {
-        campaign.Name = Required(input.Name, "name", "A campaign name");
-        campaign.Brand = Required(input.Brand, "brand", "A brand name");
-        campaign.BrandValues = Optional(input.BrandValues, MaxBrandValues, "brandValues", "Brand values");
-        campaign.BrandNiches = Items(input.BrandNiches, "brandNiches", Niche);
-        campaign.BrandKeywords = Items(input.BrandKeywords, "brandKeywords", k => k);
-        campaign.Competitors = Items(input.Competitors, "competitors", c => c.TrimStart('@').ToLowerInvariant());
+        var errors = new FieldErrors();
+        campaign.Name = errors.Check(() => Required(input.Name, "name", "A campaign name"), "");
+        campaign.Brand = errors.Check(() => Required(input.Brand, "brand", "A brand name"), "");
+        campaign.BrandValues = errors.Check(() => Optional(input.BrandValues, MaxBrandValues, "brandValues", "Brand values"), null);
+        campaign.BrandNiches = errors.Check(() => Items(input.BrandNiches, "brandNiches", Niche), []);
+        campaign.BrandKeywords = errors.Check(() => Items(input.BrandKeywords, "brandKeywords", k => k), []);
+        campaign.Competitors = errors.Check(() => Items(input.Competitors, "competitors", c => c.TrimStart('@').ToLowerInvariant()), []);
 
-        if (string.IsNullOrWhiteSpace(input.Goal))
-            throw new ArgumentException($"A goal is required: one of {string.Join(", ", Goals)}.", "goal");
-        campaign.Goal = TryParseGoal(input.Goal, out var goal)
-            ? goal
-            : throw new ArgumentException($"Unknown goal '{input.Goal}'; one of {string.Join(", ", Goals)}.", "goal");
+        campaign.Goal = errors.Check(() => string.IsNullOrWhiteSpace(input.Goal)
+            ? throw new ArgumentException($"A goal is required: one of {string.Join(", ", Goals)}.", "goal")
+            : TryParseGoal(input.Goal, out var goal)
+                ? goal
+                : throw new ArgumentException($"Unknown goal '{input.Goal}'; one of {string.Join(", ", Goals)}.", "goal"), default);
 
-        campaign.Budget = input.Budget switch
+        campaign.Budget = errors.Check(() => input.Budget switch
         {
             null => throw new ArgumentException("A budget is required.", "budget"),
             <= 0 => throw new ArgumentException("The budget is more than 0.", "budget"),
             > MaxBudget => throw new ArgumentException($"The budget is at most {MaxBudget:N0}.", "budget"),
             { } b => Cents(b, "budget"),
-        };
+        }, 0);
         var currency = string.IsNullOrWhiteSpace(input.Currency) ? "USD" : input.Currency.Trim().ToUpperInvariant();
-        campaign.Currency = currency.Length == 3 && currency.All(char.IsAsciiLetter)
+        campaign.Currency = errors.Check(() => currency.Length == 3 && currency.All(char.IsAsciiLetter)
             ? currency
-            : throw new ArgumentException($"'{input.Currency}' is not a three-letter currency code (ISO 4217, e.g. USD, EUR).", "currency");
+            : throw new ArgumentException($"'{input.Currency}' is not a three-letter currency code (ISO 4217, e.g. USD, EUR).", "currency"), "USD");
 
-        if (input.StartsOn is { } starts && input.EndsOn is { } ends && ends < starts)
-            throw new ArgumentException($"The campaign ends ({ends:yyyy-MM-dd}) before it starts ({starts:yyyy-MM-dd}).", "endsOn");
+        errors.Check(() =>
+        {
+            if (input.StartsOn is { } starts && input.EndsOn is { } ends && ends < starts)
+                throw new ArgumentException($"The campaign ends ({ends:yyyy-MM-dd}) before it starts ({starts:yyyy-MM-dd}).", "endsOn");
+        });
         (campaign.StartsOn, campaign.EndsOn) = (input.StartsOn, input.EndsOn);
 
-        campaign.Platforms = Items(input.Platforms, "platforms", p => CatalogueNames.TryParsePlatform(p, out var platform)
+        campaign.Platforms = errors.Check(() => Items(input.Platforms, "platforms", p => CatalogueNames.TryParsePlatform(p, out var platform)
             ? platform.Name()
-            : throw new FormatException($"unknown platform '{p}'; one of {string.Join(", ", CatalogueNames.Platforms)}"));
-        campaign.TargetCountries = Items(input.TargetCountries, "targetCountries", Country);
-        campaign.TargetLanguages = Items(input.TargetLanguages, "targetLanguages", Language);
-        campaign.TargetAgeMin = Age(input.TargetAgeMin, "targetAgeMin");
-        campaign.TargetAgeMax = Age(input.TargetAgeMax, "targetAgeMax");
-        if (campaign.TargetAgeMin > campaign.TargetAgeMax)
-            throw new ArgumentException($"The youngest age ({campaign.TargetAgeMin}) is more than the oldest ({campaign.TargetAgeMax}).", "targetAgeMax");
-        campaign.TargetGender = Optional(input.TargetGender, 32, "targetGender", "A gender")?.ToLowerInvariant();
-        campaign.TargetInterests = Items(input.TargetInterests, "targetInterests", i => i);
-        campaign.Deliverables = ValidDeliverables(input.Deliverables, campaign.Platforms);
+            : throw new FormatException($"unknown platform '{p}'; one of {string.Join(", ", CatalogueNames.Platforms)}")), []);
+        campaign.TargetCountries = errors.Check(() => Items(input.TargetCountries, "targetCountries", Country), []);
+        campaign.TargetLanguages = errors.Check(() => Items(input.TargetLanguages, "targetLanguages", Language), []);
+        campaign.TargetAgeMin = errors.Check(() => Age(input.TargetAgeMin, "targetAgeMin"), null);
+        campaign.TargetAgeMax = errors.Check(() => Age(input.TargetAgeMax, "targetAgeMax"), null);
+        errors.Check(() =>
+        {
+            if (campaign.TargetAgeMin > campaign.TargetAgeMax)
+                throw new ArgumentException($"The youngest age ({campaign.TargetAgeMin}) is more than the oldest ({campaign.TargetAgeMax}).", "targetAgeMax");
+        });
+        campaign.TargetGender = errors.Check(() => Optional(input.TargetGender, 32, "targetGender", "A gender")?.ToLowerInvariant(), null);
+        campaign.TargetInterests = errors.Check(() => Items(input.TargetInterests, "targetInterests", i => i), []);
+        campaign.Deliverables = ValidDeliverables(input.Deliverables, campaign.Platforms, errors);
 
-        campaign.KpiImpressions = NotNegative(input.KpiImpressions, "kpiImpressions");
-        campaign.KpiReach = NotNegative(input.KpiReach, "kpiReach");
-        campaign.KpiEngagements = NotNegative(input.KpiEngagements, "kpiEngagements");
-        campaign.KpiClicks = NotNegative(input.KpiClicks, "kpiClicks");
-        campaign.KpiConversions = NotNegative(input.KpiConversions, "kpiConversions");
-        campaign.KpiRevenue = Money(input.KpiRevenue, MaxBudget, "kpiRevenue");
-        campaign.ProductCost = Money(input.ProductCost, MaxPrice, "productCost");
-        campaign.ClickThroughRate = Rate(input.ClickThroughRate, "clickThroughRate");
-        campaign.ConversionRate = Rate(input.ConversionRate, "conversionRate");
-        campaign.AverageOrderValue = Money(input.AverageOrderValue, MaxPrice, "averageOrderValue");
+        campaign.KpiImpressions = errors.Check(() => NotNegative(input.KpiImpressions, "kpiImpressions"), null);
+        campaign.KpiReach = errors.Check(() => NotNegative(input.KpiReach, "kpiReach"), null);
+        campaign.KpiEngagements = errors.Check(() => NotNegative(input.KpiEngagements, "kpiEngagements"), null);
+        campaign.KpiClicks = errors.Check(() => NotNegative(input.KpiClicks, "kpiClicks"), null);
+        campaign.KpiConversions = errors.Check(() => NotNegative(input.KpiConversions, "kpiConversions"), null);
+        campaign.KpiRevenue = errors.Check(() => Money(input.KpiRevenue, MaxBudget, "kpiRevenue"), null);
+        campaign.ProductCost = errors.Check(() => Money(input.ProductCost, MaxPrice, "productCost"), null);
+        campaign.ClickThroughRate = errors.Check(() => Rate(input.ClickThroughRate, "clickThroughRate"), null);
+        campaign.ConversionRate = errors.Check(() => Rate(input.ConversionRate, "conversionRate"), null);
+        campaign.AverageOrderValue = errors.Check(() => Money(input.AverageOrderValue, MaxPrice, "averageOrderValue"), null);
         campaign.FirstTest = input.FirstTest ?? false;
+        errors.ThrowIfAny();
     }
 
     /// <summary>The input that recreates <paramref name="campaign"/> as it is (for edit forms and partial changes).</summary>
@@ -215,24 +226,29 @@ public static class CampaignRules
         ? value
         : throw new ArgumentException($"A rate is between 0 and 1 (0.02 is 2%); got {value}.", field);
 
-    private static List<CampaignDeliverable> ValidDeliverables(IReadOnlyList<CampaignDeliverableInput>? rows, List<string> platforms)
+    private static List<CampaignDeliverable> ValidDeliverables(IReadOnlyList<CampaignDeliverableInput>? rows, List<string> platforms, FieldErrors errors)
     {
         var deliverables = new List<CampaignDeliverable>();
         foreach (var (row, i) in (rows ?? []).Select((r, i) => (r, i)))
         {
             var field = $"deliverables[{i}]";
-            var name = row.Deliverable?.Trim().ToLowerInvariant();
-            var known = Deliverables.Find(name)
-                ?? throw new ArgumentException(
-                    $"Unknown deliverable '{row.Deliverable}'; one of {string.Join(", ", Deliverables.All.Select(d => d.Name))}.", field + ".deliverable");
-            if (platforms.Count > 0 && !platforms.Contains(known.Platform.Name()))
-                throw new ArgumentException($"{known.Label} is not on the campaign's platforms ({string.Join(", ", platforms)}).", field + ".deliverable");
-            if (deliverables.Any(d => d.Deliverable == known.Name))
-                throw new ArgumentException($"{known.Name} is listed twice; give it one count.", field + ".deliverable");
-            var count = row.Count ?? 1;
-            if (count is < 1 or > MaxDeliverableCount)
-                throw new ArgumentException($"A count is between 1 and {MaxDeliverableCount}; got {count}.", field + ".count");
-            deliverables.Add(new CampaignDeliverable { Deliverable = known.Name, Count = count });
+            var known = errors.Check(() =>
+            {
+                var name = row.Deliverable?.Trim().ToLowerInvariant();
+                var known = Deliverables.Find(name)
+                    ?? throw new ArgumentException(
+                        $"Unknown deliverable '{row.Deliverable}'; one of {string.Join(", ", Deliverables.All.Select(d => d.Name))}.", field + ".deliverable");
+                if (platforms.Count > 0 && !platforms.Contains(known.Platform.Name()))
+                    throw new ArgumentException($"{known.Label} is not on the campaign's platforms ({string.Join(", ", platforms)}).", field + ".deliverable");
+                return deliverables.Any(d => d.Deliverable == known.Name)
+                    ? throw new ArgumentException($"{known.Name} is listed twice; give it one count.", field + ".deliverable")
+                    : known;
+            }, null);
+            var count = errors.Check(() => (row.Count ?? 1) is >= 1 and <= MaxDeliverableCount
+                ? row.Count ?? 1
+                : throw new ArgumentException($"A count is between 1 and {MaxDeliverableCount}; got {row.Count}.", field + ".count"), 0);
+            if (known is not null && count > 0)
+                deliverables.Add(new CampaignDeliverable { Deliverable = known.Name, Count = count });
         }
         return deliverables;
     }

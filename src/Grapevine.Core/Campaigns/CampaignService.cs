@@ -243,26 +243,29 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
         var campaign = await NameOfAsync(id, ct);
         var candidate = await db.CampaignCandidates.SingleOrDefaultAsync(c => c.CampaignId == id && c.AccountId == accountId, ct)
             ?? throw new KeyNotFoundException($"Account {accountId} is not a candidate of this campaign.");
+        var errors = new FieldErrors();
         if (change.Decision is not null)
         {
-            candidate.Decision = CampaignRules.TryParseDecision(change.Decision, out var decision)
+            candidate.Decision = errors.Check(() => CampaignRules.TryParseDecision(change.Decision, out var decision)
                 ? decision
-                : throw new ArgumentException($"Unknown decision '{change.Decision}'; one of {string.Join(", ", CampaignRules.Decisions)}.", "decision");
+                : throw new ArgumentException($"Unknown decision '{change.Decision}'; one of {string.Join(", ", CampaignRules.Decisions)}.", "decision"),
+                candidate.Decision);
         }
         if (change.AcceptsGifting is { } gifting)
             candidate.AcceptsGifting = gifting;
         if (change.TestSpend is { } spend)
         {
-            candidate.TestSpend = spend is >= 0 and <= MaxTestSpend && decimal.Round(spend, 2) == spend
+            candidate.TestSpend = errors.Check(() => spend is >= 0 and <= MaxTestSpend && decimal.Round(spend, 2) == spend
                 ? spend
-                : throw new ArgumentException($"A test spend is 0 to {MaxTestSpend:N0} with at most two decimals.", "testSpend");
+                : throw new ArgumentException($"A test spend is 0 to {MaxTestSpend:N0} with at most two decimals.", "testSpend"), candidate.TestSpend);
         }
         if (change.TestResult is { } result)
         {
-            candidate.TestResult = double.IsFinite(result) && result >= 0
+            candidate.TestResult = errors.Check(() => double.IsFinite(result) && result >= 0
                 ? result
-                : throw new ArgumentException("A test result is 0 or more.", "testResult");
+                : throw new ArgumentException("A test result is 0 or more.", "testResult"), candidate.TestResult);
         }
+        errors.ThrowIfAny();
         if (db.Entry(candidate).State == EntityState.Modified)
         {
             var handle = await db.Accounts.Where(a => a.Id == accountId).Select(a => a.Handle).SingleAsync(ct);

@@ -129,6 +129,28 @@ public class CampaignFormPageTests
     }
 
     [Theory, BothProviders]
+    public async Task Every_refused_field_shows_its_own_error_at_once(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        using var client = await host.Factory.CreateSignedInClientAsync();
+
+        var html = await HtmlAsync(await Forms.SubmitPairsAsync(client, "/campaigns/new", "new-campaign", FullForm(
+            ("Form.Name", ""), ("Form.Budget", "-5"), ("Form.StartsOn", "2027-05-01"), ("Form.EndsOn", "2027-04-01"), ("Form.TargetCountries", "USA"))));
+        Assert.Contains("id=\"name-error\">A campaign name is required.", html);
+        Assert.Contains("id=\"budget-error\">The budget is more than 0.", html);
+        Assert.Contains("id=\"endsOn-error\">The campaign ends (2027-04-01) before it starts (2027-05-01).", html);
+        Assert.Contains("id=\"targetCountries-error\">'USA' is not a two-letter country code", html);
+        Assert.Matches("id=\"budget\"[^>]*aria-invalid=\"true\" aria-describedby=\"budget-error\"", html);
+        Assert.Matches("id=\"ends-on\"[^>]*aria-invalid=\"true\" aria-describedby=\"endsOn-error\"", html);
+        Assert.Contains("4 values need a change", html);
+
+        var page = Location(await Forms.SubmitPairsAsync(client, "/campaigns/new", "new-campaign", FullForm()));
+        var edit = await HtmlAsync(await Forms.SubmitPairsAsync(client, page + "/edit", "edit-campaign", FullForm(("Form.Brand", ""), ("Form.KpiRevenue", "-1"))));
+        Assert.Contains("id=\"brand-error\">A brand name is required.", edit);
+        Assert.Contains("id=\"kpiRevenue-error\">The amount is 0 or more.", edit);
+    }
+
+    [Theory, BothProviders]
     public async Task Edit_changes_the_set_up_and_a_refused_edit_keeps_the_input(DatabaseProvider provider)
     {
         await using var host = await StartAsync(provider);

@@ -165,8 +165,9 @@ public class CampaignServiceTests
         foreach (var row in BadInputs)
         {
             var (field, value, message) = ((string)row[0], (string)row[1], (string)row[2]);
-            var e = Assert.Throws<ArgumentException>(() => CampaignRules.Apply(Break(field, value), new Campaign { Name = "", Brand = "" }));
+            var e = Assert.Throws<CampaignInputException>(() => CampaignRules.Apply(Break(field, value), new Campaign { Name = "", Brand = "" }));
             Assert.Equal(field, e.ParamName);
+            Assert.Equal([field], e.Errors.Keys);
             Assert.Contains(message, e.Message);
         }
     }
@@ -178,10 +179,10 @@ public class CampaignServiceTests
         var (db, current) = f.As(f.WorkspaceA, f.Alice, WorkspaceRole.Owner);
         await using var _ = db;
         var campaigns = Service(f, db, current);
-        var e = await Assert.ThrowsAsync<ArgumentException>(() => campaigns.CreateAsync(Break("budget", "-3"), default));
+        var e = await Assert.ThrowsAsync<CampaignInputException>(() => campaigns.CreateAsync(Break("budget", "-3"), default));
         Assert.Equal("budget", e.ParamName);
         var created = await campaigns.CreateAsync(Spring, default);
-        e = await Assert.ThrowsAsync<ArgumentException>(() => campaigns.UpdateAsync(created.Id, Break("deliverables[0].count", "0"), default));
+        e = await Assert.ThrowsAsync<CampaignInputException>(() => campaigns.UpdateAsync(created.Id, Break("deliverables[0].count", "0"), default));
         Assert.Equal("deliverables[0].count", e.ParamName);
         await using var fresh = f.As(f.WorkspaceA, f.Alice, WorkspaceRole.Owner).Db;
         Assert.Equal(3, (await fresh.Campaigns.SingleAsync()).Deliverables.Count);
@@ -254,9 +255,9 @@ public class CampaignServiceTests
         Assert.Contains(DiscoveryFields.MinFollowers, search.Errors.Keys);
         Assert.Equal("handle", (await Assert.ThrowsAsync<ArgumentException>(() =>
             campaigns.AddAccountAsync(campaign.Id, new AccountRef(Platform.Instagram, "nobody"), default))).ParamName);
-        Assert.Equal("decision", (await Assert.ThrowsAsync<ArgumentException>(() =>
+        Assert.Equal("decision", (await Assert.ThrowsAsync<CampaignInputException>(() =>
             campaigns.UpdateCandidateAsync(campaign.Id, ids["kai.lifts"], new CandidateChange { Decision = "maybe" }, default))).ParamName);
-        Assert.Equal("testSpend", (await Assert.ThrowsAsync<ArgumentException>(() =>
+        Assert.Equal("testSpend", (await Assert.ThrowsAsync<CampaignInputException>(() =>
             campaigns.UpdateCandidateAsync(campaign.Id, ids["kai.lifts"], new CandidateChange { TestSpend = -1 }, default))).ParamName);
         await Assert.ThrowsAsync<KeyNotFoundException>(() => campaigns.RemoveCandidateAsync(campaign.Id, ids["tom.travels"], default));
 

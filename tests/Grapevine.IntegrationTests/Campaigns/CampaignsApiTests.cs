@@ -142,6 +142,52 @@ public class CampaignsApiTests
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/campaigns/{Guid.NewGuid()}")).StatusCode);
     }
 
+    [Theory, BothProviders]
+    public async Task Several_bad_fields_are_all_named_in_one_problem(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        Dictionary<string, long> ids;
+        await using (var db = host.Database.CreateContext())
+            ids = await DiscoveryTestData.SeedAsync(db);
+        using var api = await host.Factory.CreateApiClientAsync();
+        var bad = new
+        {
+            name = "",
+            brand = "B",
+            goal = "sales",
+            budget = -5,
+            startsOn = "2027-05-01",
+            endsOn = "2027-04-01",
+            platforms = new[] { "myspace" },
+            targetCountries = new[] { "USA" },
+            deliverables = new[] { new { deliverable = "fax", count = 1 }, new { deliverable = "instagram_post", count = 30 } },
+        };
+
+        var created = await AssertFieldErrorsAsync(await api.PostAsJsonAsync("/api/v1/campaigns", bad));
+        Assert.Equal(["budget", "deliverables[0].deliverable", "deliverables[1].count", "endsOn", "name", "platforms", "targetCountries"], created.Keys.Order());
+        Assert.Equal(("A campaign name is required.", "The budget is more than 0."), (created["name"], created["budget"]));
+        Assert.Contains("before it starts", created["endsOn"]);
+        Assert.Contains("unknown platform 'myspace'", created["platforms"], StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(await api.GetFromJsonAsync<JsonElement[]>("/api/v1/campaigns") ?? []);
+
+        var id = (await (await api.PostAsJsonAsync("/api/v1/campaigns", Body)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var updated = await AssertFieldErrorsAsync(await api.PutAsJsonAsync($"/api/v1/campaigns/{id}", bad));
+        Assert.Equal(created.Keys.Order(), updated.Keys.Order());
+        Assert.Equal("Spring launch", (await api.GetFromJsonAsync<JsonElement>($"/api/v1/campaigns/{id}")).GetProperty("name").GetString());
+
+        await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { platform = "instagram", handle = "kai.lifts" });
+        var patched = await AssertFieldErrorsAsync(await api.PatchAsJsonAsync($"/api/v1/campaigns/{id}/candidates/{ids["kai.lifts"]}",
+            new { decision = "maybe", testSpend = -1, testResult = -2 }));
+        Assert.Equal(["decision", "testResult", "testSpend"], patched.Keys.Order());
+    }
+
+    private static async Task<Dictionary<string, string>> AssertFieldErrorsAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"expected 400, got {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("errors").EnumerateObject().ToDictionary(e => e.Name, e => e.Value[0].GetString()!);
+    }
+
     private static async Task AssertFieldErrorAsync(HttpResponseMessage response, string field, string message)
     {
         var body = await response.Content.ReadAsStringAsync();

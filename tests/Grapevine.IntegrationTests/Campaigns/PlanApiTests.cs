@@ -176,6 +176,37 @@ public class PlanApiTests
         Assert.All(verdicts, v => Assert.False(string.IsNullOrWhiteSpace(v.Reason)));
     }
 
+    [Theory, BothProviders]
+    public async Task A_budget_in_another_currency_than_the_prices_is_refused_naming_currency(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        var now = host.Time.GetUtcNow().UtcDateTime;
+        await using (var db = host.Database.CreateContext())
+            await PlanTestData.SeedCatalogueAsync(db, now, creators: 40);
+        using var api = await host.Factory.CreateApiClientAsync();
+        Campaign campaign;
+        await using (var db = host.Database.CreateContext())
+        {
+            var workspace = await db.Workspaces.IgnoreQueryFilters().Select(w => w.Id).SingleAsync();
+            (campaign, _) = await PlanTestData.SeedCampaignAsync(db, workspace, now, currency: "EUR");
+        }
+
+        var response = await api.PostAsJsonAsync($"/api/v1/campaigns/{campaign.Id}/plan", new { });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, body);
+        var message = JsonDocument.Parse(body).RootElement.GetProperty("errors").GetProperty("currency")[0].GetString()!;
+        Assert.Contains("Prices (rate cards and reference rates) are in USD, but this campaign's budget is in EUR", message);
+        Assert.Contains("set the campaign's currency to USD", message);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/campaigns/{campaign.Id}/plan")).StatusCode);
+
+        // In dollars, the same campaign plans.
+        Assert.Equal(HttpStatusCode.OK, (await api.PutAsJsonAsync($"/api/v1/campaigns/{campaign.Id}", new
+        {
+            name = campaign.Name, brand = campaign.Brand, goal = "sales", budget = 1500, currency = "usd", platforms = new[] { "instagram" },
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/v1/campaigns/{campaign.Id}/plan", new { })).StatusCode);
+    }
+
     private static async Task<(Campaign Campaign, List<long> Candidates)> SeedCampaignAsync(AuthTestHost host, DateTime now)
     {
         await using var db = host.Database.CreateContext();

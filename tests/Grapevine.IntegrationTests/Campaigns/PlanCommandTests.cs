@@ -74,4 +74,27 @@ public class PlanCommandTests
         var mixed = await CliHarness.RunAsync("plan", "--db", database.ConnectionString, "--campaign", campaignId.ToString(), "--goal", "sales");
         Assert.Equal(ExitCodes.UsageError, mixed.Exit);
     }
+
+    [Theory, BothProviders]
+    public async Task A_campaign_budget_in_another_currency_than_the_prices_exits_1_saying_why(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        Guid campaignId;
+        await using (var db = database.CreateContext())
+        {
+            await PlanTestData.SeedCatalogueAsync(db, now, creators: 40);
+            var workspace = new Workspace { Id = Guid.NewGuid(), Name = "Brand", Slug = "brand", CreatedAt = now };
+            db.Workspaces.Add(workspace);
+            await db.SaveChangesAsync();
+            campaignId = (await PlanTestData.SeedCampaignAsync(db, workspace.Id, now, currency: "GBP")).Campaign.Id;
+        }
+
+        var run = await CliHarness.RunAsync("plan", "--db", database.ConnectionString, "--campaign", campaignId.ToString(), "--save");
+        Assert.Equal(ExitCodes.InputRejected, run.Exit);
+        Assert.Contains("error: Prices (rate cards and reference rates) are in USD, but this campaign's budget is in GBP", run.Error);
+        Assert.DoesNotContain("(Parameter", run.Error);
+        await using (var db = database.CreateContext())
+            Assert.Equal(0, await db.CampaignPlans.IgnoreQueryFilters().CountAsync(p => p.CampaignId == campaignId));
+    }
 }

@@ -54,6 +54,34 @@ public class PlanPageTests
     }
 
     [Theory, BothProviders]
+    public async Task A_budget_in_another_currency_says_why_it_cannot_be_planned(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        var now = host.Time.GetUtcNow().UtcDateTime;
+        await using (var db = host.Database.CreateContext())
+            await PlanTestData.SeedCatalogueAsync(db, now, creators: 40);
+        using var client = await host.Factory.CreateSignedInClientAsync();
+        Guid campaignId;
+        await using (var db = host.Database.CreateContext())
+        {
+            var workspace = await db.Workspaces.IgnoreQueryFilters().Select(w => w.Id).SingleAsync();
+            campaignId = (await PlanTestData.SeedCampaignAsync(db, workspace, now, currency: "EUR")).Campaign.Id;
+        }
+        var url = $"/campaigns/{campaignId}/plan";
+        const string Refusal = "budget is in EUR, and Grapevine has no exchange rates to compare them. To plan, set the campaign";
+
+        var shown = await HtmlAsync(await client.GetAsync(url));
+        Assert.Contains("Campaign budget 1,500 EUR.", shown);
+        Assert.DoesNotContain("shown as US dollars", shown);
+        Assert.Contains(Refusal, shown);
+
+        var planned = await HtmlAsync(await Forms.SubmitAsync(client, url, "plan", new() { ["Form.Budget"] = "1200" }));
+        Assert.Contains(Refusal, planned);
+        await using (var db = host.Database.CreateContext())
+            Assert.Equal(0, await db.CampaignPlans.IgnoreQueryFilters().CountAsync());
+    }
+
+    [Theory, BothProviders]
     public async Task A_campaign_without_candidates_says_how_to_add_them_and_another_workspace_gets_404(DatabaseProvider provider)
     {
         await using var host = await StartAsync(provider);

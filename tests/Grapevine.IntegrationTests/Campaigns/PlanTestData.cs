@@ -13,7 +13,7 @@ internal static class PlanTestData
         await new DemoSeeder(db, new FakeTimeProvider(new DateTimeOffset(asOf))).SeedAsync(new DemoOptions(creators, 7, asOf.Date), null, default);
 
     /// <summary>A sales campaign in <paramref name="workspaceId"/> with up to 30 Instagram candidates; returns it and the candidates' ids.</summary>
-    public static async Task<(Campaign Campaign, List<long> Candidates)> SeedCampaignAsync(GrapevineDb db, Guid workspaceId, DateTime now, decimal budget = 1500m)
+    public static async Task<(Campaign Campaign, List<long> Candidates)> SeedCampaignAsync(GrapevineDb db, Guid workspaceId, DateTime now, decimal budget = 1500m, string currency = "USD")
     {
         var ids = await db.SearchProfiles.AsNoTracking()
             .Where(p => p.Platform == Core.Catalogue.Platform.Instagram && (p.Tier == "micro" || p.Tier == "nano") && p.LastPostedAt != null)
@@ -26,6 +26,7 @@ internal static class PlanTestData
             Brand = "Oat & Co",
             Goal = CampaignGoal.Sales,
             Budget = budget,
+            Currency = currency,
             Platforms = ["instagram"],
             Deliverables = [new CampaignDeliverable { Deliverable = "instagram_post", Count = 1 }, new CampaignDeliverable { Deliverable = "instagram_story", Count = 2 }],
             ProductCost = 35m,

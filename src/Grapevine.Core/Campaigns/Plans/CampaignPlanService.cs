@@ -34,6 +34,7 @@ public sealed class CampaignPlanService(
         PlanRequestValidation.Check(request);
         var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Candidates).SingleOrDefaultAsync(c => c.Id == campaignId, ct)
             ?? throw new KeyNotFoundException($"No campaign with id {campaignId}.");
+        PlanCurrency.Check(campaign.Currency);
         if (campaign.Candidates.Count == 0)
             throw new WorkspaceRuleException("The campaign has no candidates yet: add creators from a search or a list first.");
 
@@ -84,7 +85,7 @@ public sealed class CampaignPlanService(
         var query = search.Query with { Limit = Math.Min(search.Query.Limit, MaxSearchCandidates) };
         var found = await discovery.SearchAsync(query, current.Id, ct);
         var refs = found.Result.Hits.Select(h => new PlanCandidateRef(h.AccountId, CandidateDecision.Open, AcceptsGifting: search.ProductCost is not null)).ToList();
-        var spec = new PlanSpec(null, search.Goal, request.Budget ?? search.Budget, "USD", [], search.ProductCost, false);
+        var spec = new PlanSpec(null, search.Goal, request.Budget ?? search.Budget, PlanCurrency.Prices, [], search.ProductCost, false);
         return await PlanAsync(spec, refs, [], request, CreatorForecaster.Assumptions(null), ct);
     }
 

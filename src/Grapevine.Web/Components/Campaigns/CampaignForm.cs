@@ -1,5 +1,6 @@
 using System.Globalization;
 using Grapevine.Core.Campaigns;
+using Grapevine.Web.Components.Shared;
 
 namespace Grapevine.Web.Components.Campaigns;
 
@@ -156,6 +157,23 @@ public sealed class CampaignForm
         var sent = int.Parse(field[prefix.Length..end], CultureInfo.InvariantCulture);
         var rows = FilledRows().ToList();
         return sent < rows.Count ? $"{prefix}{rows[sent].Index}{field[end..]}" : field;
+    }
+
+    /// <summary>
+    /// Each refused field of <paramref name="e"/> under the form's name for it, with the message the page shows;
+    /// empty when the failure names no field.
+    /// </summary>
+    public Dictionary<string, string> ErrorsOnPage(Exception e)
+    {
+        IEnumerable<(string Field, string Message)> errors = e switch
+        {
+            CampaignInputException input => input.Errors.Select(f => (Field: f.Key, Message: f.Value[0])),
+            ArgumentException { ParamName: { } field } => [(field, Problem.Message(e))],
+            _ => [],
+        };
+        return errors.Select(f => (Field: FieldOnPage(f.Field)!, f.Message))
+            .DistinctBy(f => f.Field)
+            .ToDictionary(f => f.Field, f => MessageOnPage(f.Field, f.Message));
     }
 
     /// <summary>The service counts rates as fractions; the form as percentages.</summary>
