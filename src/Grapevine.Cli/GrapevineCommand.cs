@@ -31,7 +31,7 @@ public static class GrapevineCommand
         var result = Create().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (result.Errors.Count > 0)
         {
-            foreach (var message in UsageErrorText.Of(result.Errors.Select(e => e.Message)))
+            foreach (var message in UsageErrorText.Of(result))
                 Console.Error.WriteLine($"error: {message}");
             Console.Error.WriteLine("Run 'grapevine --help' for usage.");
             return ExitCodes.UsageError;

@@ -42,7 +42,7 @@ public static class DemoCommand
                 throw new CliUsageException($"--creators must be between 1 and {MaxCreators:N0}, not {count}.");
             var options = new DemoOptions(count, result.GetValue(seed), ParseAsOf(result.GetValue(asOf)));
             var json = result.GetValue(GlobalOptions.Json);
-            await using var db = await GlobalOptions.OpenDatabaseAsync(result, ct);
+            await using var db = await GlobalOptions.OpenOrCreateDatabaseAsync(result, ct);
             var seeder = new DemoSeeder(db, TimeProvider.System);
 
             DemoSeedResult seeded;

@@ -40,7 +40,7 @@ public static class ImportCommand
             if (Console.IsOutputRedirected)
                 console.Profile.Width = 240; // a log or a pipe: keep paths and messages on one line
 
-            await using var db = await GlobalOptions.OpenDatabaseAsync(result, ct);
+            await using var db = await GlobalOptions.OpenOrCreateDatabaseAsync(result, ct);
             var importer = new CatalogueImporter(db, TimeProvider.System);
             ImportReport report;
             if (!json && !Console.IsOutputRedirected)

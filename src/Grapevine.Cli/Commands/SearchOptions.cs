@@ -28,7 +28,12 @@ internal sealed class SearchOptions
         [DiscoveryFields.Keywords] = Text(DiscoveryFields.Keywords, "Brand keywords, comma separated (vegan,protein,oat milk): they rank by the share found in each account's words, they do not filter."),
         [DiscoveryFields.Weights] = Text(DiscoveryFields.Weights, "Fit weights to change, e.g. niche=0.4,keywords=0.3."),
     };
-    public Option<bool> HasEmail { get; } = new("--has-email") { Description = "Only accounts with a contact e-mail." };
+    // Not Option<bool>: a bool option leaves a value that is not a boolean ("--has-email maybe") to the search text.
+    public Option<string?> HasEmail { get; } = new("--has-email")
+    {
+        Description = "Only accounts with a contact e-mail (--has-email or --has-email true; --has-email false is no filter).",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
     public Option<string?> Verified { get; } = new("--verified")
     {
         Description = "Only verified accounts (--verified or --verified true), or only unverified ones (--verified false).",
@@ -58,15 +63,18 @@ internal sealed class SearchOptions
         MinAuthenticity = result.GetValue(Filters[DiscoveryFields.MinAuthenticity]),
         MaxPrice = result.GetValue(Filters[DiscoveryFields.MaxPrice]),
         PostedWithin = result.GetValue(Filters[DiscoveryFields.PostedWithin]),
-        HasEmail = result.GetValue(HasEmail) ? "true" : null,
+        HasEmail = Flag(result, HasEmail),
         MaxSponsored = result.GetValue(Filters[DiscoveryFields.MaxSponsored]),
-        Verified = result.GetResult(Verified) is null ? null : result.GetValue(Verified) ?? "true",
+        Verified = Flag(result, Verified),
         Sort = result.GetValue(Filters[DiscoveryFields.Sort]),
         Limit = result.GetValue(Filters[DiscoveryFields.Limit]),
         TagWindow = result.GetValue(Filters[DiscoveryFields.TagWindow]),
         Keywords = result.GetValue(Filters[DiscoveryFields.Keywords]),
         Weights = result.GetValue(Filters[DiscoveryFields.Weights]),
     };
+
+    /// <summary>A boolean option's text: "true" when given alone, null when absent; the query parser refuses what is not a boolean.</summary>
+    private static string? Flag(ParseResult result, Option<string?> option) => result.GetResult(option) is null ? null : result.GetValue(option) ?? "true";
 
     private static Option<string?> Text(string field, string description) => new(DiscoveryFields.Option(field)) { Description = description };
 }

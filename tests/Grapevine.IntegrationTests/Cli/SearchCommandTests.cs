@@ -134,6 +134,57 @@ public class SearchCommandTests
     }
 
     [Fact]
+    public async Task Boolean_options_refuse_values_that_are_not_booleans()
+    {
+        await using var database = await SeededAsync(DatabaseProvider.Sqlite);
+
+        // Before, "maybe" became search text and the search quietly matched nobody.
+        var hasEmail = await CliHarness.RunAsync("search", "--db", database.ConnectionString, "--has-email", "maybe");
+        Assert.Equal(ExitCodes.UsageError, hasEmail.Exit);
+        Assert.Equal("error: --has-email: 'maybe' is not true or false", hasEmail.Error.Trim());
+        Assert.Empty(hasEmail.Out);
+
+        var spelled = await CliHarness.RunAsync("search", "--db", database.ConnectionString, "--json", "--has-email", "yes", "--niche", "food");
+        Assert.True(spelled.Exit == ExitCodes.Success, spelled.Error);
+        Assert.Equal(["lena.kocht"], JsonDocument.Parse(spelled.Out).RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("handle").GetString()));
+
+        var off = await CliHarness.RunAsync("search", "--db", database.ConnectionString, "--json", "--has-email", "false", "--limit", "200");
+        var all = await CliHarness.RunAsync("search", "--db", database.ConnectionString, "--json", "--limit", "200");
+        Assert.Equal(JsonDocument.Parse(all.Out).RootElement.GetProperty("total").GetInt32(), JsonDocument.Parse(off.Out).RootElement.GetProperty("total").GetInt32());
+
+        var verified = await CliHarness.RunAsync("search", "--db", database.ConnectionString, "--verified", "blue");
+        Assert.Equal(ExitCodes.UsageError, verified.Exit);
+        Assert.Equal("error: --verified: 'blue' is not true or false", verified.Error.Trim());
+
+        // Commands whose true/false options are plain flags name the option too, instead of "Unrecognized argument".
+        var save = await CliHarness.RunAsync("plan", "--db", database.ConnectionString, "--budget", "100", "--goal", "sales", "--save", "maybe");
+        Assert.Equal(ExitCodes.UsageError, save.Exit);
+        Assert.Contains("error: --save: 'maybe' is not true or false", save.Error);
+        var archived = await CliHarness.RunAsync("campaign", "list", "--workspace", "x", "--archived", "perhaps", "--db", database.ConnectionString);
+        Assert.Equal(ExitCodes.UsageError, archived.Exit);
+        Assert.Contains("error: --archived: 'perhaps' is not true or false", archived.Error);
+    }
+
+    [Theory]
+    [InlineData("--min-followers", "99999999999999999999", "error: --min-followers: '99999999999999999999' is more followers than any account has")]
+    [InlineData("--max-followers", "-5", "error: --max-followers: must be 0 or more; got -5")]
+    [InlineData("--limit", "99999999999", "error: --limit: is at most 200; got 99999999999")]
+    [InlineData("--limit", "-99999999999", "error: --limit: is between 1 and 200; got -99999999999")]
+    [InlineData("--posted-within", "99999999999", "error: --posted-within: is between 1 and 3650 days; got 99999999999")]
+    [InlineData("--tag-window", "-4294967297", "error: --tag-window: is between 1 and 3650 days; got -4294967297")]
+    [InlineData("--min-er", "-1", "error: --min-er: is a percentage between 0 and 100; got -1")]
+    public async Task Numbers_out_of_range_name_the_option(string option, string value, string error)
+    {
+        await using var database = await SeededAsync(DatabaseProvider.Sqlite);
+
+        var run = await CliHarness.RunAsync("search", "--db", database.ConnectionString, option, value);
+
+        Assert.Equal(ExitCodes.UsageError, run.Exit);
+        Assert.Equal(error, run.Error.Trim());
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
     public async Task An_empty_answer_says_what_to_do_next()
     {
         await using var database = await SeededAsync(DatabaseProvider.Sqlite);

@@ -186,6 +186,7 @@ public class DiscoveryQueryParserTests
         Assert.Contains("between 0 and 100", Error(new() { MaxSponsored = "-1" }, DiscoveryFields.MaxSponsored));
         Assert.Contains("'high' is not a percentage", Error(new() { MaxEr = "high" }, DiscoveryFields.MaxEr));
         Assert.Contains("is not a percentage", Error(new() { MaxEr = "NaN" }, DiscoveryFields.MaxEr));
+        Assert.Contains("between 0 and 100; got 1" + new string('0', 400), Error(new() { MaxSponsored = "1" + new string('0', 400) }, DiscoveryFields.MaxSponsored));
         Assert.Contains("is not a percentage", Error(new() { MaxEr = "2,5" }, DiscoveryFields.MaxEr));
     }
 
@@ -218,6 +219,10 @@ public class DiscoveryQueryParserTests
         Assert.Contains(message, Error(new() { MaxPrice = text }, DiscoveryFields.MaxPrice));
 
     [Fact]
+    public void A_price_too_large_for_a_number_is_named() =>
+        Assert.Contains("is more than any price; leave it out for no maximum", Error(new() { MaxPrice = "1" + new string('0', 400) }, DiscoveryFields.MaxPrice));
+
+    [Fact]
     public void Days_are_whole_numbers_in_range()
     {
         var query = Parse(new() { PostedWithin = "30", TagWindow = "90d" });
@@ -225,6 +230,8 @@ public class DiscoveryQueryParserTests
         Assert.Contains("between 1 and 3650 days; got 0", Error(new() { PostedWithin = "0" }, DiscoveryFields.PostedWithin));
         Assert.Contains("not a whole number of days", Error(new() { TagWindow = "1.5" }, DiscoveryFields.TagWindow));
         Assert.Contains("between 1 and 3650", Error(new() { TagWindow = "4000" }, DiscoveryFields.TagWindow));
+        Assert.Equal("is between 1 and 3650 days; got 99999999999", Error(new() { PostedWithin = "99999999999" }, DiscoveryFields.PostedWithin));
+        Assert.Equal("is between 1 and 3650 days; got -99999999999d", Error(new() { TagWindow = "-99999999999d" }, DiscoveryFields.TagWindow));
     }
 
     [Theory]
@@ -282,7 +289,9 @@ public class DiscoveryQueryParserTests
         Assert.Contains("limit", new DiscoveryQueryException(errors).Message);
         Assert.Contains("between 1 and 200; got 0", Error(new() { Limit = "0" }, DiscoveryFields.Limit));
         Assert.Contains("'ten' is not a whole number", Error(new() { Limit = "ten" }, DiscoveryFields.Limit));
-        Assert.Contains("'99999999999' is not a whole number", Error(new() { Limit = "99999999999" }, DiscoveryFields.Limit));
+        // Too large for an int is still a whole number: out of range, said so.
+        Assert.Equal("is at most 200; got 99999999999", Error(new() { Limit = "99999999999" }, DiscoveryFields.Limit));
+        Assert.Equal("is between 1 and 200; got -99999999999999999999", Error(new() { Limit = "-99999999999999999999" }, DiscoveryFields.Limit));
     }
 
     [Fact]

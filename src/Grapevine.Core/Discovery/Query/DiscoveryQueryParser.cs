@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text.RegularExpressions;
 using Grapevine.Core.Catalogue;
 using Grapevine.Core.Discovery.Niches;
@@ -222,7 +223,7 @@ public static partial class DiscoveryQueryParser
     {
         var clean = text.EndsWith('%') ? text[..^1].TrimEnd() : text;
         if (!double.TryParse(clean, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
-            || !double.IsFinite(value))
+            || double.IsNaN(value))
             return Fail<double>($"'{text}' is not a percentage (e.g. 2.5 or 2.5%)");
         return value is >= 0 and <= 100 ? value : Fail<double>($"is a percentage between 0 and 100; got {text}");
     }
@@ -233,17 +234,19 @@ public static partial class DiscoveryQueryParser
         if (clean.EndsWith("usd", StringComparison.OrdinalIgnoreCase))
             clean = clean[..^3].TrimEnd();
         if (!double.TryParse(clean, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
-            || !double.IsFinite(value))
+            || double.IsNaN(value))
             return Fail<double>($"'{text}' is not a price in US dollars (e.g. 300 or $300)");
-        return value > 0 ? value : Fail<double>($"must be more than 0; got {text}");
+        if (value <= 0)
+            return Fail<double>($"must be more than 0; got {text}");
+        return double.IsFinite(value) ? value : Fail<double>($"'{text}' is more than any price; leave it out for no maximum");
     }
 
     private static int Days(string text)
     {
         var clean = text.EndsWith('d') || text.EndsWith('D') ? text[..^1].TrimEnd() : text;
-        if (!int.TryParse(clean, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var days))
+        if (!BigInteger.TryParse(clean, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var days))
             return Fail<int>($"'{text}' is not a whole number of days");
-        return days is >= 1 and <= MaxDays ? days : Fail<int>($"is between 1 and {MaxDays} days; got {text}");
+        return days >= 1 && days <= MaxDays ? (int)days : Fail<int>($"is between 1 and {MaxDays} days; got {text}");
     }
 
     private static bool Bool(string text) => text.ToLowerInvariant() switch
@@ -265,11 +268,12 @@ public static partial class DiscoveryQueryParser
 
     private static int Limit(string text)
     {
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var limit))
+        // A whole number too large for an int is still a whole number: out of range, not "not a number".
+        if (!BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var limit))
             return Fail<int>($"'{text}' is not a whole number");
         if (limit > DiscoveryQuery.MaxLimit)
             return Fail<int>($"is at most {DiscoveryQuery.MaxLimit}; got {limit}");
-        return limit >= 1 ? limit : Fail<int>($"is between 1 and {DiscoveryQuery.MaxLimit}; got {limit}");
+        return limit >= 1 ? (int)limit : Fail<int>($"is between 1 and {DiscoveryQuery.MaxLimit}; got {limit}");
     }
 
     private static FitWeights? Weights(string? text, Problems problems, bool hasKeywords)
