@@ -28,9 +28,15 @@ public class BrandSafetyJourneyTests(ITestOutputHelper output)
         await alcohol.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Added 2 to “alcohol”");
         await Assertions.Expect(alcohol.Locator(".tag-list")).ToContainTextAsync("#aperitivo");
-        await alcohol.GetByRole(AriaRole.Button, new() { Name = "Remove beer from alcohol" }).ClickAsync();
+        // Removing a keyword asks first too: cancelling keeps it.
+        await alcohol.GetByRole(AriaRole.Link, new() { Name = "Remove beer from alcohol" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Remove “beer” from “alcohol”?" })).ToBeVisibleAsync();
+        await page.Locator("section.confirm").GetByRole(AriaRole.Link, new() { Name = "Cancel" }).ClickAsync();
+        await Assertions.Expect(page.Locator("section.confirm")).ToHaveCountAsync(0);
+        await alcohol.GetByRole(AriaRole.Link, new() { Name = "Remove beer from alcohol" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove keyword", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("“beer” is removed from “alcohol”");
-        await Assertions.Expect(alcohol.GetByRole(AriaRole.Button, new() { Name = "Remove beer from alcohol" })).ToHaveCountAsync(0);
+        await Assertions.Expect(alcohol.GetByRole(AriaRole.Link, new() { Name = "Remove beer from alcohol" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator(".page-heading .hint")).ToContainTextAsync("This workspace's own lists");
         await ScreenshotAsync(page, output, "brand-safety-1280.png", fullPage: true);
 
@@ -48,7 +54,7 @@ public class BrandSafetyJourneyTests(ITestOutputHelper output)
         await page.GetByRole(AriaRole.Button, new() { Name = "Reset to defaults", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("The default lists apply again.");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "politics", Exact = true })).ToBeVisibleAsync();
-        await Assertions.Expect(alcohol.GetByRole(AriaRole.Button, new() { Name = "Remove beer from alcohol" })).ToBeVisibleAsync();
+        await Assertions.Expect(alcohol.GetByRole(AriaRole.Link, new() { Name = "Remove beer from alcohol" })).ToBeVisibleAsync();
 
         await CheckOnPhoneAsync(browser, context, server.Address, "/brand-safety", output, "brand-safety-390.png");
     }

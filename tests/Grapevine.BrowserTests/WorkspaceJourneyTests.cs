@@ -62,6 +62,31 @@ public class WorkspaceJourneyTests(ITestOutputHelper output)
         Assert.Contains("/invitations/accept?token=", invitation);
         await ScreenshotAsync(ana, output, "auth-members-invite-1280.png", fullPage: true);
 
+        // She also invites Zoe, then thinks better of it: pending invitations are listed and one is revoked after a confirmation.
+        await ana.GetByLabel("Email").FillAsync("zoe@acme.test");
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Create invitation link" }).ClickAsync();
+        var zoesLink = (await ana.Locator("#invitation-link").InnerTextAsync()).Trim();
+        var pending = ana.Locator("table.invitations tbody tr");
+        await Assertions.Expect(pending).ToHaveCountAsync(2);
+        await Assertions.Expect(pending.Filter(new() { HasText = "zoe@acme.test" })).ToContainTextAsync("ana@acme.test");
+        await ana.GetByRole(AriaRole.Link, new() { Name = "Revoke the invitation for zoe@acme.test" }).ClickAsync();
+        await Assertions.Expect(ana.GetByRole(AriaRole.Heading, new() { Name = "Revoke the invitation for zoe@acme.test?" })).ToBeVisibleAsync();
+        await ana.Locator("section.confirm").GetByRole(AriaRole.Link, new() { Name = "Cancel" }).ClickAsync();
+        await Assertions.Expect(pending).ToHaveCountAsync(2);
+        await ana.GetByRole(AriaRole.Link, new() { Name = "Revoke the invitation for zoe@acme.test" }).ClickAsync();
+        await ScreenshotAsync(ana, output, "auth-members-revoke-invitation-1280.png", fullPage: true);
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Revoke invitation" }).ClickAsync();
+        await Assertions.Expect(ana.Locator(".notice")).ToContainTextAsync("The invitation for zoe@acme.test is revoked");
+        await Assertions.Expect(pending).ToHaveCountAsync(1);
+        await Assertions.Expect(pending).ToContainTextAsync("ben@acme.test");
+        await using (var zoeContext = await browser.NewContextAsync(Desktop))
+        {
+            var zoe = await zoeContext.NewPageAsync();
+            await zoe.GotoAsync(zoesLink);
+            await Assertions.Expect(zoe.GetByRole(AriaRole.Alert)).ToContainTextAsync("This invitation link has been revoked");
+            await Assertions.Expect(zoe.GetByRole(AriaRole.Link, new() { Name = "Sign in to join" })).ToHaveCountAsync(0);
+        }
+
         // Ben, in his own browser, opens the link, creates his account and sees the list.
         await using var benContext = await browser.NewContextAsync(Desktop);
         var ben = await benContext.NewPageAsync();

@@ -15,6 +15,7 @@ public sealed class AuditLog(GrapevineDb db, CurrentWorkspace current, TimeProvi
         public const string LockedOut = "locked_out";
         public const string PasswordReset = "password_reset";
         public const string MemberInvited = "member_invited";
+        public const string InvitationRevoked = "invitation_revoked";
         public const string MemberJoined = "member_joined";
         public const string MemberRoleChanged = "member_role_changed";
         public const string MemberRemoved = "member_removed";

@@ -1,6 +1,6 @@
 namespace Grapevine.Core.Workspaces;
 
-/// <summary>A single-use, expiring invitation to join a workspace. Only the token's hash is stored.</summary>
+/// <summary>A single-use, expiring, revocable invitation to join a workspace. Only the token's hash is stored.</summary>
 public class Invitation : IWorkspaceOwned
 {
     public Guid WorkspaceId { get; set; }
@@ -13,4 +13,6 @@ public class Invitation : IWorkspaceOwned
     public DateTime ExpiresAt { get; set; }
     public DateTime? AcceptedAt { get; set; }
     public Guid? AcceptedBy { get; set; }
+    public DateTime? RevokedAt { get; set; }
+    public Guid? RevokedBy { get; set; }
 }

@@ -47,8 +47,8 @@ public sealed partial class WorkspaceService(GrapevineDb db, CurrentWorkspace cu
     {
         Require(Permission.ManageMembers);
         email = email.Trim();
-        if (!EmailPattern().IsMatch(email))
-            throw new ArgumentException($"'{email}' is not an email address.", nameof(email));
+        if (EmailProblem(email) is { } problem)
+            throw new ArgumentException(problem, nameof(email));
         if (role == WorkspaceRole.Owner && current.Role != WorkspaceRole.Owner)
             throw new PermissionDeniedException(Permission.ManageWorkspace);
         var token = SecretTokens.New();
@@ -69,6 +69,43 @@ public sealed partial class WorkspaceService(GrapevineDb db, CurrentWorkspace cu
         return (invitation, token);
     }
 
+    /// <summary>Why <paramref name="email"/> cannot be invited, or null when it can; forms check it with the other fields.</summary>
+    public static string? EmailProblem(string? email) =>
+        EmailPattern().IsMatch(email?.Trim() ?? "") ? null : $"'{email?.Trim()}' is not an email address.";
+
+    /// <summary>The invitations of the current workspace that can still be accepted, newest first.</summary>
+    public async Task<List<PendingInvitation>> PendingInvitationsAsync(CancellationToken ct)
+    {
+        Require(Permission.ManageMembers);
+        var now = time.GetUtcNow().UtcDateTime;
+        return await (
+                from i in db.Invitations.AsNoTracking()
+                where i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now
+                join u in db.Users on i.InvitedBy equals u.Id into inviters
+                from inviter in inviters.DefaultIfEmpty()
+                orderby i.CreatedAt descending, i.Email
+                select new PendingInvitation(i.Id, i.Email, i.Role, inviter == null ? null : inviter.Email, i.CreatedAt, i.ExpiresAt))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Revokes an invitation that has not been accepted: its link is refused from then on.</summary>
+    public async Task RevokeInvitationAsync(Guid invitationId, CancellationToken ct)
+    {
+        Require(Permission.ManageMembers);
+        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId, ct)
+            ?? throw new KeyNotFoundException("No such invitation in this workspace.");
+        if (invitation.Role == WorkspaceRole.Owner && current.Role != WorkspaceRole.Owner)
+            throw new PermissionDeniedException(Permission.ManageWorkspace);
+        if (invitation.AcceptedAt is not null)
+            throw new WorkspaceRuleException($"The invitation for {invitation.Email} has been accepted; remove the member instead.");
+        if (invitation.RevokedAt is not null)
+            throw new WorkspaceRuleException($"The invitation for {invitation.Email} has already been revoked.");
+        invitation.RevokedAt = time.GetUtcNow().UtcDateTime;
+        invitation.RevokedBy = current.UserId;
+        audit.Add(AuditLog.Actions.InvitationRevoked, invitation.Email, $"role {invitation.Role}");
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>What an invitation link offers, for the page that accepts it; null when no invitation has that token.</summary>
     public async Task<InvitationPreview?> PreviewInvitationAsync(string token, CancellationToken ct)
     {
@@ -81,6 +118,7 @@ public sealed partial class WorkspaceService(GrapevineDb db, CurrentWorkspace cu
             return null;
         var invitation = found.Invitation;
         var state = invitation.AcceptedAt is not null ? InvitationState.Used
+            : invitation.RevokedAt is not null ? InvitationState.Revoked
             : invitation.ExpiresAt <= time.GetUtcNow().UtcDateTime ? InvitationState.Expired
             : InvitationState.Open;
         return new InvitationPreview(invitation.WorkspaceId, found.Workspace, invitation.Email, invitation.Role, invitation.ExpiresAt, state);
@@ -95,6 +133,8 @@ public sealed partial class WorkspaceService(GrapevineDb db, CurrentWorkspace cu
         var now = time.GetUtcNow().UtcDateTime;
         if (invitation.AcceptedAt is not null)
             throw new WorkspaceRuleException("This invitation link has already been used.");
+        if (invitation.RevokedAt is not null)
+            throw new WorkspaceRuleException("This invitation link has been revoked; ask for a new one.");
         if (invitation.ExpiresAt <= now)
             throw new WorkspaceRuleException("This invitation link has expired; ask for a new one.");
         // A member opening someone else's link must not change their own role with it (roles change on the Members page,
@@ -171,7 +211,9 @@ public sealed partial class WorkspaceService(GrapevineDb db, CurrentWorkspace cu
     private static partial Regex EmailPattern();
 }
 
-public enum InvitationState { Open, Used, Expired }
+public enum InvitationState { Open, Used, Expired, Revoked }
+
+public sealed record PendingInvitation(Guid Id, string Email, WorkspaceRole Role, string? InvitedBy, DateTime SentAt, DateTime ExpiresAt);
 
 public sealed record InvitationPreview(Guid WorkspaceId, string WorkspaceName, string Email, WorkspaceRole Role, DateTime ExpiresAt, InvitationState State);
 

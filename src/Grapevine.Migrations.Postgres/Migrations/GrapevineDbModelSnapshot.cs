@@ -1394,6 +1394,14 @@ namespace Grapevine.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("invited_by");
 
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid?>("RevokedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("revoked_by");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -1382,6 +1382,14 @@ namespace Grapevine.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("invited_by");
 
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid?>("RevokedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_by");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -22,6 +22,18 @@ public static class WorkspacesApi
             .WithDescription("Returns a single-use link that works for 7 days; send it to the person. Needs Admin (Owner to invite an Owner).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/invitations", ListInvitationsAsync)
+            .WithName("ListInvitations")
+            .WithSummary("List pending invitations")
+            .WithDescription("Invitations not yet accepted, revoked or expired, newest first: who was invited, as what, by whom, when, and until when the link works. Needs Admin.")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapDelete("/invitations/{id:guid}", RevokeInvitationAsync)
+            .WithName("RevokeInvitation")
+            .WithSummary("Revoke an invitation")
+            .WithDescription("Its link is refused from then on. Needs Admin (Owner for an invitation as Owner); an accepted or already revoked invitation answers 409.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPatch("/members/{userId:guid}", ChangeRoleAsync)
             .WithName("ChangeMemberRole")
             .WithSummary("Change a member's role")
@@ -55,11 +67,26 @@ public static class WorkspacesApi
     public static async Task<Results<Created<InvitationResponse>, ValidationProblem>> InviteAsync(
         InvitationRequest request, WorkspaceService workspaces, HttpContext context, CancellationToken ct)
     {
+        // Every bad field is reported at once, so a script or form is fixed in one go.
+        var errors = new Dictionary<string, string[]>();
+        if (WorkspaceService.EmailProblem(request.Email) is { } emailProblem)
+            errors["email"] = [emailProblem];
         if (!ApiNames.TryParseRole(request.Role, out var role))
-            return TypedResults.ValidationProblem(ApiNames.Error("role", $"'{request.Role}' is not a role: one of {ApiNames.Roles}"));
+            errors["role"] = [$"'{request.Role}' is not a role: one of {ApiNames.Roles}"];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
         var (invitation, token) = await workspaces.InviteAsync(request.Email ?? "", role, ct);
         var link = $"{context.Request.Scheme}://{context.Request.Host}/invitations/accept?token={token}";
         return TypedResults.Created((string?)null, new InvitationResponse(invitation.Id, invitation.Email, ApiNames.Role(invitation.Role), invitation.ExpiresAt, link));
+    }
+
+    public static async Task<Ok<List<PendingInvitationResponse>>> ListInvitationsAsync(WorkspaceService workspaces, CancellationToken ct) =>
+        TypedResults.Ok((await workspaces.PendingInvitationsAsync(ct)).Select(PendingInvitationResponse.From).ToList());
+
+    public static async Task<NoContent> RevokeInvitationAsync(Guid id, WorkspaceService workspaces, CancellationToken ct)
+    {
+        await workspaces.RevokeInvitationAsync(id, ct);
+        return TypedResults.NoContent();
     }
 
     public static async Task<Results<Ok<MemberResponse>, ValidationProblem>> ChangeRoleAsync(
@@ -90,6 +117,12 @@ public sealed record MemberResponse(Guid UserId, string Email, string? DisplayNa
 public sealed record InvitationRequest(string? Email, string? Role);
 
 public sealed record InvitationResponse(Guid Id, string Email, string Role, DateTime ExpiresAt, string Link);
+
+/// <summary>An invitation that can still be accepted; <c>invitedBy</c> is the inviter's e-mail (null if they have left Grapevine).</summary>
+public sealed record PendingInvitationResponse(Guid Id, string Email, string Role, string? InvitedBy, DateTime SentAt, DateTime ExpiresAt)
+{
+    public static PendingInvitationResponse From(PendingInvitation i) => new(i.Id, i.Email, ApiNames.Role(i.Role), i.InvitedBy, i.SentAt, i.ExpiresAt);
+}
 
 /// <summary>The new role: viewer, member, admin or owner.</summary>
 public sealed record RoleRequest(string? Role);

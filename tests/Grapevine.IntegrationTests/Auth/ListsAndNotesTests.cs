@@ -108,7 +108,14 @@ public class ListsAndNotesTests
             Assert.Contains($"@{b.Handle}", page);
             Assert.Contains($"/api/v1/lists/{listId}/export", page);
 
-            Assert.Contains($"@{b.Handle} is removed from the list", await HtmlAsync(await Forms.SubmitAsync(owner, $"/lists/{listId}", "remove-account", new() { ["RemoveAccountId"] = b.Id.ToString() })));
+            // Removing an account asks once more; the form is only there on the confirmation.
+            Assert.Contains($"href=\"/lists/{listId}?remove={b.Id}\"", page);
+            Assert.Contains($"Remove @{b.Handle} from “Spring launch”?", await HtmlAsync(await owner.GetAsync($"/lists/{listId}?remove={b.Id}")));
+            Assert.Equal(HttpStatusCode.BadRequest, (await Forms.PostAsync(owner, $"/lists/{listId}", "remove-account", new() { ["RemoveAccountId"] = b.Id.ToString() }, token)).StatusCode);
+            Assert.Equal(2, await db.CreatorListItems.IgnoreQueryFilters().CountAsync());
+            var removed = await HtmlAsync(await Forms.SubmitAsync(owner, $"/lists/{listId}?remove={b.Id}", "remove-account", new() { ["RemoveAccountId"] = b.Id.ToString() }));
+            Assert.Contains($"@{b.Handle} is removed from the list", removed);
+            Assert.DoesNotContain("class=\"card panel confirm\"", removed);
             Assert.Contains("The list is renamed", await HtmlAsync(await Forms.SubmitAsync(owner, $"/lists/{listId}", "rename-list", new() { ["NewName"] = "Spring shortlist" })));
             Assert.Contains("Delete “Spring shortlist”?", await HtmlAsync(await owner.GetAsync($"/lists/{listId}?delete=1")));
             Assert.Equal(1, await db.CreatorListItems.IgnoreQueryFilters().CountAsync());
@@ -120,9 +127,13 @@ public class ListsAndNotesTests
             Assert.DoesNotContain("<b>fast</b>", await (await owner.GetAsync(account)).Content.ReadAsStringAsync());
             Assert.Contains("Spring shortlist", noted);
             Assert.Contains(">vegan-food", await HtmlAsync(await Forms.SubmitAsync(owner, account, "add-tag", new() { ["NewTag"] = "Vegan food" })));
-            Assert.DoesNotContain(">vegan-food", await HtmlAsync(await Forms.SubmitAsync(owner, account, "remove-tag", new() { ["RemoveTagName"] = "vegan-food" })));
+            Assert.Contains("Remove the tag “vegan-food” from @" + a.Handle + "?", await HtmlAsync(await owner.GetAsync($"{account}?removeTag=vegan-food")));
+            Assert.DoesNotContain(">vegan-food", await HtmlAsync(await Forms.SubmitAsync(owner, $"{account}?removeTag=vegan-food", "remove-tag", new() { ["RemoveTagName"] = "vegan-food" })));
             var noteId = (await db.AccountNotes.IgnoreQueryFilters().SingleAsync()).Id;
-            Assert.Contains("Note deleted", await HtmlAsync(await Forms.SubmitAsync(owner, account, "delete-note", new() { ["DeleteNoteId"] = noteId.ToString() })));
+            Assert.Contains($"href=\"{account}?deleteNote={noteId}#confirm\"", noted);
+            Assert.Contains("Delete the note of 23 Nov 2026?", await HtmlAsync(await owner.GetAsync($"{account}?deleteNote={noteId}")));
+            Assert.Equal(HttpStatusCode.BadRequest, (await Forms.PostAsync(owner, account, "delete-note", new() { ["DeleteNoteId"] = noteId.ToString() }, token)).StatusCode);
+            Assert.Contains("Note deleted", await HtmlAsync(await Forms.SubmitAsync(owner, $"{account}?deleteNote={noteId}", "delete-note", new() { ["DeleteNoteId"] = noteId.ToString() })));
             Assert.Contains("Added to “Spring shortlist”", await HtmlAsync(await Forms.SubmitAsync(owner, $"/accounts/{b.Platform}/{b.Handle}", "account-add-to-list", new() { ["AddListId"] = listId.ToString() })));
 
             Assert.Equal("/lists?deleted=Spring%20shortlist", Location(await Forms.SubmitAsync(owner, $"/lists/{listId}?delete=1", "delete-list", [])));
@@ -158,11 +169,14 @@ public class ListsAndNotesTests
         var list = await HtmlAsync(await client.GetAsync($"/lists/{listId}"));
         Assert.Contains($"@{seeded[0].Handle}", list);
         Assert.DoesNotContain("RemoveAccountId", list);
+        Assert.DoesNotContain("?remove=", list);
+        Assert.DoesNotContain("Remove @", await HtmlAsync(await client.GetAsync($"/lists/{listId}?remove={seeded[0].Id}")));
         Assert.DoesNotContain("Export CSV", list);
         var account = await HtmlAsync(await client.GetAsync($"/accounts/{seeded[0].Platform}/{seeded[0].Handle}"));
         Assert.Contains("Owner's note", account);
         Assert.DoesNotContain("NoteText", account);
         Assert.DoesNotContain("DeleteNoteId", account);
+        Assert.DoesNotContain("deleteNote=", account);
         // Forms that are not offered are refused too.
         Assert.Equal(HttpStatusCode.BadRequest, (await Forms.PostAsync(client, $"/lists/{listId}", "rename-list", new() { ["NewName"] = "mine" }, Forms.Token(list))).StatusCode);
     }

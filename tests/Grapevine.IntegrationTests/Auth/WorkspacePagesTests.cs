@@ -62,6 +62,89 @@ public partial class WorkspacePagesTests
     }
 
     [Theory, BothProviders]
+    public async Task Pending_invitations_are_listed_and_revoked_after_a_confirmation(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        using var owner = await host.Factory.CreateSignedInClientAsync("olga@example.com");
+
+        Assert.Contains("No pending invitations.", await HtmlAsync(await owner.GetAsync("/members")));
+        var invited = await HtmlAsync(await Forms.SubmitAsync(owner, "/members", "invite", new() { ["InviteEmail"] = "dora@example.com", ["InviteRole"] = "Viewer" }));
+        var link = new Uri(InvitationLink().Match(invited).Groups[1].Value).PathAndQuery;
+        var listed = await HtmlAsync(await owner.GetAsync("/members"));
+        Assert.DoesNotContain("No pending invitations.", listed);
+        Assert.Matches("<td data-label=\"Invited\"><strong>dora@example.com</strong></td>\\s*<td data-label=\"Role\">Viewer</td>\\s*<td data-label=\"Invited by\">olga@example.com</td>\\s*<td data-label=\"Sent\">23 Nov 2026</td>\\s*<td data-label=\"Expires\">30 Nov 2026</td>", listed);
+        var id = await host.Factory.AsMemberAsync(await OnlyWorkspaceAsync(host), await host.UserAsync("olga@example.com"), WorkspaceRole.Owner, async s =>
+            Assert.Single(await s.GetRequiredService<WorkspaceService>().PendingInvitationsAsync(default)).Id);
+        Assert.Contains($"href=\"/members?revokeInvitation={id}\"", listed);
+
+        // Revoking asks first; the form is only there on the confirmation.
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await Forms.PostAsync(owner, "/members", "revoke-invitation", new() { ["RevokeInvitationId"] = id.ToString() }, Forms.Token(listed))).StatusCode);
+        Assert.Contains("Revoke the invitation for dora@example.com?", await HtmlAsync(await owner.GetAsync($"/members?revokeInvitation={id}")));
+        Assert.Contains("Sign in to join", await HtmlAsync(await host.Factory.CreateBrowserClient().GetAsync(link)));
+        var revoked = await HtmlAsync(await Forms.SubmitAsync(owner, $"/members?revokeInvitation={id}", "revoke-invitation", new() { ["RevokeInvitationId"] = id.ToString() }));
+        Assert.Contains("The invitation for dora@example.com is revoked", revoked);
+        Assert.Contains("No pending invitations.", revoked);
+        Assert.DoesNotContain("Revoke the invitation for", revoked);
+        Assert.Contains("This invitation link has been revoked", await HtmlAsync(await host.Factory.CreateBrowserClient().GetAsync(link)));
+        Assert.Contains(await host.AuditAsync(), e => e.Action == AuditLog.Actions.InvitationRevoked && e.Target == "dora@example.com" && e.ActorName == "olga@example.com");
+
+        // A Member sees neither the table nor the confirmation.
+        var mel = await host.Factory.CreateUserAsync("mel@example.com");
+        await host.Factory.AddMemberAsync(await OnlyWorkspaceAsync(host), mel, WorkspaceRole.Member);
+        using var member = await host.Factory.SignInAsync("mel@example.com");
+        var asMember = await HtmlAsync(await member.GetAsync($"/members?revokeInvitation={id}"));
+        Assert.DoesNotContain("Pending invitations", asMember);
+        Assert.DoesNotContain("Revoke the invitation", asMember);
+    }
+
+    [Theory, BothProviders]
+    public async Task An_invitation_with_several_bad_fields_shows_each_error_next_to_its_field(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        using var owner = await host.Factory.CreateSignedInClientAsync("olga@example.com");
+
+        var refused = await HtmlAsync(await Forms.SubmitAsync(owner, "/members", "invite", new() { ["InviteEmail"] = "not an address", ["InviteRole"] = "Boss" }));
+        Assert.Contains("<p class=\"field-error\" id=\"invite-email-error\">'not an address' is not an email address.</p>", refused);
+        Assert.Contains("<p class=\"field-error\" id=\"invite-role-error\">'Boss' is not a role: one of Viewer, Member, Admin, Owner.</p>", refused);
+        Assert.Contains("value=\"not an address\"", refused);
+        Assert.DoesNotContain("Invitation link for", refused);
+        await using var db = host.Database.CreateContext();
+        Assert.False(await db.Invitations.IgnoreQueryFilters().AnyAsync());
+
+        // A role alone is enough to refuse: it never falls back to Member.
+        var badRole = await HtmlAsync(await Forms.SubmitAsync(owner, "/members", "invite", new() { ["InviteEmail"] = "ok@example.com", ["InviteRole"] = "9" }));
+        Assert.Contains("id=\"invite-role-error\">'9' is not a role", badRole);
+        Assert.DoesNotContain("id=\"invite-email-error\"", badRole);
+        Assert.False(await db.Invitations.IgnoreQueryFilters().AnyAsync());
+    }
+
+    [Theory, BothProviders]
+    public async Task A_role_or_key_scope_the_page_cannot_read_is_refused_not_replaced(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        using var owner = await host.Factory.CreateSignedInClientAsync("olga@example.com");
+        var carol = await host.Factory.CreateUserAsync("carol@example.com");
+        await host.Factory.AddMemberAsync(await OnlyWorkspaceAsync(host), carol, WorkspaceRole.Admin);
+
+        var role = await HtmlAsync(await Forms.SubmitAsync(owner, "/members", $"role-{carol.Id:N}", new() { ["Role"] = "Boss" }));
+        Assert.Contains("role=\"alert\">'Boss' is not a role: one of Viewer, Member, Admin, Owner. The role is unchanged.", role);
+        Assert.Equal(WorkspaceRole.Admin, Assert.Single(await host.MembershipsAsync(carol.Id)).Role);
+
+        var key = await HtmlAsync(await Forms.SubmitAsync(owner, "/api-keys", "create-key", new() { ["KeyName"] = "sync", ["KeyScope"] = "readwrite" }));
+        Assert.Contains("role=\"alert\">'readwrite' is not a scope: Read or ReadWrite. No key was created.", key);
+        Assert.DoesNotContain("id=\"api-key-secret\"", key);
+        await using var db = host.Database.CreateContext();
+        Assert.False(await db.ApiKeys.IgnoreQueryFilters().AnyAsync());
+    }
+
+    private static async Task<Guid> OnlyWorkspaceAsync(AuthTestHost host)
+    {
+        await using var db = host.Database.CreateContext();
+        return await db.Workspaces.Select(w => w.Id).SingleAsync();
+    }
+
+    [Theory, BothProviders]
     public async Task A_key_is_shown_once_listed_by_prefix_and_refused_right_after_revocation(DatabaseProvider provider)
     {
         await using var host = await StartAsync(provider);
@@ -141,6 +224,11 @@ public partial class WorkspacePagesTests
         var bad = await owner.GetAsync("/api/v1/audit?before=yesterday");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("\"before\"", await bad.Content.ReadAsStringAsync());
+
+        // The page says so too, instead of showing the newest events as if they were older.
+        var badPage = await HtmlAsync(await owner.GetAsync("/audit?before=yesterday"));
+        Assert.Contains("'yesterday' in the address is not a date and time", badPage);
+        Assert.DoesNotContain("guest6@example.com", badPage);
     }
 
     [GeneratedRegex("id=\"invitation-link\">([^<]+)<")]

@@ -34,7 +34,10 @@ public class BrandSafetyPageTests
         var refused = await HtmlAsync(await Forms.SubmitAsync(owner, page, "add-keyword:alcohol", new() { ["NewKeywords"] = "#happy hour" }));
         Assert.Contains("role=\"alert\">'#happy hour' is not a hashtag", refused);
 
-        Assert.Contains("“beer” is removed from “alcohol”", await HtmlAsync(await Forms.SubmitAsync(owner, page, "remove-keyword:alcohol", new() { ["RemoveKeyword"] = "beer" })));
+        Assert.Contains("href=\"/brand-safety?removeKeyword=beer&from=alcohol\"", await HtmlAsync(await owner.GetAsync(page)));
+        Assert.Contains("Remove “beer” from “alcohol”?", await HtmlAsync(await owner.GetAsync($"{page}?removeKeyword=beer&from=alcohol")));
+        Assert.Contains("“beer” is removed from “alcohol”",
+            await HtmlAsync(await Forms.SubmitAsync(owner, $"{page}?removeKeyword=beer&from=alcohol", "remove-keyword", new() { ["RemoveFrom"] = "alcohol", ["RemoveKeyword"] = "beer" })));
         Assert.Contains("The category “competitors” is added.",
             await HtmlAsync(await Forms.SubmitAsync(owner, page, "new-category", new() { ["NewCategoryName"] = "Competitors", ["NewCategoryKeywords"] = "rival cola, #rivalcola" })));
         Assert.Contains("There is a category 'competitors' already",

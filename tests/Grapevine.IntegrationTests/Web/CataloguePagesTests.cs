@@ -37,7 +37,16 @@ public class CataloguePagesTests
 
         var bad = await PageAsync(client, "/?minFollowers=lots&platform=myspace");
         Assert.Contains("Some filters need fixing", bad);
-        Assert.Contains("<strong>minFollowers</strong>: 'lots' is not a whole number", bad);
+        Assert.Contains("<strong>minFollowers</strong>: 'lots' is not a number of followers (e.g. 10000, 10k, 1.5m)", bad);
+        Assert.Contains("<p class=\"field-error\" id=\"filter-min-error\">'lots' is not a number of followers", bad);
+        Assert.Contains("aria-describedby=\"filter-min-error\"", bad);
+        Assert.DoesNotContain("accounts match", bad);
+
+        // Followers read as people type them, as on the Discover page: 10k is ten thousand.
+        var tenK = await PageAsync(client, "/?minFollowers=10k&maxFollowers=1.5m");
+        var atLeastTenK = seeded.Count(s => s.Followers is >= 10_000 and <= 1_500_000);
+        Assert.Contains($"<strong>{atLeastTenK}</strong> {(atLeastTenK == 1 ? "account matches" : "accounts match")}", tenK);
+        Assert.Contains("value=\"10k\"", tenK);
         Assert.Contains("<strong>platform</strong>: unknown platform 'myspace'", bad);
     }
 

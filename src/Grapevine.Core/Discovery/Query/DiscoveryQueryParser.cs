@@ -198,26 +198,8 @@ public static partial class DiscoveryQueryParser
             ?? Fail<string>($"unknown niche '{item}'; one of {string.Join(", ", taxonomy.Niches.Select(n => n.Slug))}");
     }
 
-    private static long Count(string text)
-    {
-        var clean = text.Replace(",", "").Replace("_", "").Replace(" ", "");
-        var multiplier = 1.0;
-        if (clean.Length > 1 && char.ToLowerInvariant(clean[^1]) is 'k' or 'm')
-        {
-            multiplier = char.ToLowerInvariant(clean[^1]) == 'k' ? 1_000 : 1_000_000;
-            clean = clean[..^1];
-        }
-        if (!double.TryParse(clean, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
-            return Fail<long>($"'{text}' is not a number of followers (e.g. 10000, 10k, 1.5m)");
-        var count = Math.Round(number * multiplier);
-        if (count < 0)
-            return Fail<long>($"must be 0 or more; got {text}");
-        if (count > 10_000_000_000)
-            return Fail<long>($"'{text}' is more followers than any account has");
-        if (count != number * multiplier)
-            return Fail<long>($"'{text}' is not a whole number of followers");
-        return (long)count;
-    }
+    private static long Count(string text) =>
+        FollowerCount.TryParse(text, out var count, out var problem) ? count : Fail<long>(problem);
 
     private static double Percent(string text)
     {
