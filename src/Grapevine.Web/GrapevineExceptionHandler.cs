@@ -40,6 +40,9 @@ public sealed partial class GrapevineExceptionHandler(IProblemDetailsService pro
 
         var (status, title, detail) = exception switch
         {
+            // The framework's own words ("Implicit body inferred … Did you mean to use a Service instead?") are for developers.
+            BadHttpRequestException bad when MissingBody().IsMatch(bad.Message) => (bad.StatusCode, "The request body could not be read",
+                "The request has no body: send a JSON object, with the header Content-Type: application/json."),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
             PermissionDeniedException => (StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
             WorkspaceRuleException => (StatusCodes.Status409Conflict, "Conflict", exception.Message),
@@ -135,6 +138,9 @@ public sealed partial class GrapevineExceptionHandler(IProblemDetailsService pro
             },
         });
     }
+
+    [GeneratedRegex("""no body was provided|was not provided from body""")]
+    private static partial Regex MissingBody();
 
     [GeneratedRegex("""^Failed to bind parameter "(?<type>.+) (?<name>\w+)" from "(?<value>.*)"\.$""")]
     private static partial Regex BindFailure();

@@ -24,6 +24,9 @@ public static partial class BrandSafetyNames
             throw new ArgumentException("A keyword cannot contain control characters.", field);
         if (keyword[0] == '#' && !Hashtag().IsMatch(keyword))
             throw new ArgumentException($"'{keyword}' is not a hashtag: after # come only letters, digits and underscores.", field);
+        // Captions are matched word by word (runs of letters and digits), so "🔥" or "!!!" would be accepted and never found.
+        if (!keyword.EnumerateRunes().Any(Rune.IsLetterOrDigit))
+            throw new ArgumentException($"'{keyword}' has no letter or digit: keywords are matched as whole words, so it could never be found.", field);
         return keyword;
     }
 

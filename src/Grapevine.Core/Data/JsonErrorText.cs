@@ -15,7 +15,13 @@ public static partial class JsonErrorText
         if (Unmapped().Match(json.Message) is { Success: true } unmapped)
             return (field ?? unmapped.Groups["name"].Value, "not a field of this request");
         if (Conversion().Match(json.Message) is { Success: true } converted)
+        {
+            // A record's constructor parameter of the wrong type is reported against the record ("could not be converted
+            // to CreateListRequest"); the reader's own error underneath says what the field wanted.
+            if (field is not null && FromReader(json.InnerException) is { } wanted)
+                return (field, $"expected {wanted}");
             return (field, $"expected {Expected(converted.Groups["type"].Value)}");
+        }
         var message = json.Message.Split(" Path: ", 2)[0].TrimEnd('.');
         return (field, json.LineNumber is { } line ? $"{message} (line {line + 1}, byte {json.BytePositionInLine + 1})" : message);
     }
@@ -41,6 +47,25 @@ public static partial class JsonErrorText
             _ => "a value of another type",
         };
     }
+
+    private static string? FromReader(Exception? inner) => inner switch
+    {
+        InvalidOperationException when TokenAs().Match(inner.Message) is { Success: true } token => token.Groups["want"].Value switch
+        {
+            "string" => "a JSON string (in quotes)",
+            "boolean" => Expected("System.Boolean"),
+            "number" => Expected("System.Double"),
+            _ => null,
+        },
+        FormatException when FormatFor().Match(inner.Message) is { Success: true } format => Expected("System." + format.Groups["type"].Value),
+        _ => null,
+    };
+
+    [GeneratedRegex(@"^Cannot get the value of a token type '\w+' as an? (?<want>\w+)\.")]
+    private static partial Regex TokenAs();
+
+    [GeneratedRegex(@"(?:for an? |supported )(?<type>Int16|Int32|Int64|Decimal|Double|Single|DateTime|DateTimeOffset|DateOnly|Guid)\b")]
+    private static partial Regex FormatFor();
 
     [GeneratedRegex(@"could not be converted to (?<type>\S+)\. Path:")]
     private static partial Regex Conversion();

@@ -37,6 +37,13 @@ public class ListsAndNotesTests
         await AssertFieldErrorAsync(await api.PostAsJsonAsync($"/api/v1/lists/{id}/items", new { accounts = new[] { new { platform = "myspace", handle = "x" } } }), "accounts[0].platform", "unknown platform");
         await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/lists", new { name = "" }), "name", "1 to 200 characters");
         await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/lists", new { }), "name", "1 to 200 characters");
+        // A record's field of the wrong JSON type names what the field wants, not "an object"; no body says so in plain words.
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/lists", new { name = 5 }), "name", "expected a JSON string (in quotes)");
+        var empty = await api.PostAsync("/api/v1/lists", new StringContent("", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        var emptyText = await empty.Content.ReadAsStringAsync();
+        Assert.Contains("The request has no body", emptyText);
+        Assert.DoesNotContain("Implicit body", emptyText);
 
         Assert.Equal(HttpStatusCode.NoContent, (await api.PatchAsJsonAsync($"/api/v1/lists/{id}", new { name = "Spring launch, final" })).StatusCode);
         var details = await api.GetFromJsonAsync<JsonElement>($"/api/v1/lists/{id}");

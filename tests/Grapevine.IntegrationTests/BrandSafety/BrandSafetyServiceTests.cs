@@ -108,6 +108,8 @@ public class BrandSafetyServiceTests
         await AssertRefusedAsync("add[0]", "at most 100 characters", () => service.AddKeywordsAsync("alcohol", [new string('x', 101)], default));
         await AssertRefusedAsync("add[0]", "is not a hashtag", () => service.AddKeywordsAsync("alcohol", ["#happy hour"], default));
         await AssertRefusedAsync("add[0]", "is not a hashtag", () => service.AddKeywordsAsync("alcohol", ["#"], default));
+        await AssertRefusedAsync("add[1]", "'🔥' has no letter or digit", () => service.AddKeywordsAsync("alcohol", ["ok", "🔥"], default));
+        await AssertRefusedAsync("add[0]", "'!!!' has no letter or digit", () => service.AddKeywordsAsync("alcohol", ["!!!"], default));
         await AssertRefusedAsync("remove[0]", "cannot be empty", () => service.RemoveKeywordsAsync("alcohol", [""], default));
         await AssertRefusedAsync("name", "1 to 50 letters", () => service.AddCategoryAsync(" ", [], default));
         await AssertRefusedAsync("name", "1 to 50 letters", () => service.AddCategoryAsync("a/b", [], default));
