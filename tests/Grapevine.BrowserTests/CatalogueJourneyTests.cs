@@ -82,6 +82,49 @@ public class CatalogueJourneyTests(ITestOutputHelper output)
         await Assertions.Expect(desktop.GetByRole(AriaRole.Heading, new() { Name = "Account not found" })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task A_follower_filter_that_is_not_a_number_says_so_and_10k_means_ten_thousand()
+    {
+        await using var server = await GrapevineServer.StartAsync(db => SampleCatalogue.SeedAsync(db));
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserSession.LaunchAsync(playwright);
+        await using var context = await browser.NewContextAsync(BrowserSession.Desktop);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(server.Address, "/account/sign-up").ToString());
+        await BrowserSession.SignUpAsync(page, "noa@example.com", "Noa's Brand");
+        var rows = page.Locator("table.accounts tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(36);
+
+        // What the browser cannot read as a number reaches the page, which says so next to the field and lists nothing.
+        await page.GetByLabel("Followers, at least").FillAsync("abc");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("minFollowers=abc", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("#filter-min-error")).ToHaveTextAsync("'abc' is not a number of followers (e.g. 10000, 10k, 1.5m)");
+        await Assertions.Expect(page.GetByLabel("Followers, at least")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Some filters need fixing");
+        await Assertions.Expect(rows).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".result-count")).ToHaveCountAsync(0);
+
+        // 10k is ten thousand, as on the Discover page.
+        await page.GetByLabel("Followers, at least").FillAsync("10k");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("minFollowers=10k", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("#filter-min-error")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByLabel("Followers, at least")).ToHaveValueAsync("10k");
+        var followers = await page.Locator("table.accounts tbody td[data-label=Followers]").AllInnerTextsAsync();
+        Assert.NotEmpty(followers);
+        Assert.True(followers.Count < 36, "the filter applied");
+        Assert.All(followers, f => Assert.True(ParseShown(f) >= 10_000, $"{f} is under 10k"));
+    }
+
+    // The table shows 12,345 or 12.3k; this reads either back well enough to compare with 10,000.
+    private static double ParseShown(string text)
+    {
+        var t = text.Trim().Replace(",", "");
+        var multiplier = t.EndsWith('k') ? 1_000 : t.EndsWith('M') || t.EndsWith('m') ? 1_000_000 : 1;
+        return double.Parse(multiplier == 1 ? t : t[..^1], System.Globalization.CultureInfo.InvariantCulture) * multiplier;
+    }
+
     private async Task Screenshot(IPage page, string folder, string name, bool fullPage)
     {
         var path = Path.Combine(folder, name);

@@ -237,7 +237,8 @@ public class AccountsApiTests
 
         foreach (var (path, method) in new[]
         {
-            ("/api/v1/workspaces", "get"), ("/api/v1/members", "get"), ("/api/v1/invitations", "post"), ("/api/v1/members/{userId}", "patch"),
+            ("/api/v1/workspaces", "get"), ("/api/v1/members", "get"), ("/api/v1/invitations", "post"), ("/api/v1/invitations", "get"),
+            ("/api/v1/invitations/{id}", "delete"), ("/api/v1/members/{userId}", "patch"),
             ("/api/v1/api-keys", "post"), ("/api/v1/api-keys/{id}", "delete"), ("/api/v1/audit", "get"), ("/api/v1/lists", "post"),
             ("/api/v1/lists/{id}/items", "post"), ("/api/v1/lists/{id}/export", "get"), ("/api/v1/accounts/{platform}/{handle}/notes", "post"),
             ("/api/v1/accounts/{platform}/{handle}/tags/{tag}", "delete"), ("/api/v1/notes/{id}", "delete"),
