@@ -53,6 +53,9 @@ public class DiscoveryQueryParserTests
             ],
             query.Notices);
         Assert.Empty(Parse(new DiscoveryQueryInput { Text = "vegan #keto", Keywords = "protein" }).Notices);
+        Assert.Equal(
+            [new QueryNotice(DiscoveryFields.Keywords, "Ignored '🔥', '!!!': emoji, symbols and punctuation are not searchable; search matches words, #hashtags and @mentions.")],
+            Parse(new DiscoveryQueryInput { Keywords = "🔥, !!!, protein" }).Notices);
     }
 
     [Fact]

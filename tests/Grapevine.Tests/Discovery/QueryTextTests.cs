@@ -156,6 +156,25 @@ public class QueryTextTests
         Assert.Empty(Parse("vegan café 東京").Ignored);
     }
 
+    [Theory]
+    [InlineData("🔥", "🔥")]
+    [InlineData("vegan 🔥🔥 recipes", "🔥🔥")]
+    [InlineData("#", "#")]
+    [InlineData("@@@", "@@@")]
+    [InlineData("  ?!  ", "?!")]
+    public void Emoji_symbols_and_text_with_nothing_searchable_are_named_not_dropped(string text, string named)
+    {
+        var ignored = Assert.Single(Parse(text).Ignored);
+        Assert.Equal(new IgnoredWord(named, IgnoredReason.Symbols), ignored);
+        Assert.Equal(
+            $"Ignored '{named}': emoji, symbols and punctuation are not searchable; search matches words, #hashtags and @mentions.",
+            Assert.Single(QueryText.Notices("q", [ignored])).Message);
+    }
+
+    [Fact]
+    public void Punctuation_between_words_is_not_a_notice() =>
+        Assert.Empty(Parse("vegan & gluten-free, \"meal prep\" — recipes!").Ignored);
+
     [Fact]
     public void Too_long_text_and_too_many_terms_are_refused()
     {

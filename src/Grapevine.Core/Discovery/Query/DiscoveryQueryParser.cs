@@ -115,7 +115,10 @@ public static partial class DiscoveryQueryParser
         var keywords = new List<string>();
         foreach (var item in items)
         {
+            var before = ignored.Count;
             var words = QueryText.SearchableWords(item, ignored);
+            if (words.Count == 0 && ignored.Count == before && !string.IsNullOrWhiteSpace(item))
+                ignored.Add(new IgnoredWord(item.Trim(), IgnoredReason.Symbols));
             if (words.Count > DiscoveryQuery.MaxKeywordTokens)
             {
                 problems?.Add($"'{item.Trim()}' has {words.Count} words; a keyword has at most {DiscoveryQuery.MaxKeywordTokens}");

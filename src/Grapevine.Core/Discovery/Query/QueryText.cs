@@ -84,6 +84,9 @@ public sealed record QueryText(IReadOnlyList<string> Words, IReadOnlyList<string
 
         var ignored = new List<IgnoredWord>();
         var words = SearchableWords(plain.ToString(), ignored);
+        // "@@@" or a lone "#": nothing searchable and nothing else to say, yet it would match everyone.
+        if (words.Count + hashtags.Count + mentions.Count == 0 && ignored.Count == 0)
+            ignored.Add(new IgnoredWord(text.Trim(), IgnoredReason.Symbols));
         var parsed = new QueryText(words, hashtags, mentions) { Ignored = ignored };
         if (parsed.Count > MaxTerms)
             problems.Add($"has {parsed.Count} words, hashtags and mentions; at most {MaxTerms}");
@@ -93,10 +96,16 @@ public sealed record QueryText(IReadOnlyList<string> Words, IReadOnlyList<string
     /// <summary>
     /// The distinct words of <paramref name="text"/> that a profile can hold; the others are added to
     /// <paramref name="ignored"/> with the reason: one character or more than <see cref="SearchText.MaxTokenLength"/>
-    /// (<see cref="SearchText"/> drops them), a stop word or digits only (profiles leave them out, SearchProfileWords).
+    /// (<see cref="SearchText"/> drops them), a stop word or digits only (profiles leave them out, SearchProfileWords), and
+    /// emoji or symbols standing on their own (the tokenizer reads them as separators, so "🔥" would match everyone).
     /// </summary>
     public static List<string> SearchableWords(string text, List<IgnoredWord> ignored)
     {
+        foreach (var chunk in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!chunk.EnumerateRunes().Any(Rune.IsLetterOrDigit) && chunk.EnumerateRunes().Any(IsSymbol) && !ignored.Any(i => i.Word == chunk))
+                ignored.Add(new IgnoredWord(chunk, IgnoredReason.Symbols));
+        }
         var words = new List<string>();
         foreach (var run in SearchText.Runs(text))
         {
@@ -126,8 +135,12 @@ public sealed record QueryText(IReadOnlyList<string> Words, IReadOnlyList<string
                 IgnoredReason.OneLetter => "single letters and digits are not searchable.",
                 IgnoredReason.TooLong => $"words longer than {SearchText.MaxTokenLength} characters are not searchable.",
                 IgnoredReason.Number => "numbers on their own are not searchable (#2024 and 2024 are read as a number).",
+                IgnoredReason.Symbols => "emoji, symbols and punctuation are not searchable; search matches words, #hashtags and @mentions.",
                 _ => "such common words are left out of every profile, so they cannot match.",
             }));
+
+    private static bool IsSymbol(Rune rune) => Rune.GetUnicodeCategory(rune) is UnicodeCategory.OtherSymbol or UnicodeCategory.MathSymbol
+        or UnicodeCategory.CurrencySymbol or UnicodeCategory.ModifierSymbol;
 
     private static string Shorten(string word) => word.Length > 24 ? word[..20] + "…" : word;
 
@@ -152,4 +165,5 @@ public enum IgnoredReason
     TooLong,
     Number,
     CommonWord,
+    Symbols,
 }
