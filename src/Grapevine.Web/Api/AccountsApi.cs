@@ -26,8 +26,12 @@ public static class AccountsApi
     }
 
     public static async Task<Results<Ok<AccountPage>, ValidationProblem>> ListAccounts(
-        [AsParameters] AccountListParameters parameters, GrapevineDb db, CancellationToken ct)
+        [AsParameters] AccountListParameters parameters, HttpRequest request, GrapevineDb db, CancellationToken ct)
     {
+        // A misspelt filter (min_followers for minFollowers) would otherwise be dropped and list everyone without a word.
+        var unknown = request.Query.Keys.Where(k => !AccountQuery.ParameterNames.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (unknown.Count > 0)
+            return TypedResults.ValidationProblem(unknown.ToDictionary(k => k, k => new[] { AccountQuery.UnknownParameter(k) }), title: "Some query parameters are not valid");
         if (!AccountQuery.TryCreate(parameters.ToRequest(), out var query, out var errors))
             return TypedResults.ValidationProblem(errors, title: "Some query parameters are not valid");
         return TypedResults.Ok(await new AccountSearch(db).SearchAsync(query, ct));

@@ -186,6 +186,8 @@ public class AccountsApiTests
             ("/api/v1/accounts?tier=giga", "tier", "unknown tier 'giga'"),
             ("/api/v1/accounts?country=Germany", "country", "two-letter"),
             ("/api/v1/accounts?country=QQ", "country", "'QQ' is not an assigned country code"),
+            ("/api/v1/accounts?min_followers=5", "min_followers", "not a parameter of this list; did you mean 'minFollowers'?"),
+            ("/api/v1/accounts?followers=5", "followers", "the parameters are platform, tier, country"),
             ("/api/v1/accounts?language=xq", "language", "'xq' is not a known language code"),
             ("/api/v1/accounts?minFollowers=-1", "minFollowers", "0 or more"),
             ("/api/v1/accounts?maxFollowers=-5", "maxFollowers", "0 or more"),

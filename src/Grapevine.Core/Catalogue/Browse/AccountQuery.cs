@@ -21,6 +21,21 @@ public sealed record AccountQuery(
 
     public static AccountQuery All { get; } = new(null, null, null, null, null, null, null, AccountSort.Default, DefaultLimit, null);
 
+    /// <summary>The query-string names of <see cref="AccountSearchRequest"/>'s fields, as the accounts API takes them.</summary>
+    public static readonly IReadOnlyList<string> ParameterNames =
+        ["platform", "tier", "country", "language", "category", "minFollowers", "maxFollowers", "sort", "limit", "cursor"];
+
+    /// <summary>Why <paramref name="key"/> is refused, with the name meant when it is only spelt differently (min_followers).</summary>
+    public static string UnknownParameter(string key)
+    {
+        var meant = ParameterNames.FirstOrDefault(n => Loose(n) == Loose(key));
+        return meant is not null
+            ? $"not a parameter of this list; did you mean '{meant}'?"
+            : $"not a parameter of this list; the parameters are {string.Join(", ", ParameterNames)}";
+
+        static string Loose(string name) => new([.. name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
+    }
+
     public bool HasFilters =>
         Platform is not null || Tier is not null || Country is not null || Language is not null || Category is not null
         || MinFollowers is not null || MaxFollowers is not null;
