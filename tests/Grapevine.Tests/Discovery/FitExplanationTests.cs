@@ -67,7 +67,7 @@ public class FitExplanationTests
         Assert.Equal("87% of sampled followers look real.", parts[4].Why);
         Assert.Equal("Expected engagements unknown; counted as neutral (0.5).", parts[5].Why);
         Assert.Equal("Last posted 3 days ago.", parts[6].Why);
-        Assert.Equal("Nothing from the brand-safety lexicon in the bio or recent captions.", parts[7].Why);
+        Assert.Equal("Nothing in the bio and recent captions matches Grapevine's default brand-safety lexicon; the vetting report checks the workspace's own lists.", parts[7].Why);
     }
 
     [Fact]
@@ -105,7 +105,20 @@ public class FitExplanationTests
     public void Brand_safety_hits_lower_the_part()
     {
         var fit = Breakdown() with { Safety = new FitPart(0.05, 0.4, 0.02) };
-        Assert.Equal("Brand-safety terms in the bio or recent captions (safety 0.4 of 1).", FitExplanation.Explain(fit, Facts())[7].Why);
+        Assert.Equal("2 of the bio and recent captions match Grapevine's default brand-safety lexicon (safety = 1 / (1 + 2) = 0.33); "
+            + "the vetting report names the words and checks the workspace's own lists.",
+            FitExplanation.Explain(fit with { Safety = new FitPart(0.05, 1 / 3.0, 0.0167) }, Facts())[7].Why);
+        Assert.Equal("1 of the bio and recent captions matches Grapevine's default brand-safety lexicon (safety = 1 / (1 + 1) = 0.5); "
+            + "the vetting report names the words and checks the workspace's own lists.", FitExplanation.Explain(fit with { Safety = new FitPart(0.05, 0.5, 0.025) }, Facts())[7].Why);
+    }
+
+    [Fact]
+    public void Brand_safety_of_an_account_without_recent_captions_says_only_the_bio_was_read()
+    {
+        var fit = Breakdown() with { Safety = new FitPart(0.05, 1, 0.05) };
+        var profile = Profile();
+        profile.LastPostedAt = new DateTimeOffset(Now.AddDays(-400)).ToUnixTimeSeconds();
+        Assert.StartsWith("Nothing in the bio (no captions from the last year) matches", FitExplanation.Explain(fit, Facts(profile))[7].Why);
     }
 
     [Fact]

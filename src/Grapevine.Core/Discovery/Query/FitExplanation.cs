@@ -1,4 +1,5 @@
 using System.Globalization;
+using Grapevine.Core.Discovery.Profiles;
 
 namespace Grapevine.Core.Discovery.Query;
 
@@ -72,10 +73,22 @@ public static class FitExplanation
             "quality" => $"{Math.Round(value * 100)}% of sampled followers look real.",
             "cost" => CostWhy(facts, value),
             "recency" => p.LastPostedAt is { } last ? $"Last posted {Ago(facts.Now, last)}." : $"Recency scores {Number(value)}.",
-            _ => value >= 1
-                ? "Nothing from the brand-safety lexicon in the bio or recent captions."
-                : $"Brand-safety terms in the bio or recent captions (safety {Number(value)} of 1).",
+            _ => SafetyWhy(facts, value),
         };
+    }
+
+    // Search profiles are shared by every workspace, so they are scanned with the shipped lexicon; vetting uses the workspace's.
+    private static string SafetyWhy(FitFacts facts, double value)
+    {
+        var p = facts.Profile;
+        var captions = p.LastPostedAt is { } last && last >= new DateTimeOffset(facts.Now.AddDays(-SearchProfileBuilder.RecentDays)).ToUnixTimeSeconds()
+            ? "the bio and recent captions"
+            : "the bio (no captions from the last year)";
+        if (value >= 1)
+            return $"Nothing in {captions} matches Grapevine's default brand-safety lexicon; the vetting report checks the workspace's own lists.";
+        var flagged = (int)Math.Round(1 / value - 1);
+        return $"{flagged} of {captions} match{(flagged == 1 ? "es" : "")} Grapevine's default brand-safety lexicon "
+            + $"(safety = 1 / (1 + {flagged}) = {Number(value)}); the vetting report names the words and checks the workspace's own lists.";
     }
 
     private static string NicheWhy(FitFacts facts, double value)
