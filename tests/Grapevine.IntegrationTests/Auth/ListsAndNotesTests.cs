@@ -129,19 +129,38 @@ public class ListsAndNotesTests
 
             // Notes, tags and lists on the account page.
             var account = $"/accounts/{a.Platform}/{a.Handle}";
-            var noted = await HtmlAsync(await Forms.SubmitAsync(owner, account, "add-note", new() { ["NoteText"] = "Replies within a day <b>fast</b>" }));
+            // Post/redirect/get: each change answers with a redirect to the page saying what was done, so reloading the
+            // page it lands on, or going back to it, posts nothing again.
+            async Task<string> DoneAsync(HttpResponseMessage posted, string expectedLocation)
+            {
+                Assert.Equal(expectedLocation, Location(posted));
+                return await HtmlAsync(await owner.GetAsync(expectedLocation));
+            }
+            var noted = await DoneAsync(
+                await Forms.SubmitAsync(owner, account, "add-note", new() { ["NoteText"] = "Replies within a day <b>fast</b>" }), $"{account}?done=note-added");
+            Assert.Contains("Note added.", noted);
+            Assert.Contains("Note added.", await HtmlAsync(await owner.GetAsync($"{account}?done=note-added")));
+            Assert.Equal(1, await db.AccountNotes.IgnoreQueryFilters().CountAsync());
             Assert.Contains("Replies within a day <b>fast</b>", noted);
             Assert.DoesNotContain("<b>fast</b>", await (await owner.GetAsync(account)).Content.ReadAsStringAsync());
             Assert.Contains("Spring shortlist", noted);
-            Assert.Contains(">vegan-food", await HtmlAsync(await Forms.SubmitAsync(owner, account, "add-tag", new() { ["NewTag"] = "Vegan food" })));
+            Assert.Contains(">vegan-food", await DoneAsync(await Forms.SubmitAsync(owner, account, "add-tag", new() { ["NewTag"] = "Vegan food" }), $"{account}?done=tag-added"));
             Assert.Contains("Remove the tag “vegan-food” from @" + a.Handle + "?", await HtmlAsync(await owner.GetAsync($"{account}?removeTag=vegan-food")));
-            Assert.DoesNotContain(">vegan-food", await HtmlAsync(await Forms.SubmitAsync(owner, $"{account}?removeTag=vegan-food", "remove-tag", new() { ["RemoveTagName"] = "vegan-food" })));
+            var untagged = await DoneAsync(await Forms.SubmitAsync(owner, $"{account}?removeTag=vegan-food", "remove-tag", new() { ["RemoveTagName"] = "vegan-food" }),
+                $"{account}?done=tag-removed&tag=vegan-food");
+            Assert.DoesNotContain(">vegan-food", untagged);
+            Assert.Contains("Tag vegan-food removed.", untagged);
             var noteId = (await db.AccountNotes.IgnoreQueryFilters().SingleAsync()).Id;
             Assert.Contains($"href=\"{account}?deleteNote={noteId}#confirm\"", noted);
             Assert.Contains("Delete the note of 23 Nov 2026?", await HtmlAsync(await owner.GetAsync($"{account}?deleteNote={noteId}")));
             Assert.Equal(HttpStatusCode.BadRequest, (await Forms.PostAsync(owner, account, "delete-note", new() { ["DeleteNoteId"] = noteId.ToString() }, token)).StatusCode);
-            Assert.Contains("Note deleted", await HtmlAsync(await Forms.SubmitAsync(owner, $"{account}?deleteNote={noteId}", "delete-note", new() { ["DeleteNoteId"] = noteId.ToString() })));
-            Assert.Contains("Added to “Spring shortlist”", await HtmlAsync(await Forms.SubmitAsync(owner, $"/accounts/{b.Platform}/{b.Handle}", "account-add-to-list", new() { ["AddListId"] = listId.ToString() })));
+            Assert.Contains("Note deleted", await DoneAsync(
+                await Forms.SubmitAsync(owner, $"{account}?deleteNote={noteId}", "delete-note", new() { ["DeleteNoteId"] = noteId.ToString() }), $"{account}?done=note-deleted"));
+            var other = $"/accounts/{b.Platform}/{b.Handle}";
+            Assert.Contains("Added to “Spring shortlist”", await DoneAsync(
+                await Forms.SubmitAsync(owner, other, "account-add-to-list", new() { ["AddListId"] = listId.ToString() }), $"{other}?done=added-to-list&list={listId}"));
+            // A refused change stays on the page with its error and redirects nowhere.
+            Assert.Contains("role=\"alert\"", await HtmlAsync(await Forms.SubmitAsync(owner, account, "add-note", new() { ["NoteText"] = "  " })));
 
             Assert.Equal("/lists?deleted=Spring%20shortlist", Location(await Forms.SubmitAsync(owner, $"/lists/{listId}?delete=1", "delete-list", [])));
             Assert.Equal(0, await db.CreatorLists.IgnoreQueryFilters().CountAsync());
