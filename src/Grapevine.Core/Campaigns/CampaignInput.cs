@@ -41,5 +41,5 @@ public sealed record CampaignInput
     public bool? FirstTest { get; init; }
 }
 
-/// <summary>One deliverable row: its name (instagram_post, tiktok_video …) and how many each creator publishes (1–20).</summary>
-public sealed record CampaignDeliverableInput(string? Deliverable, int? Count);
+/// <summary>One deliverable row: its name (instagram_post, tiktok_video …) and how many each creator publishes (1–20; 1 when left out).</summary>
+public sealed record CampaignDeliverableInput(string? Deliverable, int? Count = null);

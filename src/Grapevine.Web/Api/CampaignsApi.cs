@@ -111,4 +111,5 @@ public static class CampaignsApi
 }
 
 /// <summary>Where candidates come from: a search (the search API's fields), a saved list, or one account by platform and handle.</summary>
-public sealed record CandidatesRequest(DiscoveryQueryInput? Search, Guid? ListId, string? Platform, string? Handle);
+// Every field is optional (a positional parameter without a default reads as required in the OpenAPI document).
+public sealed record CandidatesRequest(DiscoveryQueryInput? Search = null, Guid? ListId = null, string? Platform = null, string? Handle = null);

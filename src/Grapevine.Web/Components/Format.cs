@@ -1,4 +1,5 @@
 using System.Globalization;
+using Grapevine.Core.Discovery.Niches;
 
 namespace Grapevine.Web.Components;
 
@@ -64,6 +65,21 @@ public static class Format
         "pinterest" => "Pinterest",
         _ => name,
     };
+
+    /// <summary>
+    /// How a niche or an account's category reads on every page: a niche slug or niche name (any casing, dashes or
+    /// spaces) is the taxonomy's name ("home-interior" → "Home &amp; interior"); any other category as written, capitalised.
+    /// </summary>
+    public static string Niche(string? nicheOrCategory)
+    {
+        if (string.IsNullOrWhiteSpace(nicheOrCategory))
+            return Unknown;
+        var text = nicheOrCategory.Trim();
+        var slug = text.ToLowerInvariant().Replace(' ', '-');
+        var niche = NicheTaxonomy.Default.Find(slug)
+            ?? NicheTaxonomy.Default.Niches.FirstOrDefault(n => string.Equals(n.Name, text, StringComparison.OrdinalIgnoreCase));
+        return niche?.Name ?? Capitalize(text);
+    }
 
     public static string Capitalize(string? text) =>
         string.IsNullOrEmpty(text) ? Unknown : char.ToUpperInvariant(text[0]) + text[1..];

@@ -202,7 +202,12 @@ public class PlanApiTests
         // In dollars, the same campaign plans.
         Assert.Equal(HttpStatusCode.OK, (await api.PutAsJsonAsync($"/api/v1/campaigns/{campaign.Id}", new
         {
-            name = campaign.Name, brand = campaign.Brand, goal = "sales", budget = 1500, currency = "usd", platforms = new[] { "instagram" },
+            name = campaign.Name,
+            brand = campaign.Brand,
+            goal = "sales",
+            budget = 1500,
+            currency = "usd",
+            platforms = new[] { "instagram" },
         })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/v1/campaigns/{campaign.Id}/plan", new { })).StatusCode);
     }

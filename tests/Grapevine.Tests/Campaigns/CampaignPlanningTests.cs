@@ -194,6 +194,30 @@ public class CampaignPlanningTests
     }
 
     [Fact]
+    public void Money_in_a_plan_is_to_the_cent()
+    {
+        // Prices like 100.1 and revenue forecasts with thirds sum to floats such as 450.45000000000005 and 66.666…
+        var candidates = Enumerable.Range(1, 8).Select(i => Candidate(i, price: 100.1 + 0.3 * i, engagements: 41 + 7 * (i % 5))).ToList();
+        var spec = new PlanSpec(Guid.NewGuid(), CampaignGoal.Sales, 777.77m, "USD", PostAndTwoStories, null, false);
+        var doc = CampaignPlanning.Plan(spec, new PlanRules { Budget = 777.77, MaxPerCreator = 1000.0 / 3 }, candidates, true, null, Now);
+
+        Assert.NotEmpty(doc.Creators);
+        double[] money =
+        [
+            doc.Budget, doc.Cost, doc.Value, doc.Rules.Budget, doc.Rules.MaxPerCreator!.Value, doc.Totals.ValueAfterOverlap,
+            .. doc.Creators.SelectMany(c => new[] { c.Cost, c.Value, c.Revenue!.Expected, c.Revenue.Median, c.Revenue.Low, c.Revenue.High }),
+            .. new[] { doc.Totals.Revenue.Estimate! }.SelectMany(e => new[] { e.Expected, e.Median, e.Low, e.High }),
+            .. doc.ByTier.Select(s => s.Cost), .. doc.ByPlatform.Select(s => s.Cost),
+            .. doc.BudgetCurve.SelectMany(p => new[] { p.Budget, p.Cost, p.Value }),
+        ];
+        Assert.All(money, m => Assert.Equal(Math.Round(m, 2), m));
+        Assert.Contains(money, m => m % 1 != 0);
+        Assert.Equal(333.33, doc.Rules.MaxPerCreator);
+        var json = System.Text.Json.JsonSerializer.Serialize(doc, CampaignPlanService.Json);
+        Assert.DoesNotMatch("\"(cost|budget|maxPerCreator)\":-?\\d+\\.\\d{3,}", json);
+    }
+
+    [Fact]
     public void A_plan_keeps_to_the_budget_reports_forecasts_and_slices_and_shows_other_budgets()
     {
         var candidates = Enumerable.Range(1, 12).Select(i => Candidate(i, tier: i % 3 == 0 ? "nano" : "micro", price: 50 + 10 * i, engagements: 40 + 7 * (i % 5),

@@ -50,13 +50,31 @@ public static class PlanDocumentBuilder
             assumptions is null ? EstimateSum.Of(creators.Select(c => c.Revenue)) : EstimateSum.Scaled(converted, assumptions.ToRevenue),
             plan.Value);
 
-        return new CampaignPlanDocument(campaignId, goal.ToString().ToLowerInvariant(), GoalValue.Unit(goal), built.Problem.Rules.Budget, currency,
+        // Sums of float prices end in ...0000000002; money is shown and exported to the cent (a sales goal's value is revenue).
+        double Value(double value) => goal == CampaignGoal.Sales ? Cents(value) : value;
+        creators = [.. creators.Select(c => c with { Cost = Cents(c.Cost), Value = Value(c.Value), Revenue = Cents(c.Revenue) })];
+        totals = totals with
+        {
+            Revenue = totals.Revenue with { Estimate = Cents(totals.Revenue.Estimate) },
+            ValueAfterOverlap = Value(totals.ValueAfterOverlap),
+        };
+        var rules = built.Problem.Rules with { Budget = Cents(built.Problem.Rules.Budget), MaxPerCreator = built.Problem.Rules.MaxPerCreator is { } cap ? Cents(cap) : null };
+
+        return new CampaignPlanDocument(campaignId, goal.ToString().ToLowerInvariant(), GoalValue.Unit(goal), rules.Budget, currency,
             plan.Solver == PlanSolver.CpSat ? "cp-sat" : "heuristic", plan.Status.ToString().ToLowerInvariant(),
-            plan.Cost, plan.Value, plan.BestBound, plan.Gap, plan.Seconds, built.Problem.Candidates.Count,
-            creators, totals, Slices(creators, c => c.Tier ?? "unknown"), Slices(creators, c => c.Platform), curve,
-            plan.Conflicts, built.LeftOut, assumptions, built.Problem.Rules, [], plannedAt);
+            Cents(plan.Cost), Value(plan.Value), plan.BestBound is { } bound ? Value(bound) : null, plan.Gap, plan.Seconds, built.Problem.Candidates.Count,
+            creators, totals, Slices(creators, c => c.Tier ?? "unknown"), Slices(creators, c => c.Platform),
+            [.. curve.Select(p => p with { Budget = Cents(p.Budget), Cost = Cents(p.Cost), Value = Value(p.Value) })],
+            plan.Conflicts, built.LeftOut, assumptions, rules, [], plannedAt);
     }
 
+    /// <summary>An amount of money to the cent.</summary>
+    public static double Cents(double amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
+
+    private static Estimate? Cents(Estimate? money) => money is null
+        ? null
+        : money with { Expected = Cents(money.Expected), Median = Cents(money.Median), Low = Cents(money.Low), High = Cents(money.High) };
+
     private static List<BudgetSlice> Slices(List<PlannedCreator> creators, Func<PlannedCreator, string> key) =>
-        [.. creators.GroupBy(key).Select(g => new BudgetSlice(g.Key, Math.Round(g.Sum(c => c.Cost), 2), g.Count())).OrderByDescending(s => s.Cost).ThenBy(s => s.Name, StringComparer.Ordinal)];
+        [.. creators.GroupBy(key).Select(g => new BudgetSlice(g.Key, Cents(g.Sum(c => c.Cost)), g.Count())).OrderByDescending(s => s.Cost).ThenBy(s => s.Name, StringComparer.Ordinal)];
 }
