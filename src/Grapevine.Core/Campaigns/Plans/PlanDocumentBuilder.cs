@@ -54,7 +54,10 @@ public static class PlanDocumentBuilder
             plan.Solver == PlanSolver.CpSat ? "cp-sat" : "heuristic", plan.Status.ToString().ToLowerInvariant(),
             plan.Cost, plan.Value, plan.BestBound, plan.Gap, plan.Seconds, built.Problem.Candidates.Count,
             creators, totals, Slices(creators, c => c.Tier ?? "unknown"), Slices(creators, c => c.Platform), curve,
-            plan.Conflicts, built.LeftOut, assumptions, built.Problem.Rules, [], plannedAt);
+            plan.Conflicts, built.LeftOut, assumptions, built.Problem.Rules, [], plannedAt)
+        {
+            CheapestOption = built.Problem.Candidates.SelectMany(c => c.Options).Select(o => (double?)o.Cost).Min(),
+        };
     }
 
     private static List<BudgetSlice> Slices(List<PlannedCreator> creators, Func<PlannedCreator, string> key) =>
