@@ -152,6 +152,24 @@ public sealed class AuthenticityCommandTests : IDisposable
         Assert.DoesNotContain("   at ", run.Error);
     }
 
+    [Theory]
+    [InlineData("train", "", "the file is empty (0 bytes); it needs a header row and labelled profiles")]
+    [InlineData("evaluate", "", "the file is empty (0 bytes); it needs a header row and labelled profiles")]
+    [InlineData("evaluate", "\n\n", "the file holds only blank lines; it needs a header row and labelled profiles")]
+    [InlineData("train", "fake,\"followers\n1,0\n0,5\n", "line 1: the header has a quote that is never closed (\"followers…): close it or remove it")]
+    [InlineData("evaluate", "\"fake,followers\n1,0\n0,5\n", "line 1: the header has a quote that is never closed (\"fake,followers…): close it or remove it")]
+    public async Task An_empty_file_or_an_unclosed_quote_in_the_header_is_named(string command, string csv, string message)
+    {
+        var path = File("broken.csv", csv);
+        string[] output = command == "train" ? ["--out", Path.Combine(_folder.FullName, "m.zip")] : [];
+
+        var run = await CliHarness.RunAsync(["authenticity", command, "--data", path, "--label", "fake", .. output]);
+
+        Assert.Equal(ExitCodes.InputRejected, run.Exit);
+        Assert.Equal($"error: {path}: {message}", run.Error.Trim());
+        Assert.Empty(run.Out);
+    }
+
     [Fact]
     public async Task A_model_file_that_is_not_a_model_is_named_in_the_error()
     {
