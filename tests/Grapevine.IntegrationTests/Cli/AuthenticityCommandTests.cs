@@ -88,6 +88,22 @@ public sealed class AuthenticityCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Train_json_writes_text_as_it_is_like_every_command()
+    {
+        var model = Path.Combine(_folder.FullName, "modèle d'essai.zip");
+
+        var run = await CliHarness.RunAsync(["authenticity", "train", "--data", KaggleCsv(seed: 1), .. KaggleMaps, "--out", model, "--json"]);
+
+        Assert.True(run.Exit == ExitCodes.Success, run.Error);
+        // Before: "mod\u00E8le d\u0027essai.zip", unlike search, vet, plan and the others.
+        Assert.Contains("modèle d'essai.zip", run.Out);
+        Assert.DoesNotContain("\\u00", run.Out);
+        var json = Json(run.Out);
+        Assert.Equal(["rows", "positives", "threshold", "features", "description", "model"], json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(model, json.GetProperty("model").GetString());
+    }
+
+    [Fact]
     public async Task Json_array_with_instafake_columns()
     {
         var items = Rows(200, 4).Select(r => new Dictionary<string, object>
