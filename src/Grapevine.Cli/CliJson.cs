@@ -4,7 +4,10 @@ using System.Text.Json.Serialization;
 
 namespace Grapevine.Cli;
 
-/// <summary>The JSON shape of --json output: camelCase, like the HTTP API.</summary>
+/// <summary>
+/// The JSON of every command's --json output (README, "The command line"): camelCase keys like the HTTP API, enums as
+/// camelCase strings, text as it is. Documented keys of another casing (demo's as_of) are spelled out where they are printed.
+/// </summary>
 public static class CliJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

@@ -43,7 +43,7 @@ public static class AuthenticityCommand
                     features = model.Schema.FeatureNames,
                     description = model.Description,
                     model = path,
-                }));
+                }, CliJson.Options));
             }
             else
             {
@@ -128,7 +128,7 @@ public static class AuthenticityCommand
                 mcc = Round(m.Mcc),
                 auc = double.IsNaN(m.Auc) ? (double?)null : Round(m.Auc),
                 threshold = Round(threshold),
-            }));
+            }, CliJson.Options));
             return;
         }
         var how = folds is { } k ? $"{k}-fold stratified cross-validation" : "the saved model on this data";

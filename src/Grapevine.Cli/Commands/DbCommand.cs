@@ -16,7 +16,7 @@ public static class DbCommand
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             await GrapevineDatabase.MigrateAsync(db, ct);
             if (result.GetValue(GlobalOptions.Json))
-                Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { provider = db.Provider.ToString().ToLowerInvariant(), applied = pending }));
+                Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { provider = db.Provider.ToString().ToLowerInvariant(), applied = pending }, CliJson.Options));
             else
                 Console.WriteLine(pending.Count == 0
                     ? $"Database ({db.Provider}) is up to date."

@@ -77,7 +77,7 @@ public static class DemoCommand
                     inserted = seeded.Inserted,
                     updated = seeded.Updated,
                     seconds = Math.Round(seeded.Elapsed.TotalSeconds, 2),
-                }));
+                }, CliJson.Options));
             }
             else
             {

@@ -38,19 +38,20 @@ public static class DiscoveryCommand
 
             if (json)
             {
+                // The keys of import's profileRefresh, which reports the same refresh for the accounts an import touched.
                 Console.WriteLine(JsonSerializer.Serialize(new
                 {
                     provider = db.Provider.ToString().ToLowerInvariant(),
-                    accounts = report.Accounts,
-                    profiles_written = report.ProfilesWritten,
-                    niche_and_term_rows_written = report.ChildRowsWritten,
-                    groups = report.Groups,
-                    seconds = report.Seconds,
-                    read_s = report.ReadSeconds,
-                    build_s = report.BuildSeconds,
-                    write_s = report.WriteSeconds,
-                    percentile_s = report.PercentileSeconds,
-                }));
+                    report.Accounts,
+                    report.ProfilesWritten,
+                    report.ChildRowsWritten,
+                    report.Groups,
+                    report.Seconds,
+                    report.ReadSeconds,
+                    report.BuildSeconds,
+                    report.WriteSeconds,
+                    report.PercentileSeconds,
+                }, CliJson.Options));
             }
             else
             {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Grapevine.Core.Catalogue.Import;
 using Spectre.Console;
@@ -16,7 +15,6 @@ namespace Grapevine.Cli.Commands;
 public static class ImportCommand
 {
     private const int ShownRejections = 20;
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Command Create()
     {
@@ -82,7 +80,7 @@ public static class ImportCommand
             }
 
             if (json)
-                Console.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
+                Console.WriteLine(JsonSerializer.Serialize(report, CliJson.Options));
             else
                 Print(console, path, report);
             return report.Succeeded ? ExitCodes.Success : ExitCodes.InputRejected;

@@ -157,7 +157,7 @@ public static class PlanCommand
         }
         if (plan.Creators.Count == 0)
         {
-            console.MarkupLine("The plan chooses nobody: no candidate has a price and a forecast within the budget. Raise the budget or add candidates.");
+            console.MarkupLine("[yellow]The plan chooses nobody[/]: " + Markup.Escape(WhyNobody(plan)));
             LeftOut(console, plan);
             return;
         }
@@ -184,6 +184,35 @@ public static class PlanCommand
                 plan.BudgetCurve.Select(p => $"{Usd(p.Budget)} → {Number(p.Value)} ({Count(p.Creators, "creator")})")));
         }
         LeftOut(console, plan);
+    }
+
+    /// <summary>Which constraint left every creator out, and what to change: an empty plan is an answer, not an error.</summary>
+    internal static string WhyNobody(CampaignPlanDocument plan)
+    {
+        var search = plan.CampaignId is null;
+        if (plan.Candidates == 0 && plan.LeftOut.Count == 0)
+        {
+            return search
+                ? "the search matched no creator. Widen it: fewer words, fewer or wider filters (grapevine search with the same words and filters shows what it matches)."
+                : "every candidate of the campaign is excluded. Set one back to open (grapevine campaign decide ID platform/handle --decision open) or add candidates.";
+        }
+        if (plan.Candidates == 0)
+        {
+            return $"none of the {Count(plan.LeftOut.Count, "candidate")} could be considered: a creator needs a price and a forecast (the reasons are below). " +
+                "Import their follower counts and recent posts, or " + (search ? "change the search." : "add other candidates.");
+        }
+        var considered = Count(plan.Candidates, "candidate");
+        if (plan.CheapestOption is { } cheapest && cheapest > plan.Budget)
+            return $"the budget ({Exact(plan.Budget)}) is below the cheapest option of the {considered} ({Exact(cheapest)}). Raise --budget to at least {Exact(cheapest)}" +
+                (search ? " or search for smaller creators (--tier nano, --max-price)." : ".");
+        if (plan.CheapestOption is { } least && plan.Rules.MaxPerCreator is { } cap && least > cap)
+        {
+            // A first test caps each creator at budget ÷ 8 on its own (docs/first-test.md).
+            return plan.Notes.Count > 0
+                ? $"the first test's most per creator ({Exact(cap)}) is below the cheapest option of the {considered} ({Exact(least)}). Raise --budget, or plan without the first test."
+                : $"--max-per-creator ({Exact(cap)}) is below the cheapest option of the {considered} ({Exact(least)}). Raise it to at least {Exact(least)} or leave it out.";
+        }
+        return $"no option of the {considered} fits the budget and the rules together. Loosen --max-per-creator or the campaign's tier and platform rules, or raise --budget.";
     }
 
     private static void RenderKeep(List<KeepView> verdicts)
@@ -246,6 +275,9 @@ public static class PlanCommand
 
     // Cents show only under $100, where rounding to dollars would make different budgets read the same.
     private static string Usd(double value) => "$" + value.ToString(Math.Abs(value) >= 100 ? "N0" : "0.##", CultureInfo.InvariantCulture);
+
+    // An amount to reach: never rounded down.
+    private static string Exact(double value) => "$" + value.ToString("#,0.##", CultureInfo.InvariantCulture);
 
     private static string Count(int n, string noun) => $"{n.ToString("N0", CultureInfo.InvariantCulture)} {noun}{(n == 1 ? "" : "s")}";
 

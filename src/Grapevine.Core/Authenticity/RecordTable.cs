@@ -38,6 +38,10 @@ public sealed class RecordTable
         var bytes = File.ReadAllBytes(path);
         var extension = Path.GetExtension(path).ToLowerInvariant();
         var first = bytes.AsSpan().TrimStart("\uFEFF"u8).TrimStart(" \t\r\n"u8);
+        if (first.Length == 0)
+            throw new AuthenticityDataException(bytes.Length == 0
+                ? "the file is empty (0 bytes); it needs a header row and labelled profiles"
+                : "the file holds only blank lines; it needs a header row and labelled profiles");
         if (extension is ".jsonl" or ".ndjson" || (extension != ".csv" && extension != ".json" && first.Length > 0 && first[0] == (byte)'{'))
             return ReadJsonLines(bytes);
         if (extension == ".json" || (extension != ".csv" && first.Length > 0 && first[0] == (byte)'['))
@@ -64,6 +68,12 @@ public sealed class RecordTable
         catch (CsvFormatException e)
         {
             throw new AuthenticityDataException($"line 1: the header cannot be read: {e.Message}");
+        }
+        // The reader takes an unclosed quote to the end of the file: the header would swallow the rows.
+        if (reader.Headers.FirstOrDefault(h => h.Contains('\n') || h.Contains('\r')) is { } open)
+        {
+            var start = open.Split('\n', '\r')[0];
+            throw new AuthenticityDataException($"line 1: the header has a quote that is never closed (\"{start}…): close it or remove it");
         }
         var columns = reader.Headers.Select(h => h.Trim()).ToList();
         var records = new List<TableRecord>();

@@ -97,4 +97,39 @@ public class PlanCommandTests
         await using (var db = database.CreateContext())
             Assert.Equal(0, await db.CampaignPlans.IgnoreQueryFilters().CountAsync(p => p.CampaignId == campaignId));
     }
+
+    [Fact]
+    public async Task A_plan_that_chooses_nobody_exits_0_and_says_which_constraint_left_everyone_out()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using (var db = database.CreateContext())
+            await PlanTestData.SeedCatalogueAsync(db, TimeProvider.System.GetUtcNow().UtcDateTime);
+
+        var json = await CliHarness.RunAsync("plan", "--db", database.ConnectionString, "--json", "--budget", "1", "--goal", "engagement");
+        Assert.True(json.Exit == ExitCodes.Success, json.Error);
+        var plan = JsonSerializer.Deserialize<CampaignPlanDocument>(json.Out, CampaignPlanService.Json)!;
+        Assert.Empty(plan.Creators);
+        Assert.True(plan.Candidates > 0);
+        var cheapest = plan.CheapestOption!.Value;
+        Assert.True(cheapest > 1, $"cheapest {cheapest}");
+        var price = "$" + cheapest.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture);
+
+        var budget = await CliHarness.RunAsync("plan", "--db", database.ConnectionString, "--budget", "1", "--goal", "engagement");
+        Assert.Equal(ExitCodes.Success, budget.Exit);
+        Assert.Contains($"The plan chooses nobody: the budget ($1) is below the cheapest option of the {plan.Candidates} candidates ({price}). " +
+            $"Raise --budget to at least {price} or search for smaller creators", Flat(budget.Out));
+
+        var cap = await CliHarness.RunAsync("plan", "--db", database.ConnectionString, "--budget", "100000", "--goal", "engagement", "--max-per-creator", "1");
+        Assert.Equal(ExitCodes.Success, cap.Exit);
+        Assert.Contains($"The plan chooses nobody: --max-per-creator ($1) is below the cheapest option of the {plan.Candidates} candidates ({price}). " +
+            $"Raise it to at least {price} or leave it out.", Flat(cap.Out));
+
+        var nobody = await CliHarness.RunAsync("plan", "--db", database.ConnectionString, "--budget", "600", "--goal", "engagement", "--search", "zzyzx");
+        Assert.Equal(ExitCodes.Success, nobody.Exit);
+        Assert.Contains("The plan chooses nobody: the search matched no creator. Widen it", Flat(nobody.Out));
+        Assert.DoesNotContain("Raise the budget", nobody.Out);
+    }
+
+    // The console wraps long lines.
+    private static string Flat(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
 }

@@ -88,6 +88,22 @@ public sealed class AuthenticityCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Train_json_writes_text_as_it_is_like_every_command()
+    {
+        var model = Path.Combine(_folder.FullName, "modèle d'essai.zip");
+
+        var run = await CliHarness.RunAsync(["authenticity", "train", "--data", KaggleCsv(seed: 1), .. KaggleMaps, "--out", model, "--json"]);
+
+        Assert.True(run.Exit == ExitCodes.Success, run.Error);
+        // Before: "mod\u00E8le d\u0027essai.zip", unlike search, vet, plan and the others.
+        Assert.Contains("modèle d'essai.zip", run.Out);
+        Assert.DoesNotContain("\\u00", run.Out);
+        var json = Json(run.Out);
+        Assert.Equal(["rows", "positives", "threshold", "features", "description", "model"], json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(model, json.GetProperty("model").GetString());
+    }
+
+    [Fact]
     public async Task Json_array_with_instafake_columns()
     {
         var items = Rows(200, 4).Select(r => new Dictionary<string, object>
@@ -150,6 +166,24 @@ public sealed class AuthenticityCommandTests : IDisposable
         Assert.Contains(message, run.Error);
         Assert.StartsWith($"error: {path}: ", run.Error);
         Assert.DoesNotContain("   at ", run.Error);
+    }
+
+    [Theory]
+    [InlineData("train", "", "the file is empty (0 bytes); it needs a header row and labelled profiles")]
+    [InlineData("evaluate", "", "the file is empty (0 bytes); it needs a header row and labelled profiles")]
+    [InlineData("evaluate", "\n\n", "the file holds only blank lines; it needs a header row and labelled profiles")]
+    [InlineData("train", "fake,\"followers\n1,0\n0,5\n", "line 1: the header has a quote that is never closed (\"followers…): close it or remove it")]
+    [InlineData("evaluate", "\"fake,followers\n1,0\n0,5\n", "line 1: the header has a quote that is never closed (\"fake,followers…): close it or remove it")]
+    public async Task An_empty_file_or_an_unclosed_quote_in_the_header_is_named(string command, string csv, string message)
+    {
+        var path = File("broken.csv", csv);
+        string[] output = command == "train" ? ["--out", Path.Combine(_folder.FullName, "m.zip")] : [];
+
+        var run = await CliHarness.RunAsync(["authenticity", command, "--data", path, "--label", "fake", .. output]);
+
+        Assert.Equal(ExitCodes.InputRejected, run.Exit);
+        Assert.Equal($"error: {path}: {message}", run.Error.Trim());
+        Assert.Empty(run.Out);
     }
 
     [Fact]

@@ -32,7 +32,14 @@ public sealed record CampaignPlanDocument(
     ForecastAssumptions? Assumptions,
     PlanRules Rules,
     IReadOnlyList<string> Notes,
-    DateTime PlannedAt);
+    DateTime PlannedAt)
+{
+    /// <summary>
+    /// The lowest price of any option of the candidates considered, null when none was: next to the budget and the most
+    /// per creator it says why a plan that chose nobody did.
+    /// </summary>
+    public double? CheapestOption { get; init; }
+}
 
 /// <summary>One chosen creator: the option bought, its price and where the price came from, and its forecasts.</summary>
 public sealed record PlannedCreator(

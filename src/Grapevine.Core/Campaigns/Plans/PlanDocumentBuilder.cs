@@ -65,7 +65,10 @@ public static class PlanDocumentBuilder
             Cents(plan.Cost), Value(plan.Value), plan.BestBound is { } bound ? Value(bound) : null, plan.Gap, plan.Seconds, built.Problem.Candidates.Count,
             creators, totals, Slices(creators, c => c.Tier ?? "unknown"), Slices(creators, c => c.Platform),
             [.. curve.Select(p => p with { Budget = Cents(p.Budget), Cost = Cents(p.Cost), Value = Value(p.Value) })],
-            plan.Conflicts, built.LeftOut, assumptions, rules, [], plannedAt);
+            plan.Conflicts, built.LeftOut, assumptions, rules, [], plannedAt)
+        {
+            CheapestOption = built.Problem.Candidates.SelectMany(c => c.Options).Select(o => (double?)Cents(o.Cost)).Min(),
+        };
     }
 
     /// <summary>An amount of money to the cent.</summary>

@@ -26,7 +26,10 @@ public class DiscoveryRefreshCommandTests
         Assert.Equal(ExitCodes.Success, first.Exit);
         var report = JsonDocument.Parse(first.Out).RootElement;
         Assert.Equal(2, report.GetProperty("accounts").GetInt32());
-        Assert.Equal(2, report.GetProperty("profiles_written").GetInt32());
+        Assert.Equal(2, report.GetProperty("profilesWritten").GetInt32());
+        // The keys of import's profileRefresh, camelCase like every --json.
+        Assert.Equal(["provider", "accounts", "profilesWritten", "childRowsWritten", "groups", "seconds", "readSeconds", "buildSeconds", "writeSeconds", "percentileSeconds"],
+            report.EnumerateObject().Select(p => p.Name));
         await using (var db = database.CreateContext())
         {
             var anna = await db.Set<SearchProfile>().Include(p => p.Niches).SingleAsync(p => p.Handle == "anna.bakes");
