@@ -62,16 +62,21 @@ public static class VetCommand
 
         var table = new Table().Border(TableBorder.Rounded).Title("Signals");
         table.AddColumn("Signal").AddColumn("Verdict").AddColumn(new TableColumn("Value").RightAligned()).AddColumn(new TableColumn("N").RightAligned())
-            .AddColumn("Expected");
+            .AddColumn("Window").AddColumn("Expected");
         foreach (var s in report.Signals)
         {
-            var value = s.Value is { } v ? Markup.Escape($"{v.ToString("0.##", CultureInfo.InvariantCulture)} {s.Unit}") : "[grey]unknown[/]";
-            table.AddRow(Markup.Escape(s.Label), SignalText(s.Verdict), value, s.N.ToString(CultureInfo.InvariantCulture), Markup.Escape(s.ExpectedRange));
+            var value = s.Value is null ? $"[grey]{SignalValueText.Unknown}[/]" : Markup.Escape(SignalValueText.Of(s));
+            // Start and end on two lines, so that the column stays narrow enough for an 80-column terminal.
+            table.AddRow(Markup.Escape(s.Label), SignalText(s.Verdict), value, s.N.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(Window(s, " –\n")), Markup.Escape(s.ExpectedRange));
         }
         console.Write(table);
         console.Write(new Rule("Why").LeftJustified());
         foreach (var s in report.Signals)
+        {
             console.MarkupLine($"[bold]{Markup.Escape(s.Label)}[/] [grey]({Markup.Escape(s.Formula)})[/]: {Markup.Escape(s.Why)}");
+            console.MarkupLine($"  [grey]N = {s.N.ToString(CultureInfo.InvariantCulture)}, window {Markup.Escape(Window(s, " – "))}[/]");
+        }
 
         if (report.Spikes.Count > 0)
         {
@@ -86,6 +91,16 @@ public static class VetCommand
                 console.MarkupLine($"  [yellow]{Markup.Escape(match.Category)}[/] “{Markup.Escape(match.Keyword)}” {match.PostedAt:yyyy-MM-dd} {Markup.Escape(match.Url)}\n    [grey]{Markup.Escape(match.Excerpt)}[/]");
         }
     }
+
+    /// <summary>The dates a signal's numbers come from, or "none" for a signal without a window.</summary>
+    private static string Window(VettingSignal signal, string separator) => (signal.WindowStart, signal.WindowEnd) switch
+    {
+        (null, null) => "none",
+        ({ } start, { } end) when start.Date == end.Date => Date(start),
+        var (start, end) => $"{Date(start)}{separator}{Date(end)}",
+    };
+
+    private static string Date(DateTime? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown";
 
     private static string Followers(VettingReport report) =>
         $"{(report.FollowersCount is { } f ? f.ToString("N0", CultureInfo.InvariantCulture) : "unknown")} followers, tier {report.Tier ?? "unknown"}";

@@ -60,13 +60,13 @@ public static class AudienceQuality
         if (result.RealShare is null && result.Model == NoClassifier)
         {
             return new VettingSignal("audience_quality", "Audience quality", null, "%", expected, SignalVerdict.NotEnoughData,
-                $"Not assessed: {NoClassifier}, so the {result.SampleSize} sampled followers cannot be classified.",
+                $"Not assessed: {NoClassifier}, so the {Plural.Of(result.SampleSize, "sampled follower")} cannot be classified.",
                 Formula, result.SampleSize, null, null);
         }
         if (result.RealShare is not { } share)
         {
             return new VettingSignal("audience_quality", "Audience quality", null, "%", expected, SignalVerdict.NotEnoughData,
-                $"Not enough data: {result.SampleSize} followers sampled, {MinSample} are needed for a usable estimate.",
+                $"Not enough data: {Plural.Of(result.SampleSize, "follower")} sampled, {MinSample} are needed for a usable estimate.",
                 Formula, result.SampleSize, null, null);
         }
         var interval = $"{Pct(share)} real (95% CI {Pct(result.Low!.Value)}–{Pct(result.High!.Value)}, N = {result.SampleSize})";

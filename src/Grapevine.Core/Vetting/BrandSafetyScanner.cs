@@ -15,6 +15,9 @@ public static class BrandSafetyScanner
 {
     private const int ExcerptRadius = 40;
 
+    /// <summary>How many keywords of one category the sentence names before it says how many more there are.</summary>
+    public const int KeywordsNamed = 4;
+
     public const string Formula = "whole_word_keyword_matches_in_captions";
 
     private sealed record Keyword(string Category, string Text, string[] Words, bool HashtagOnly);
@@ -57,9 +60,15 @@ public static class BrandSafetyScanner
     public static VettingSignal Signal(IReadOnlyList<VettingPost> posts, IReadOnlyList<BrandSafetyMatch> matches, BrandSafetyLexicon lexicon)
     {
         const string label = "Brand safety";
-        var categories = string.Join(", ", lexicon.Categories.Select(c => c.Name));
-        var expected = $"no caption matching the workspace's categories ({categories})";
+        var lists = lexicon.Categories.Where(c => c.Keywords.Any(k => !string.IsNullOrWhiteSpace(k))).Select(c => c.Name).ToList();
+        if (lists.Count == 0)
+        {
+            // Nothing to match against is not a pass: the signal is not checked, so it never helps towards green.
+            return new VettingSignal("brand_safety", label, null, "posts", "no caption matching the workspace's brand-safety lists",
+                SignalVerdict.NotEnoughData, "Not checked: this workspace has no brand-safety lists.", Formula, 0, null, null);
+        }
         var scanned = posts.Where(p => !string.IsNullOrEmpty(p.Caption)).ToList();
+        var expected = $"no caption matching the workspace's categories ({string.Join(", ", lists)})";
         if (scanned.Count == 0)
         {
             return new VettingSignal("brand_safety", label, null, "posts", expected, SignalVerdict.NotEnoughData,
@@ -70,14 +79,20 @@ public static class BrandSafetyScanner
         var flagged = matches.Select(m => m.PostId).Distinct().Count();
         if (flagged == 0)
         {
-            return new VettingSignal("brand_safety", label, 0, "posts", expected, SignalVerdict.Ok,
-                $"None of {scanned.Count} captions matches a brand-safety keyword.", Formula, scanned.Count, start, end);
+            var none = scanned.Count == 1
+                ? "The 1 known caption matches no brand-safety keyword."
+                : $"None of {Plural.Of(scanned.Count, "caption")} matches a brand-safety keyword.";
+            return new VettingSignal("brand_safety", label, 0, "posts", expected, SignalVerdict.Ok, none, Formula, scanned.Count, start, end);
         }
-        var found = string.Join("; ", matches.GroupBy(m => m.Category)
-            .Select(g => $"{g.Key} ({string.Join(", ", g.Select(m => m.Keyword).Distinct().Take(4))})"));
+        var found = string.Join("; ", matches.GroupBy(m => m.Category).Select(g => $"{g.Key} ({Keywords(g.Select(m => m.Keyword).Distinct().ToList())})"));
         return new VettingSignal("brand_safety", label, flagged, "posts", expected, SignalVerdict.Watch,
-            $"{flagged} of {scanned.Count} captions match: {found}. Read the linked posts before deciding.", Formula, scanned.Count, start, end);
+            $"{flagged} of {Plural.Of(scanned.Count, "caption")} {(flagged == 1 ? "matches" : "match")}: {found}. Read the linked posts before deciding.",
+            Formula, scanned.Count, start, end);
     }
+
+    private static string Keywords(IReadOnlyList<string> keywords) =>
+        string.Join(", ", keywords.Take(KeywordsNamed))
+        + (keywords.Count > KeywordsNamed ? $" and {(keywords.Count - KeywordsNamed).ToString(CultureInfo.InvariantCulture)} more" : "");
 
     private static bool Matches(Keyword keyword, List<Token> tokens, int at)
     {

@@ -8,6 +8,7 @@ namespace Grapevine.Core.Vetting;
 /// <c>LowQualityShare</c>: (emoji-only + spam + generic + very short) / N; null when N is 0.<br/>
 /// <c>RepeatedCommenters</c>: Authors who commented on two or more of the sampled posts.<br/>
 /// <c>RepeatedCommenterShare</c>: Comments written by those authors / comments with a known author.<br/>
+/// <c>WindowStart</c>, <c>WindowEnd</c>: The first and last comment dates; null when no comment has a date.<br/>
 /// </remarks>
 public sealed record CommentQualityResult(
     int N,
@@ -18,7 +19,9 @@ public sealed record CommentQualityResult(
     double? LowQualityHigh,
     int Authors,
     int RepeatedCommenters,
-    double? RepeatedCommenterShare);
+    double? RepeatedCommenterShare,
+    DateTime? WindowStart = null,
+    DateTime? WindowEnd = null);
 
 public static class CommentQuality
 {
@@ -51,10 +54,12 @@ public static class CommentQuality
             .ToList();
         var withAuthor = byAuthor.Sum(a => a.Comments);
         var repeated = byAuthor.Where(a => a.Posts >= 2).ToList();
+        var dates = comments.Where(c => c.PostedAt is not null).Select(c => c.PostedAt!.Value).ToList();
         return new CommentQualityResult(
             n, comments.Select(c => c.PostId).Distinct().Count(), counts,
             n == 0 ? null : (double)low / n, interval?.Low, interval?.High,
-            byAuthor.Count, repeated.Count, withAuthor == 0 ? null : (double)repeated.Sum(a => a.Comments) / withAuthor);
+            byAuthor.Count, repeated.Count, withAuthor == 0 ? null : (double)repeated.Sum(a => a.Comments) / withAuthor,
+            dates.Count == 0 ? null : dates.Min(), dates.Count == 0 ? null : dates.Max());
     }
 
     public static VettingSignal Signal(CommentQualityResult result)
@@ -64,10 +69,10 @@ public static class CommentQuality
         if (result.N < MinComments || result.LowQualityShare is not { } share)
         {
             return new VettingSignal("comment_quality", label, null, "%", expected, SignalVerdict.NotEnoughData,
-                $"Not enough data: {result.N} sampled comments, {MinComments} are needed.", Formula, result.N, null, null);
+                $"Not enough data: {Plural.Of(result.N, "sampled comment")}, {MinComments} are needed.", Formula, result.N, result.WindowStart, result.WindowEnd);
         }
         var c = result.Counts;
-        var breakdown = $"{Pct(share)} low quality (95% CI {Pct(result.LowQualityLow!.Value)}–{Pct(result.LowQualityHigh!.Value)}, N = {result.N} on {result.Posts} posts: " +
+        var breakdown = $"{Pct(share)} low quality (95% CI {Pct(result.LowQualityLow!.Value)}–{Pct(result.LowQualityHigh!.Value)}, N = {result.N} on {Plural.Of(result.Posts, "post")}: " +
             $"{c[CommentKind.EmojiOnly]} emoji-only, {c[CommentKind.Spam]} spam, {c[CommentKind.Generic]} generic, {c[CommentKind.VeryShort]} very short)";
         var repeats = result.Posts >= MinPostsForRepeats && result.RepeatedCommenterShare >= WatchRepeatedShare;
         (SignalVerdict verdict, string why) = result.LowQualityLow >= ConcernLowerBound
@@ -75,9 +80,10 @@ public static class CommentQuality
             : share >= WatchShare
                 ? (SignalVerdict.Watch, $"{breakdown}: many comments could sit under any post.")
                 : repeats
-                    ? (SignalVerdict.Watch, $"{Pct(result.RepeatedCommenterShare!.Value)} of comments come from {result.RepeatedCommenters} authors who comment on post after post, as engagement pods do.")
+                    ? (SignalVerdict.Watch, $"{Pct(result.RepeatedCommenterShare!.Value)} of comments come from {Plural.Of(result.RepeatedCommenters, "author")} who comment on post after post, as engagement pods do.")
                     : (SignalVerdict.Ok, $"{breakdown}: mostly comments about the posts themselves.");
-        return new VettingSignal("comment_quality", label, Math.Round(share * 100, 1), "%", expected, verdict, why, Formula, result.N, null, null);
+        return new VettingSignal("comment_quality", label, Math.Round(share * 100, 1), "%", expected, verdict, why, Formula, result.N,
+            result.WindowStart, result.WindowEnd);
     }
 
     private static string Pct(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";

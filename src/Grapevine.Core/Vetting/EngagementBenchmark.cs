@@ -36,8 +36,8 @@ public static class EngagementBenchmark
         var place = $"{platform.Name()} {tier ?? "(unknown tier)"} accounts";
         if (er.Value is not { } value || tier is null || peers < MinPeers)
         {
-            var missing = er.Value is null ? $"ER by followers is unknown ({er.N} usable posts)"
-                : tier is null ? "the follower count, and so the tier, is unknown"
+            var missing = tier is null ? "the follower count is unknown, so neither ER by followers nor the tier can be computed"
+                : er.Value is null ? $"ER by followers is unknown ({Plural.Of(er.N, "usable post")})"
                 : $"the catalogue has {peers} {place} with a known ER, {MinPeers} are needed";
             return new VettingSignal("engagement", "Engagement against tier", null, "percentile",
                 $"P{LowPercentile:0}–P{HighPercentile:0} of {place} in the catalogue. {reference}", SignalVerdict.NotEnoughData,
@@ -47,7 +47,7 @@ public static class EngagementBenchmark
         var low = distribution.ValueAt(platform, tier, LowPercentile)!.Value;
         var high = distribution.ValueAt(platform, tier, HighPercentile)!.Value;
         var expected = $"P{LowPercentile:0}–P{HighPercentile:0} of {peers:N0} {place}: {Pct(low)}–{Pct(high)} ER. {reference}";
-        var at = $"ER {Pct(value)} (median of {er.N} posts) is at P{percentile.ToString("0", CultureInfo.InvariantCulture)} of {place}";
+        var at = $"ER {Pct(value)} (median of {Plural.Of(er.N, "post")}) is at P{percentile.ToString("0", CultureInfo.InvariantCulture)} of {place}";
         var (verdict, why) = percentile < LowPercentile
             ? (SignalVerdict.Watch, $"{at}: unusually low, as with an inactive or bought audience.")
             : percentile > HighPercentile

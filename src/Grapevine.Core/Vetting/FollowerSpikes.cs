@@ -9,6 +9,7 @@ namespace Grapevine.Core.Vetting;
 /// <c>Intervals</c>: How many intervals between consecutive snapshots were measured (N).<br/>
 /// <c>MedianDailyChangePercent</c>: Median of the intervals' daily relative change, in %.<br/>
 /// <c>ScalePerDayPercent</c>: 1.4826 × MAD of the daily changes (with a floor), in %: a robust standard deviation.<br/>
+/// <c>ZeroSnapshots</c>: Snapshots at 0 followers, left out because a relative change cannot be computed from 0.<br/>
 /// </remarks>
 public sealed record FollowerGrowthResult(
     IReadOnlyList<SnapshotObservation> Series,
@@ -17,7 +18,8 @@ public sealed record FollowerGrowthResult(
     double? ScalePerDayPercent,
     IReadOnlyList<FollowerSpike> Spikes,
     DateTime? WindowStart,
-    DateTime? WindowEnd);
+    DateTime? WindowEnd,
+    int ZeroSnapshots = 0);
 
 /// <summary>
 /// Finds follower spikes with a robust outlier rule on daily changes: each interval between snapshots gives
@@ -49,9 +51,10 @@ public static class FollowerSpikes
         var series = snapshots.Where(s => s.Followers is > 0).OrderBy(s => s.At)
             .DistinctBy(s => s.At).ToList();
         var count = Math.Max(0, series.Count - 1);
+        var zeros = snapshots.Where(s => s.Followers == 0).DistinctBy(s => s.At).Count();
         DateTime? start = series.Count > 0 ? series[0].At : null, end = series.Count > 0 ? series[^1].At : null;
         if (count < MinIntervals)
-            return new FollowerGrowthResult(series, count, null, null, [], start, end);
+            return new FollowerGrowthResult(series, count, null, null, [], start, end, zeros);
 
         var rates = new double[count];
         for (var i = 1; i < series.Count; i++)
@@ -83,7 +86,7 @@ public static class FollowerSpikes
             spikes.Add(evidence.Judge(before, after, gainPercent, z));
             i0 = i1 + 1;
         }
-        return new FollowerGrowthResult(series, count, median * 100, scale * 100, spikes, start, end);
+        return new FollowerGrowthResult(series, count, median * 100, scale * 100, spikes, start, end, zeros);
 
         bool IsSpike(int i) =>
             (rates[i] - median) / scale >= ZThreshold
@@ -96,14 +99,18 @@ public static class FollowerSpikes
         if (result.MedianDailyChangePercent is not { } median || result.ScalePerDayPercent is not { } scale)
         {
             return new VettingSignal("follower_growth", label, null, "spikes", "no unexplained follower spike", SignalVerdict.NotEnoughData,
-                $"Not enough data: {result.Intervals} intervals between follower snapshots, {MinIntervals} are needed.",
+                $"Not enough data: {Plural.Of(result.Intervals, "interval")} between follower snapshots" +
+                (result.ZeroSnapshots > 0 ? " with a follower count above 0" : "") + $", {MinIntervals} are needed" +
+                (result.ZeroSnapshots > 0
+                    ? $"; growth cannot be computed from the {Plural.Of(result.ZeroSnapshots, "snapshot")} at 0 followers."
+                    : "."),
                 Formula, result.Intervals, result.WindowStart, result.WindowEnd);
         }
         var expected = $"daily change within median ± {ZThreshold:0} robust SD: {Pct(median - ZThreshold * scale)} to {Pct(median + ZThreshold * scale)} a day";
         var unexplained = result.Spikes.Where(s => s.Unexplained).ToList();
         var unverifiable = result.Spikes.Where(s => !s.Verifiable).ToList();
         var organic = result.Spikes.Where(s => s.Organic).ToList();
-        var over = $"over {result.Intervals} snapshot intervals";
+        var over = $"over {Plural.Of(result.Intervals, "snapshot interval")}";
         (SignalVerdict verdict, string why) = (unexplained.Count, unverifiable.Count, organic.Count) switch
         {
             ( > 0, _, _) => (SignalVerdict.Concern,

@@ -16,6 +16,9 @@ public static class PostingActivity
     /// <summary>Gaps this irregular (standard deviation over mean) read as bursts and silences.</summary>
     public const double IrregularGapCv = 2.0;
 
+    /// <summary>Fewer feed posts than this give too few gaps to judge how regular posting is.</summary>
+    public const int MinPostsForRegularity = 4;
+
     public const string Formula = "days_since_last_feed_post; feed_posts_last90d_per_week; cv_of_gaps_between_feed_posts";
 
     public static VettingSignal Signal(IReadOnlyList<VettingPost> posts, DateTime now)
@@ -31,7 +34,7 @@ public static class PostingActivity
         var frequency = ContentMetrics.PostingFrequency([.. feed.Select(p => p.Observation)], now);
         var daysSince = Math.Max(0, (now - feed[^1].PostedAt).TotalDays);
         double? cv = null;
-        if (feed.Count >= 4)
+        if (feed.Count >= MinPostsForRegularity)
         {
             var gaps = feed.Zip(feed.Skip(1), (a, b) => (b.PostedAt - a.PostedAt).TotalDays).ToArray();
             var mean = gaps.Average();
@@ -46,13 +49,18 @@ public static class PostingActivity
             _ => $"{days.ToString(CultureInfo.InvariantCulture)} days ago",
         };
         var facts = $"last feed post {ago}, " +
-            $"{frequency.Value!.Value.ToString("0.#", CultureInfo.InvariantCulture)} posts a week over the last {MetricDefinitions.WindowDays} days" +
+            $"{Plural.Of(frequency.Value!.Value, "0.#", "post")} a week over the last {MetricDefinitions.WindowDays} days" +
             (cv is { } c ? $", gap CV {c.ToString("0.##", CultureInfo.InvariantCulture)} over {feed.Count} posts" : "");
+        var unjudged = feed.Count < MinPostsForRegularity
+            ? $"{Plural.Of(feed.Count, "feed post")} {(feed.Count == 1 ? "is" : "are")} too few to judge how regular posting is ({MinPostsForRegularity} are needed)"
+            : "the feed posts share one date, so how regular posting is cannot be judged";
         (SignalVerdict verdict, string why) = daysSince > InactiveDays
             ? (SignalVerdict.Watch, $"{Capital(facts)}: the account looks inactive, so its audience may have moved on.")
             : cv > IrregularGapCv
                 ? (SignalVerdict.Watch, $"{Capital(facts)}: posting comes in bursts and silences.")
-                : (SignalVerdict.Ok, $"{Capital(facts)}: active and regular.");
+                : cv is null
+                    ? (SignalVerdict.Ok, $"{Capital(facts)}: active, but {unjudged}.")
+                    : (SignalVerdict.Ok, $"{Capital(facts)}: active and regular.");
         return new VettingSignal("posting_activity", label, Math.Round(frequency.Value.Value, 2), "posts/week", expected, verdict, why,
             Formula, feed.Count, feed[0].PostedAt, now);
     }

@@ -20,7 +20,7 @@ internal static class SqliteVettingRows
     private const string SnapshotsSql = "SELECT at, followers FROM account_snapshots WHERE account_id = ?1";
     private const string FollowersSql = "SELECT follower_username, full_name, bio_length, followers, following, posts_count, has_profile_pic, is_private, has_external_url " +
         "FROM follower_samples WHERE account_id = ?1";
-    private const string CommentsSql = "SELECT post_external_id, author, text FROM comment_samples WHERE account_id = ?1";
+    private const string CommentsSql = "SELECT post_external_id, author, text, posted_at FROM comment_samples WHERE account_id = ?1";
 
     public static VettingInput? Read(SqliteConnection connection, Platform platform, string handle)
     {
@@ -71,7 +71,8 @@ internal static class SqliteVettingRows
                 Long(s, 3), Long(s, 4), Long(s, 5), Bool(s, 6), Bool(s, 7), Bool(s, 8))));
         }
         var comments = new List<VettingComment>();
-        Each(db, CommentsSql, id, s => comments.Add(new VettingComment(Text(s, 0)!, Text(s, 1), Text(s, 2))));
+        Each(db, CommentsSql, id, s => comments.Add(new VettingComment(Text(s, 0)!, Text(s, 1), Text(s, 2),
+            raw.sqlite3_column_type(s, 3) == raw.SQLITE_NULL ? null : SqliteMetricRows.ParseTimestamp(raw.sqlite3_column_blob(s, 3)))));
         return new VettingInput(platform, stored, followers, posts, snapshots, sample, comments);
     }
 

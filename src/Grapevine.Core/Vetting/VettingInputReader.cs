@@ -26,7 +26,7 @@ internal static class VettingInputReader
         $"SELECT at, followers FROM account_snapshots WHERE account_id = {Account};\n" +
         "SELECT follower_username, full_name, bio_length, followers, following, posts_count, has_profile_pic, is_private, has_external_url " +
         $"FROM follower_samples WHERE account_id = {Account};\n" +
-        $"SELECT post_external_id, author, text FROM comment_samples WHERE account_id = {Account};";
+        $"SELECT post_external_id, author, text, posted_at FROM comment_samples WHERE account_id = {Account};";
 
     public static async Task<VettingInput?> ReadAsync(GrapevineDb db, Platform platform, string handle, CancellationToken ct)
     {
@@ -76,7 +76,7 @@ internal static class VettingInputReader
             await r.NextResultAsync(ct);
             var comments = new List<VettingComment>();
             while (await r.ReadAsync(ct))
-                comments.Add(new VettingComment(r.GetString(0), Text(r, 1), Text(r, 2)));
+                comments.Add(new VettingComment(r.GetString(0), Text(r, 1), Text(r, 2), r.IsDBNull(3) ? null : Utc(r.GetDateTime(3))));
 
             return new VettingInput(platform, stored, followers, posts, snapshots, sample, comments);
         }

@@ -22,5 +22,5 @@ public static class VettingInputRows
             [.. snapshots.Select(s => new SnapshotObservation(s.At, s.Followers))],
             [.. followers.Select(f => new FollowerProfile(f.FollowerUsername, f.FullName, null, f.BioLength, f.Followers, f.Following,
                 f.PostsCount, f.HasProfilePic, f.IsPrivate, f.HasExternalUrl, null))],
-            [.. comments.Select(c => new VettingComment(c.PostId, c.Author, c.Text))]);
+            [.. comments.Select(c => new VettingComment(c.PostId, c.Author, c.Text, c.PostedAt))]);
 }

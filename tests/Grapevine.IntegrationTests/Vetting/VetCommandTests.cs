@@ -36,6 +36,20 @@ public class VetCommandTests
             Assert.Contains("Audience quality: 60% real (95% CI", table.Out);
             Assert.Contains("unexplained", table.Out);
             Assert.Contains("https://www.instagram.com/p/boug04/", table.Out);
+
+            // Every signal gives its N and window; values read as on the account page.
+            Assert.Contains("N = 150, window none", table.Out); // the follower sample has no dates
+            Assert.Contains("N = 20, window 2026-11-01 – 2026-11-21", table.Out); // the first and last comment
+            Assert.Contains("N = 26, window 2026-05-25 – 2026-11-23", table.Out);
+            Assert.Contains("1 spike ", table.Out);
+            Assert.DoesNotContain("1 spikes", table.Out);
+            Assert.Contains("60.0%", table.Out);
+            Assert.DoesNotContain("60 %", table.Out);
+
+            // The JSON already carries each window under its own keys.
+            var comments = root.GetProperty("signals").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "comment_quality");
+            Assert.Equal(VettingTestData.CommentAt(4), comments.GetProperty("windowStart").GetDateTime().ToUniversalTime());
+            Assert.Equal(VettingTestData.CommentAt(0), comments.GetProperty("windowEnd").GetDateTime().ToUniversalTime());
         }
         finally
         {

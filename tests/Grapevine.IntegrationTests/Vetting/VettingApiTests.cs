@@ -126,6 +126,53 @@ public class VettingApiTests
     }
 
     [Theory, BothProviders]
+    public async Task A_workspace_that_deleted_every_brand_safety_list_gets_brand_safety_not_checked(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.CreateContext())
+            await VettingTestData.SeedAsync(db);
+        await using var factory = Factory(database);
+        var owner = await factory.CreateUserAsync("owner@example.com");
+        var workspace = await factory.CreateWorkspaceAsync(owner, "Test Brand");
+        using var client = factory.CreateKeyClient(await factory.CreateApiKeyAsync(workspace, owner));
+        var lists = JsonDocument.Parse(await client.GetStringAsync("/api/v1/brand-safety")).RootElement;
+        foreach (var category in lists.GetProperty("categories").EnumerateArray())
+        {
+            var deleted = await client.DeleteAsync($"/api/v1/brand-safety/categories/{Uri.EscapeDataString(category.GetProperty("name").GetString()!)}");
+            Assert.True(deleted.IsSuccessStatusCode, $"delete {category.GetProperty("name")}: {(int)deleted.StatusCode}");
+        }
+
+        var root = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/accounts/instagram/{VettingTestData.Steady}/vetting")).RootElement;
+        var safety = root.GetProperty("signals").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "brand_safety");
+        Assert.Equal("not_enough_data", safety.GetProperty("verdict").GetString());
+        Assert.Equal(JsonValueKind.Null, safety.GetProperty("value").ValueKind);
+        Assert.Contains("this workspace has no brand-safety lists", safety.GetProperty("why").GetString());
+        Assert.DoesNotContain("brand safety", root.GetProperty("reasons")[0].GetString());
+
+        // The account page says so too, and is not a pass.
+        using var browser = await factory.SignInAsync("owner@example.com");
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/accounts/instagram/{VettingTestData.Steady}"));
+        Assert.Contains("Not checked: this workspace has no brand-safety lists. Nothing was checked, so this is not a pass.", page);
+        Assert.DoesNotContain("No caption matches a brand-safety keyword", page);
+    }
+
+    [Theory, BothProviders]
+    public async Task The_account_page_gives_the_comment_window_and_spaced_sentences(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.CreateContext())
+            await VettingTestData.SeedAsync(db);
+        await using var factory = Factory(database);
+        using var browser = await factory.CreateSignedInClientAsync();
+
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/accounts/instagram/{VettingTestData.Steady}"));
+        var card = page[page.IndexOf("data-signal=\"comment_quality\"", StringComparison.Ordinal)..];
+        card = card[..card.IndexOf("</article>", StringComparison.Ordinal)];
+        Assert.Contains("1 Nov 2026 – 21 Nov 2026", card);
+        Assert.Matches(@"20 comments on 5 posts\. Low quality: \d+% \(95% CI \d+%–\d+%\)\. Repeated commenters: 0 of 20 authors", page);
+    }
+
+    [Theory, BothProviders]
     public async Task Unknown_accounts_and_platforms_are_problem_details(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

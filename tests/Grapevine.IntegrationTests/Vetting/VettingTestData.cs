@@ -20,6 +20,9 @@ internal static class VettingTestData
     /// <summary>The date of the first snapshot after the jump.</summary>
     public static DateTime SpikeSeenAt => Now.AddDays(7 * (16 - 26));
 
+    /// <summary>Comment i is written an hour after its post: the first on 1 Nov 2026, the last on 21 Nov 2026.</summary>
+    public static DateTime CommentAt(int i) => Now.AddDays(-2 - 5 * (i % 5)).AddHours(1);
+
     public static async Task SeedAsync(GrapevineDb db)
     {
         var bought = await AddAsync(db, Bought, spike: true, fakeFollowers: 60, lowQualityComments: true);
@@ -90,6 +93,7 @@ internal static class VettingTestData
                 PostExternalId = $"{handle[..4]}{i % 5:00}",
                 Author = lowQualityComments ? $"user{i % 7}" : $"fan{i}",
                 Text = text,
+                PostedAt = CommentAt(i),
             });
         }
         await db.SaveChangesAsync();

@@ -88,6 +88,37 @@ public class BrandSafetyScannerTests
         Assert.Equal(SignalVerdict.NotEnoughData, BrandSafetyScanner.Signal([posts[2]], [], BrandSafetyLexicon.Default).Verdict);
     }
 
+    [Fact]
+    public void A_workspace_without_brand_safety_lists_is_not_checked_and_never_helps_to_green()
+    {
+        var posts = Enumerable.Range(0, 22).Select(i => Post(Now.AddDays(-i), caption: "Morning run", id: $"p{i}")).ToList();
+        BrandSafetyLexicon[] empty = [new([]), new([new BrandSafetyCategory("alcohol", [])])];
+        foreach (var lexicon in empty)
+        {
+            var signal = BrandSafetyScanner.Signal(posts, BrandSafetyScanner.Scan(Platform.Instagram, "anna", posts, lexicon), lexicon);
+            Assert.Equal(SignalVerdict.NotEnoughData, signal.Verdict);
+            Assert.Null(signal.Value);
+            Assert.Contains("this workspace has no brand-safety lists", signal.Why);
+            Assert.DoesNotContain("()", signal.ExpectedRange);
+
+            var (verdict, reasons) = VerdictRules.Decide(
+                [VettingFixtures.Signal("audience_quality", SignalVerdict.Ok), VettingFixtures.Signal("follower_growth", SignalVerdict.Ok), signal]);
+            Assert.Equal(VettingVerdict.Green, verdict);
+            Assert.DoesNotContain("brand safety", reasons[0]); // not among the signals checked
+            Assert.Contains("Brand safety: Not checked: this workspace has no brand-safety lists.", reasons);
+        }
+    }
+
+    [Fact]
+    public void The_sentence_names_four_keywords_of_a_category_and_counts_the_rest()
+    {
+        var lexicon = new BrandSafetyLexicon([new BrandSafetyCategory("alcohol", ["beer", "wine", "gin", "rum", "vodka"])]);
+        var posts = new List<VettingPost> { Post(Now, caption: "Beer, wine, gin, rum and vodka tonight", id: "a") };
+        var signal = BrandSafetyScanner.Signal(posts, BrandSafetyScanner.Scan(Platform.Instagram, "anna", posts, lexicon), lexicon);
+        Assert.Contains("alcohol (beer, wine, gin, rum and 1 more)", signal.Why);
+        Assert.StartsWith("1 of 1 caption matches:", signal.Why);
+    }
+
     [Theory]
     [InlineData(Platform.Instagram, "https://www.instagram.com/p/Cx1/")]
     [InlineData(Platform.TikTok, "https://www.tiktok.com/@anna.b/video/Cx1")]

@@ -78,4 +78,22 @@ public class CommentQualityTests
         Assert.Equal(SignalVerdict.Watch, signal.Verdict);
         Assert.Contains("engagement pods", signal.Why);
     }
+
+    [Fact]
+    public void The_window_runs_from_the_first_to_the_last_comment_date()
+    {
+        var first = new DateTime(2026, 11, 1, 10, 0, 0, DateTimeKind.Utc);
+        var dated = Enumerable.Range(0, 12).Select(i => new VettingComment($"p{i % 3}", $"a{i}", "Which lens did you use for this one?",
+            i == 5 ? null : first.AddDays(i))).ToList();
+        var signal = CommentQuality.Signal(CommentQuality.Measure(dated));
+        Assert.Equal(first, signal.WindowStart);
+        Assert.Equal(first.AddDays(11), signal.WindowEnd);
+        var few = CommentQuality.Signal(CommentQuality.Measure(dated.Take(3).ToList()));
+        Assert.Equal(SignalVerdict.NotEnoughData, few.Verdict);
+        Assert.Equal(first, few.WindowStart);
+
+        var undated = CommentQuality.Signal(CommentQuality.Measure([.. dated.Select(c => c with { PostedAt = null })]));
+        Assert.Null(undated.WindowStart);
+        Assert.Null(undated.WindowEnd);
+    }
 }
