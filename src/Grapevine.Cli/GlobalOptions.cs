@@ -9,7 +9,7 @@ public static class GlobalOptions
 {
     public static readonly Option<string?> Db = new("--db")
     {
-        Description = "Database connection string or SQLite file (default: $GRAPEVINE_DB, else grapevine.db). 'Host=...' means PostgreSQL.",
+        Description = "Database connection string or SQLite file (default: $GRAPEVINE_DB, else grapevine/grapevine.db in the user's data folder, the web app's too). 'Host=...' means PostgreSQL.",
         Recursive = true,
     };
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Grapevine.Core.Discovery;
 using Grapevine.Core.Discovery.Engine;
 using Grapevine.Core.Discovery.Query;
+using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 
 namespace Grapevine.Cli.Commands;
@@ -44,7 +45,7 @@ public static class SearchCommand
             if (result.GetValue(GlobalOptions.Json))
                 Console.WriteLine(JsonSerializer.Serialize(answer, CliJson.Options));
             else
-                Render(answer, query);
+                Render(answer, query, answer.Hits.Count == 0 && !await db.Accounts.AnyAsync(ct));
             return ExitCodes.Success;
         }));
         return command;
@@ -68,11 +69,16 @@ public static class SearchCommand
         return console;
     }
 
-    private static void Render(DiscoveryAnswer answer, DiscoveryQuery query)
+    private static void Render(DiscoveryAnswer answer, DiscoveryQuery query, bool catalogueEmpty)
     {
         var console = WideConsole();
         foreach (var notice in answer.Notices)
             console.MarkupLine($"[yellow]note[/]: {DiscoveryFields.Option(notice.Field)}: {Markup.Escape(notice.Message)}");
+        if (catalogueEmpty)
+        {
+            console.MarkupLine("The catalogue is empty: import creators with 'grapevine import FILE --kind accounts' or make demo data with 'grapevine demo --creators 1000'.");
+            return;
+        }
         if (answer.Hits.Count == 0)
         {
             console.MarkupLine("No accounts match. Widen the follower or engagement ranges, drop a filter, or try fewer words.");

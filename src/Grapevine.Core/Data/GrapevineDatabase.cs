@@ -5,11 +5,19 @@ namespace Grapevine.Core.Data;
 
 /// <summary>
 /// The provider switch: a connection string that starts with <c>Host=</c> is PostgreSQL,
-/// anything else is a SQLite file (default <c>grapevine.db</c> in the working directory).
+/// anything else is a SQLite file (default <see cref="DefaultDatabasePath"/>).
 /// </summary>
 public static class GrapevineDatabase
 {
-    public const string DefaultConnectionString = "Data Source=grapevine.db";
+    /// <summary>
+    /// The SQLite file used when nothing names one: <c>grapevine/grapevine.db</c> in the user's data folder
+    /// (<c>~/.local/share</c> on Linux and macOS, <c>%LOCALAPPDATA%</c> on Windows), or <c>grapevine.db</c> in the working
+    /// directory when there is no such folder. Not the working directory first: <c>dotnet run --project src/Grapevine.Web</c>
+    /// runs the web app in its project folder, so the web app and the CLI started from the same place used two databases.
+    /// </summary>
+    public static string DefaultDatabasePath { get; } = DataFolderFile();
+
+    public static string DefaultConnectionString => $"Data Source={DefaultDatabasePath}";
     public const string EnvironmentVariable = "GRAPEVINE_DB";
     public const string ConfigurationKey = "Grapevine";
 
@@ -25,7 +33,18 @@ public static class GrapevineDatabase
             ?? configuration?.GetConnectionString(ConfigurationKey)
             ?? configuration?[EnvironmentVariable]
             ?? Environment.GetEnvironmentVariable(EnvironmentVariable);
-        return Normalize(string.IsNullOrWhiteSpace(value) ? DefaultConnectionString : value);
+        if (!string.IsNullOrWhiteSpace(value))
+            return Normalize(value);
+        // SQLite creates the file but not its folder.
+        if (Path.GetDirectoryName(DefaultDatabasePath) is { Length: > 0 } folder)
+            Directory.CreateDirectory(folder);
+        return DefaultConnectionString;
+    }
+
+    private static string DataFolderFile()
+    {
+        var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        return string.IsNullOrEmpty(data) ? "grapevine.db" : Path.Combine(data, "grapevine", "grapevine.db");
     }
 
     /// <summary>A bare file path is accepted for SQLite and turned into a connection string.</summary>

@@ -61,7 +61,7 @@ public class DatabaseOptionTests
             Assert.True(File.Exists(file));
             var search = await CliHarness.RunAsync("search", "vegan", "--db", file);
             Assert.True(search.Exit == ExitCodes.Success, search.Error);
-            Assert.Contains("No accounts match", search.Out);
+            Assert.Contains("The catalogue is empty", search.Out);
 
             var import = await CliHarness.RunAsync("import", accounts, "--kind", "accounts", "--db", imported);
             Assert.True(import.Exit == ExitCodes.Success, import.Error);

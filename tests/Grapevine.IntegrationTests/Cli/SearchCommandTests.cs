@@ -113,6 +113,20 @@ public class SearchCommandTests
     }
 
     [Fact]
+    public async Task An_empty_catalogue_is_called_empty_not_a_search_to_widen()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var empty = await CliHarness.RunAsync("search", "vegan", "--db", database.ConnectionString);
+        Assert.Equal(ExitCodes.Success, empty.Exit);
+        Assert.Contains("The catalogue is empty: import creators", empty.Out);
+        Assert.DoesNotContain("Widen", empty.Out);
+
+        await using var seeded = await SeededAsync(DatabaseProvider.Sqlite);
+        var none = await CliHarness.RunAsync("search", "zzyzxq", "--db", seeded.ConnectionString);
+        Assert.Contains("No accounts match. Widen", none.Out);
+    }
+
+    [Fact]
     public async Task Bad_options_are_usage_errors_naming_the_option()
     {
         await using var database = await SeededAsync(DatabaseProvider.Sqlite);
