@@ -37,6 +37,15 @@ public class DiscoverPageTests
         Assert.Contains("Scores 90 of 100 in the brand's niches (fitness 80, food 10)", html);
         Assert.Contains("Country DE is one the brand wants", html);
         Assert.Equal(16, Count(html, "<li class=\"fit-part"));
+        // Each part reads as its own arithmetic: contribution = weight × value, to 3 decimals.
+        var parts = System.Text.RegularExpressions.Regex.Matches(html, @"<span class=""fit-numbers"">(\d\.\d{3}) = (\d\.\d{3}) × (\d\.\d{3})");
+        Assert.True(parts.Count >= 10, $"{parts.Count} parts with numbers");
+        foreach (System.Text.RegularExpressions.Match part in parts)
+        {
+            var (contribution, weight, value) = (double.Parse(part.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                double.Parse(part.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), double.Parse(part.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.True(Math.Abs(contribution - weight * value) <= 0.0011, part.Value);
+        }
         var raw = await RawAsync(owner, "/discover?q=vegan&niche=fitness,food&country=DE");
         Assert.Contains("href=\"/api/v1/search.csv?q=vegan&amp;country=DE&amp;niche=fitness%2Cfood\"", raw);
         Assert.Contains("Search: vegan", html);
