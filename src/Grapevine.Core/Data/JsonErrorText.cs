@@ -52,7 +52,7 @@ public static partial class JsonErrorText
     {
         InvalidOperationException when TokenAs().Match(inner.Message) is { Success: true } token => token.Groups["want"].Value switch
         {
-            "string" => "a JSON string (in quotes)",
+            "string" => Expected("System.String"),
             "boolean" => Expected("System.Boolean"),
             "number" => Expected("System.Double"),
             _ => null,

@@ -51,6 +51,9 @@ public class IsolationSuiteTests(ITestOutputHelper output)
         ["GET /api/v1/workspaces"] = new(_ => "/api/v1/workspaces"),
         ["GET /api/v1/members"] = new(_ => "/api/v1/members"),
         ["POST /api/v1/invitations"] = new(_ => "/api/v1/invitations", _ => Json(new { email = "new@a-brand.test", role = "viewer" })),
+        ["GET /api/v1/invitations"] = new(_ => "/api/v1/invitations", ViewerMayRead: false),
+        ["DELETE /api/v1/invitations/{id:guid}"] = new(w => $"/api/v1/invitations/{w.InvitationA}",
+            OfB: w => $"/api/v1/invitations/{w.InvitationB}", ProbeB: w => ("/api/v1/invitations", w.InvitationB.ToString())),
         ["PATCH /api/v1/members/{userId:guid}"] = new(w => $"/api/v1/members/{w.ViewerA}", _ => Json(new { role = "viewer" }),
             OfB: w => $"/api/v1/members/{w.MemberB}", ProbeB: w => ("/api/v1/members", w.MemberB.ToString())),
         ["DELETE /api/v1/members/{userId:guid}"] = new(w => $"/api/v1/members/{w.ViewerA}",
@@ -224,6 +227,8 @@ public class IsolationSuiteTests(ITestOutputHelper output)
         public Guid KeyA { get; private set; }
         public Guid KeyB { get; private set; }
         public Guid ViewerA { get; private set; }
+        public Guid InvitationA { get; private set; }
+        public Guid InvitationB { get; private set; }
         public Guid MemberB { get; private set; }
         public string TagB => "b-secret-tag";
         public string RateNoteB => "B secret rate";
@@ -289,7 +294,8 @@ public class IsolationSuiteTests(ITestOutputHelper output)
             var keyA = await f.CreateApiKeyAsync(a, alice, ApiKeyScope.ReadWrite, "A key");
             var readKeyA = await f.CreateApiKeyAsync(a, alice, ApiKeyScope.Read, "A read key");
             await f.CreateApiKeyAsync(b, bruno, ApiKeyScope.ReadWrite, "B secret key");
-            await f.AsMemberAsync(b, bruno, WorkspaceRole.Owner, s => s.GetRequiredService<WorkspaceService>().InviteAsync("invitee@b-agency.test", WorkspaceRole.Viewer, default));
+            InvitationB = (await f.AsMemberAsync(b, bruno, WorkspaceRole.Owner, s => s.GetRequiredService<WorkspaceService>().InviteAsync("invitee@b-agency.test", WorkspaceRole.Viewer, default))).Invitation.Id;
+            InvitationA = (await f.AsMemberAsync(a, alice, WorkspaceRole.Owner, s => s.GetRequiredService<WorkspaceService>().InviteAsync("invitee@a-brand.test", WorkspaceRole.Viewer, default))).Invitation.Id;
             await f.AsMemberAsync(b, bruno, WorkspaceRole.Owner, s => s.GetRequiredService<BrandSafetyService>().AddCategoryAsync(CategoryB, [KeywordB], default));
             await f.AsMemberAsync(a, alice, WorkspaceRole.Owner, s => s.GetRequiredService<RateCardService>().SetAsync(OwnAccount.Id, OwnRate, 100, "A rate", default));
             await f.AsMemberAsync(b, bruno, WorkspaceRole.Owner, s => s.GetRequiredService<RateCardService>().SetAsync(SharedAccount.Id, SharedRate, 4321.5m, RateNoteB, default));
@@ -307,7 +313,7 @@ public class IsolationSuiteTests(ITestOutputHelper output)
                 var keys = await db.ApiKeys.IgnoreQueryFilters().ToListAsync();
                 KeyA = keys.Single(k => k.Name == "A key").Id;
                 KeyB = keys.Single(k => k.Name == "B secret key").Id;
-                _markersOfB = ["b-agency.test", "Beta Secret Agency", BMarker, CategoryB, KeywordB, "B secret note", TagB, RateNoteB, "4321.5", CampaignMarkerB, CampaignB.ToString(), "B secret key", KeyB.ToString(), ListB.ToString(), NoteB.ToString(), keys.Single(k => k.Id == KeyB).Prefix];
+                _markersOfB = ["b-agency.test", "Beta Secret Agency", BMarker, CategoryB, KeywordB, "B secret note", TagB, RateNoteB, "4321.5", CampaignMarkerB, CampaignB.ToString(), "B secret key", KeyB.ToString(), ListB.ToString(), NoteB.ToString(), InvitationB.ToString(), keys.Single(k => k.Id == KeyB).Prefix];
             }
 
             OwnerA = await f.SignInAsync("alice@a-brand.test");
@@ -357,6 +363,7 @@ public class IsolationSuiteTests(ITestOutputHelper output)
             Assert.True(await db.AccountTags.IgnoreQueryFilters().AnyAsync(t => t.Tag == TagB));
             Assert.Null((await db.ApiKeys.IgnoreQueryFilters().SingleAsync(k => k.Id == KeyB)).RevokedAt);
             Assert.Equal(WorkspaceRole.Member, (await db.Members.IgnoreQueryFilters().SingleAsync(m => m.UserId == MemberB)).Role);
+            Assert.Null((await db.Invitations.IgnoreQueryFilters().SingleAsync(i => i.Id == InvitationB)).RevokedAt);
             Assert.Equal(1, await db.CreatorLists.IgnoreQueryFilters().CountAsync(l => l.WorkspaceId == list.WorkspaceId));
             var categoryB = await db.BrandSafetyCategories.IgnoreQueryFilters().Include(c => c.Keywords).SingleAsync(c => c.WorkspaceId == list.WorkspaceId && c.Name == CategoryB);
             Assert.Equal(KeywordB, Assert.Single(categoryB.Keywords).Keyword);

@@ -38,7 +38,7 @@ public class ListsAndNotesTests
         await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/lists", new { name = "" }), "name", "1 to 200 characters");
         await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/lists", new { }), "name", "1 to 200 characters");
         // A record's field of the wrong JSON type names what the field wants, not "an object"; no body says so in plain words.
-        await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/lists", new { name = 5 }), "name", "expected a JSON string (in quotes)");
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/lists", new { name = 5 }), "name", "expected text (a JSON string");
         var empty = await api.PostAsync("/api/v1/lists", new StringContent("", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         var emptyText = await empty.Content.ReadAsStringAsync();

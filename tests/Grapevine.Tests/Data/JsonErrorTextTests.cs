@@ -13,7 +13,7 @@ public class JsonErrorTextTests
     }
 
     [Theory]
-    [InlineData("""{"name":5}""", "name", "expected a JSON string (in quotes)")]
+    [InlineData("""{"name":5}""", "name", "expected text (a JSON string, numbers in quotes too: \"5\")")]
     [InlineData("""{"limit":"x"}""", "limit", "expected a whole number up to 2,147,483,647")]
     [InlineData("""{"active":5}""", "active", "expected true or false")]
     [InlineData("""{"at":"soon"}""", "at", "expected a date and time, e.g. 2026-12-07T09:00:00Z")]
