@@ -90,6 +90,23 @@ public class DiscoverPageTests
         Assert.Contains("<details class=\"more-filters\" open", html);
     }
 
+    [Fact]
+    public async Task Sorting_by_growth_shows_the_growth_with_its_window_and_a_warning()
+    {
+        await using var host = await StartWithCatalogueAsync(DatabaseProvider.Sqlite);
+        using var owner = await host.Factory.CreateSignedInClientAsync();
+
+        var byGrowth = await HtmlAsync(await owner.GetAsync("/discover?sort=growth"));
+        Assert.Contains("sorted by follower growth over 30 days", byGrowth);
+        Assert.Contains(">Growth (30 d)</th>", byGrowth);
+        Assert.Contains("A fast rise can be bought", byGrowth);
+        Assert.Equal(Count(byGrowth, "<tbody class=\"hit\""), Count(byGrowth, "class=\"num growth-cell\""));
+
+        var byFit = await HtmlAsync(await owner.GetAsync("/discover"));
+        Assert.DoesNotContain("Growth (30 d)", byFit);
+        Assert.DoesNotContain("A fast rise can be bought", byFit);
+    }
+
     [Theory, BothProviders]
     public async Task Empty_answers_say_what_to_do_next(DatabaseProvider provider)
     {

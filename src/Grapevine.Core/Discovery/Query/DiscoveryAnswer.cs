@@ -23,6 +23,7 @@ public sealed record DiscoveryHitView(
     double? EngagementRate,
     double? AudienceQuality,
     DiscoveryPrice? Price,
+    [property: System.ComponentModel.Description("Follower growth over the last 30 days in % (the growth_30d metric, from snapshots); null when unknown")]
     double? Growth,
     double Score,
     IReadOnlyList<FitPartView> Fit);
