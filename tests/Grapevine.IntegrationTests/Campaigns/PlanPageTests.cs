@@ -49,8 +49,16 @@ public class PlanPageTests
         Assert.Contains("value=\"4\"", html);
         Assert.Contains("data-stat=\"solver\">CP-SAT", html);
 
+        Assert.DoesNotContain("The plan chooses nobody", html);
+
         await using (var db = host.Database.CreateContext())
             Assert.Equal(1, await db.CampaignPlans.IgnoreQueryFilters().CountAsync());
+
+        // A budget below every price gives an empty plan that says why and what to change.
+        Assert.Equal(url, Location(await Forms.SubmitAsync(client, url, "plan", new() { ["Form.Budget"] = "1" })));
+        var nobody = await HtmlAsync(await client.GetAsync(url));
+        Assert.Contains("data-stat=\"creators\">0<", nobody);
+        Assert.Matches(@"The plan chooses nobody: the budget \(\$1\) is below the cheapest option of the \d+ candidates \(\$[\d,.]+\)\. Raise it to at least", nobody);
     }
 
     [Theory, BothProviders]
