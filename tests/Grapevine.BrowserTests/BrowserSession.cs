@@ -65,4 +65,21 @@ public static class BrowserSession
     }
 
     public static Task<bool> FitsWidthAsync(IPage page) => page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth");
+
+    /// <summary>
+    /// Whether the page is no wider than the viewport the context was opened with. Unlike <see cref="FitsWidthAsync"/>
+    /// it holds on a mobile context too, where the browser zooms a too-wide page out and <c>window.innerWidth</c> grows
+    /// with it (a 687px-wide page reads 687 there, so comparing with it cannot fail).
+    /// </summary>
+    public static async Task<bool> FitsViewportAsync(IPage page) =>
+        await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= ViewportWidth(page);
+
+    /// <summary>Whether the element lies between the left and right edges of the viewport (wherever it is vertically).</summary>
+    public static async Task<bool> IsWithinWidthAsync(IPage page, ILocator element)
+    {
+        var box = await element.BoundingBoxAsync() ?? throw new InvalidOperationException("the element is not rendered");
+        return box.X >= 0 && box.X + box.Width <= ViewportWidth(page) + 0.5;
+    }
+
+    private static int ViewportWidth(IPage page) => page.ViewportSize?.Width ?? throw new InvalidOperationException("the page has no fixed viewport");
 }
