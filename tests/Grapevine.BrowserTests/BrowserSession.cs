@@ -41,11 +41,17 @@ public static class BrowserSession
 
     public static async Task ScreenshotAsync(IPage page, ITestOutputHelper output, string name, bool fullPage = false)
     {
-        var folder = Environment.GetEnvironmentVariable("GRAPEVINE_TEST_OUTPUT") is { Length: > 0 } configured ? configured : AppContext.BaseDirectory;
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, name);
+        var path = OutputPath(name);
         await page.ScreenshotAsync(new() { Path = path, FullPage = fullPage });
         output.WriteLine($"screenshot: {path}");
+    }
+
+    /// <summary>Where a screenshot named <paramref name="name"/> goes: the test output folder.</summary>
+    public static string OutputPath(string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("GRAPEVINE_TEST_OUTPUT") is { Length: > 0 } configured ? configured : AppContext.BaseDirectory;
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
     }
 
     /// <summary>

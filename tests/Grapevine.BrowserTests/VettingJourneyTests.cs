@@ -86,6 +86,9 @@ public class VettingJourneyTests(ITestOutputHelper output)
         var openPost = phone.Locator("table.vetting-safety").GetByRole(AriaRole.Link, new() { Name = "Open post" });
         await Assertions.Expect(openPost).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(phone, output, "account-vetting-390.png", fullPage: true);
+        await phone.Locator("table.vetting-safety").ScreenshotAsync(new() { Path = BrowserSession.OutputPath("account-vetting-safety-390.png") });
+        await phone.Locator("table.recent-posts").ScreenshotAsync(new() { Path = BrowserSession.OutputPath("account-posts-390.png") });
+        await phone.Locator("section[aria-labelledby=engagement-heading]").ScreenshotAsync(new() { Path = BrowserSession.OutputPath("account-engagement-390.png") });
 
         Assert.True(await BrowserSession.FitsWidthAsync(phone), "the account page with posts, matches and charts scrolls sideways at 390px");
         Assert.True(await BrowserSession.FitsViewportAsync(phone), "the account page with posts, matches and charts is wider than the 390px screen");
