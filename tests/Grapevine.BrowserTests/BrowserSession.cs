@@ -41,11 +41,17 @@ public static class BrowserSession
 
     public static async Task ScreenshotAsync(IPage page, ITestOutputHelper output, string name, bool fullPage = false)
     {
-        var folder = Environment.GetEnvironmentVariable("GRAPEVINE_TEST_OUTPUT") is { Length: > 0 } configured ? configured : AppContext.BaseDirectory;
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, name);
+        var path = OutputPath(name);
         await page.ScreenshotAsync(new() { Path = path, FullPage = fullPage });
         output.WriteLine($"screenshot: {path}");
+    }
+
+    /// <summary>Where a screenshot named <paramref name="name"/> goes: the test output folder.</summary>
+    public static string OutputPath(string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("GRAPEVINE_TEST_OUTPUT") is { Length: > 0 } configured ? configured : AppContext.BaseDirectory;
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
     }
 
     /// <summary>
@@ -65,4 +71,21 @@ public static class BrowserSession
     }
 
     public static Task<bool> FitsWidthAsync(IPage page) => page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth");
+
+    /// <summary>
+    /// Whether the page is no wider than the viewport the context was opened with. Unlike <see cref="FitsWidthAsync"/>
+    /// it holds on a mobile context too, where the browser zooms a too-wide page out and <c>window.innerWidth</c> grows
+    /// with it (a 687px-wide page reads 687 there, so comparing with it cannot fail).
+    /// </summary>
+    public static async Task<bool> FitsViewportAsync(IPage page) =>
+        await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= ViewportWidth(page);
+
+    /// <summary>Whether the element lies between the left and right edges of the viewport (wherever it is vertically).</summary>
+    public static async Task<bool> IsWithinWidthAsync(IPage page, ILocator element)
+    {
+        var box = await element.BoundingBoxAsync() ?? throw new InvalidOperationException("the element is not rendered");
+        return box.X >= 0 && box.X + box.Width <= ViewportWidth(page) + 0.5;
+    }
+
+    private static int ViewportWidth(IPage page) => page.ViewportSize?.Width ?? throw new InvalidOperationException("the page has no fixed viewport");
 }

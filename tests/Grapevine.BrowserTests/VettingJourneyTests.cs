@@ -1,6 +1,7 @@
 using Grapevine.Core.Catalogue;
 using Grapevine.Core.Catalogue.Import;
 using Grapevine.Core.Data;
+using Grapevine.Core.Metrics;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -61,6 +62,67 @@ public class VettingJourneyTests(ITestOutputHelper output)
         await phone.GotoAsync(new Uri(server.Address, $"/accounts/instagram/{Handle}").ToString());
         await Assertions.Expect(phone.Locator("#vetting .vetting-verdict")).ToBeVisibleAsync();
         Assert.True(await BrowserSession.FitsWidthAsync(phone), "the account page with its Vetting section scrolls sideways at 390px");
+    }
+
+    [Fact]
+    public async Task At_phone_width_the_account_page_with_posts_matches_and_a_chart_fits_and_every_column_is_readable()
+    {
+        await using var server = await GrapevineServer.StartAsync(async db =>
+        {
+            await SampleCatalogue.SeedAsync(db, count: 12);
+            await SeedBoughtAudienceAsync(db);
+            await SeedErMedianAsync(db, 3.4);
+        });
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserSession.LaunchAsync(playwright);
+        await using var context = await browser.NewContextAsync(BrowserSession.Phone);
+        var phone = await context.NewPageAsync();
+        await phone.GotoAsync(new Uri(server.Address, "/account/sign-up").ToString());
+        await BrowserSession.SignUpAsync(phone, "pia@example.com", "Pia's Brand");
+        await phone.GotoAsync(new Uri(server.Address, $"/accounts/instagram/{Handle}").ToString());
+
+        var legend = phone.Locator("figure.chart .legend", new() { HasText = "median 3.40% (ER by followers)" });
+        await Assertions.Expect(legend).ToBeVisibleAsync();
+        var openPost = phone.Locator("table.vetting-safety").GetByRole(AriaRole.Link, new() { Name = "Open post" });
+        await Assertions.Expect(openPost).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(phone, output, "account-vetting-390.png", fullPage: true);
+        await phone.Locator("table.vetting-safety").ScreenshotAsync(new() { Path = BrowserSession.OutputPath("account-vetting-safety-390.png") });
+        await phone.Locator("table.recent-posts").ScreenshotAsync(new() { Path = BrowserSession.OutputPath("account-posts-390.png") });
+        await phone.Locator("section[aria-labelledby=engagement-heading]").ScreenshotAsync(new() { Path = BrowserSession.OutputPath("account-engagement-390.png") });
+
+        Assert.True(await BrowserSession.FitsWidthAsync(phone), "the account page with posts, matches and charts scrolls sideways at 390px");
+        Assert.True(await BrowserSession.FitsViewportAsync(phone), "the account page with posts, matches and charts is wider than the 390px screen");
+        Assert.True(await BrowserSession.IsWithinWidthAsync(phone, legend), "the engagement chart's legend sticks out of the screen at 390px");
+        Assert.True(await BrowserSession.IsWithinWidthAsync(phone, openPost), "the brand-safety match's Open post link is off-screen at 390px");
+        Assert.True(await BrowserSession.IsWithinWidthAsync(phone, phone.Locator("table.vetting-safety td[data-label=Caption]").First),
+            "the brand-safety match's caption is off-screen at 390px");
+        var posts = phone.Locator("table.recent-posts tbody tr").First;
+        foreach (var column in new[] { "Date", "Caption", "Likes", "ER", "Sponsored" })
+            Assert.True(await BrowserSession.IsWithinWidthAsync(phone, posts.Locator($"td[data-label={column}]")), $"the recent posts' {column} column is off-screen at 390px");
+
+        // Every header link can be seen: none hides past the right edge.
+        var links = phone.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link);
+        Assert.True(await links.CountAsync() >= 8);
+        for (var i = 0; i < await links.CountAsync(); i++)
+            Assert.True(await BrowserSession.IsWithinWidthAsync(phone, links.Nth(i)), $"the header link '{await links.Nth(i).InnerTextAsync()}' is off-screen at 390px");
+    }
+
+    private static async Task SeedErMedianAsync(GrapevineDb db, double median)
+    {
+        var account = db.Accounts.Single(a => a.Handle == Handle);
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime.Date;
+        db.AccountMetrics.Add(new AccountMetric
+        {
+            AccountId = account.Id,
+            Name = MetricDefinitions.ErByFollowers.Name,
+            Value = median,
+            Formula = MetricDefinitions.ErByFollowers.Formula,
+            N = 12,
+            WindowStart = now.AddDays(-60),
+            WindowEnd = now,
+            ComputedAt = now,
+        });
+        await db.SaveChangesAsync();
     }
 
     /// <summary>An Instagram account whose followers jumped 30% in one week with no post behind it, with bot comments.</summary>
