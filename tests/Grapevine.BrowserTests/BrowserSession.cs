@@ -70,14 +70,12 @@ public static class BrowserSession
         await ScreenshotAsync(page, output, screenshot, fullPage);
     }
 
-    public static Task<bool> FitsWidthAsync(IPage page) => page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth");
-
     /// <summary>
-    /// Whether the page is no wider than the viewport the context was opened with. Unlike <see cref="FitsWidthAsync"/>
-    /// it holds on a mobile context too, where the browser zooms a too-wide page out and <c>window.innerWidth</c> grows
-    /// with it (a 687px-wide page reads 687 there, so comparing with it cannot fail).
+    /// Whether the page is no wider than the viewport the context was opened with. Not <c>window.innerWidth</c>: on a mobile
+    /// context the browser zooms a too-wide page out and innerWidth grows with it (a 687px-wide page reads 687 there), so a
+    /// check against it could never fail.
     /// </summary>
-    public static async Task<bool> FitsViewportAsync(IPage page) =>
+    public static async Task<bool> FitsWidthAsync(IPage page) =>
         await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= ViewportWidth(page);
 
     /// <summary>Whether the element lies between the left and right edges of the viewport (wherever it is vertically).</summary>

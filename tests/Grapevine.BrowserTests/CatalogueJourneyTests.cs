@@ -68,11 +68,11 @@ public class CatalogueJourneyTests(ITestOutputHelper output)
         await BrowserSession.SignInAsync(phone, server.Address, "mia@example.com");
         await phone.GotoAsync(new Uri(server.Address, "/?tier=micro").ToString());
         await Assertions.Expect(phone.Locator("table.accounts tbody tr").First).ToBeVisibleAsync();
-        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "catalogue scrolls sideways at 390px");
+        Assert.True(await BrowserSession.FitsWidthAsync(phone), "catalogue scrolls sideways at 390px");
         await Screenshot(phone, outputFolder, "catalogue-390.png", fullPage: false);
         await phone.GotoAsync(accountUrl);
         await Assertions.Expect(phone.Locator(".metric-card").First).ToBeVisibleAsync();
-        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "account page scrolls sideways at 390px");
+        Assert.True(await BrowserSession.FitsWidthAsync(phone), "account page scrolls sideways at 390px");
         await Screenshot(phone, outputFolder, "account-390.png", fullPage: false);
         await Screenshot(phone, outputFolder, "account-390-full.png", fullPage: true);
 
