@@ -11,7 +11,7 @@ public static class GrapevineDatabase
 {
     /// <summary>
     /// The SQLite file used when nothing names one: <c>grapevine/grapevine.db</c> in the user's data folder
-    /// (<c>~/.local/share</c> on Linux and macOS, <c>%LOCALAPPDATA%</c> on Windows), or <c>grapevine.db</c> in the working
+    /// (<c>~/.local/share</c> on Linux, <c>~/Library/Application Support</c> on macOS, <c>%LOCALAPPDATA%</c> on Windows), or <c>grapevine.db</c> in the working
     /// directory when there is no such folder. Not the working directory first: <c>dotnet run --project src/Grapevine.Web</c>
     /// runs the web app in its project folder, so the web app and the CLI started from the same place used two databases.
     /// </summary>

@@ -34,6 +34,12 @@ public class BrandSafetyPageTests
         var refused = await HtmlAsync(await Forms.SubmitAsync(owner, page, "add-keyword:alcohol", new() { ["NewKeywords"] = "#happy hour" }));
         Assert.Contains("role=\"alert\">'#happy hour' is not a hashtag", refused);
 
+        // A page loaded before another member deleted the category: its add form answers with the page and a message,
+        // not the framework's plain-text 400 for a form that is no longer there.
+        var stale = await Forms.SubmitAsync(owner, page, "add-keyword:gone-category", new() { ["NewKeywords"] = "x1" });
+        Assert.Contains("role=\"alert\">The category “gone-category” no longer exists (another member may have deleted it), so nothing was added.",
+            await HtmlAsync(stale));
+
         Assert.Contains("href=\"/brand-safety?removeKeyword=beer&from=alcohol\"", await HtmlAsync(await owner.GetAsync(page)));
         Assert.Contains("Remove “beer” from “alcohol”?", await HtmlAsync(await owner.GetAsync($"{page}?removeKeyword=beer&from=alcohol")));
         Assert.Contains("“beer” is removed from “alcohol”",
