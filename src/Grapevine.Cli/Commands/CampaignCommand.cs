@@ -399,12 +399,16 @@ public static class CampaignCommand
     }
 
     /// <summary>A value the service refused: named by its option (exit 2), or by the --from-json file's field when it came from there (exit 1).</summary>
+    /// <remarks>Every refused field is named, one per line, as the API names them all in one answer.</remarks>
     private static Exception Refused(ArgumentException e, CampaignOptions options, CampaignOptions.Reading reading)
     {
-        var field = e.ParamName!;
-        if (reading.File is { } file && !reading.Given.Contains(field.Split('[', '.')[0]))
-            return new InvalidOperationException($"{file}: {field}: {Plain(e)}");
-        return new CliUsageException($"{options.OptionFor(field)}: {Plain(e)}");
+        List<(string Field, string Message)> errors = e is CampaignInputException input
+            ? [.. input.Errors.SelectMany(kv => kv.Value.Select(m => (kv.Key, m)))]
+            : [(e.ParamName!, Plain(e))];
+        bool FromFile(string field) => reading.File is not null && !reading.Given.Contains(field.Split('[', '.')[0]);
+        var text = string.Join(Environment.NewLine + "error: ", errors.Select(x =>
+            FromFile(x.Field) ? $"{reading.File}: {x.Field}: {x.Message}" : $"{options.OptionFor(x.Field)}: {x.Message}"));
+        return errors.Any(x => FromFile(x.Field)) ? new InvalidOperationException(text) : new CliUsageException(text);
     }
 
     // ArgumentException.Message ends with " (Parameter 'field')"; the option already names it.

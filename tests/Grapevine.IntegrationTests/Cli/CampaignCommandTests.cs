@@ -402,6 +402,13 @@ public class CampaignCommandTests
         var missing = await s.Run("campaign", "create", "--workspace", "Alpha Brand", "--name", "No budget", "--brand", "Oat", "--goal", "sales");
         Assert.Equal(ExitCodes.UsageError, missing.Exit);
         Assert.Contains("error: --budget: A budget is required.", missing.Error);
+        // Several refused values are all named, one line each, as the API names them all in one answer.
+        var several = await s.Run("campaign", "create", "--workspace", "Alpha Brand", "--name", "Two faults", "--brand", "Oat", "--goal", "sales",
+            "--gender", new string('g', 40));
+        Assert.Equal(ExitCodes.UsageError, several.Exit);
+        Assert.Contains("error: --budget: A budget is required.", several.Error);
+        Assert.Contains("error: --gender: A gender has at most 32 characters.", several.Error);
+        Assert.Equal(2, several.Error.Trim().Split('\n').Length);
         var notADate = await s.Run(["campaign", "create", "--workspace", "Alpha Brand", .. valid, "--starts", "March"]);
         Assert.Equal(ExitCodes.UsageError, notADate.Exit);
         Assert.Contains("--starts", notADate.Error);
