@@ -19,10 +19,12 @@ public sealed class AuditLog(GrapevineDb db, CurrentWorkspace current, TimeProvi
         public const string MemberJoined = "member_joined";
         public const string MemberRoleChanged = "member_role_changed";
         public const string MemberRemoved = "member_removed";
+        public const string MemberLeft = "member_left";
         public const string ApiKeyCreated = "api_key_created";
         public const string ApiKeyRevoked = "api_key_revoked";
         public const string Export = "export";
         public const string WorkspaceCreated = "workspace_created";
+        public const string WorkspaceRenamed = "workspace_renamed";
     }
 
     /// <summary>Adds an entry for the current workspace; it is saved with the caller's next SaveChanges.</summary>

@@ -21,9 +21,9 @@ public sealed partial class WorkspaceService(GrapevineDb db, CurrentWorkspace cu
     /// <summary>Creates a workspace owned by <paramref name="owner"/> (sign-up, or "new workspace").</summary>
     public async Task<Workspace> CreateAsync(GrapevineUser owner, string name, CancellationToken ct)
     {
+        if (NameProblem(name) is { } problem)
+            throw new ArgumentException(problem, nameof(name));
         name = name.Trim();
-        if (name.Length is 0 or > 200)
-            throw new ArgumentException("A workspace name has 1 to 200 characters.", nameof(name));
         var now = time.GetUtcNow().UtcDateTime;
         var workspace = new Workspace { Id = Guid.CreateVersion7(time.GetUtcNow()), Name = name, Slug = await UniqueSlugAsync(name, ct), CreatedAt = now };
         db.Workspaces.Add(workspace);
@@ -32,6 +32,62 @@ public sealed partial class WorkspaceService(GrapevineDb db, CurrentWorkspace cu
         using (current.Leave())
             await db.SaveChangesAsync(ct);
         return workspace;
+    }
+
+    /// <summary>Why <paramref name="name"/> cannot name a workspace, or null when it can.</summary>
+    public static string? NameProblem(string? name) => (name?.Trim().Length ?? 0) switch
+    {
+        0 => "A workspace needs a name.",
+        > 200 => $"A workspace name has at most 200 characters; this one has {name!.Trim().Length}.",
+        _ => null,
+    };
+
+    /// <summary>The current workspace as its settings page shows it.</summary>
+    public async Task<WorkspaceDetails> DetailsAsync(CancellationToken ct)
+    {
+        Require(Permission.ReadWorkspaceData);
+        var workspace = await db.Workspaces.AsNoTracking().SingleAsync(w => w.Id == current.Id, ct);
+        var members = await db.Members.CountAsync(ct);
+        var owners = await OwnerCountAsync(ct);
+        return new WorkspaceDetails(workspace.Id, workspace.Name, workspace.Slug, workspace.CreatedAt, current.Role!.Value, members, owners);
+    }
+
+    /// <summary>Renames the current workspace (Owners only). The slug stays, so links and scripts that use it keep working.</summary>
+    public async Task<Workspace> RenameAsync(string name, CancellationToken ct)
+    {
+        Require(Permission.ManageWorkspace);
+        if (NameProblem(name) is { } problem)
+            throw new ArgumentException(problem, nameof(name));
+        name = name.Trim();
+        var workspace = await db.Workspaces.SingleAsync(w => w.Id == current.Id, ct);
+        if (workspace.Name == name)
+            return workspace;
+        var before = workspace.Name;
+        workspace.Name = name;
+        audit.Add(AuditLog.Actions.WorkspaceRenamed, name, $"was {before}");
+        await db.SaveChangesAsync(ct);
+        return workspace;
+    }
+
+    /// <summary>
+    /// Takes the signed-in person out of the current workspace. The last Owner cannot leave (a workspace keeps one);
+    /// an API key cannot leave for the person who made it.
+    /// </summary>
+    public async Task LeaveAsync(CancellationToken ct)
+    {
+        Require(Permission.ReadWorkspaceData);
+        if (current.ApiKeyId is not null)
+            throw new WorkspaceRuleException("An API key cannot leave a workspace; sign in and leave on the workspace's settings page.");
+        var member = await db.Members.Include(m => m.User).SingleAsync(m => m.UserId == current.UserId, ct);
+        if (member.Role == WorkspaceRole.Owner && await OwnerCountAsync(ct) == 1)
+        {
+            throw new WorkspaceRuleException(await db.Members.CountAsync(ct) == 1
+                ? "You are this workspace's only member and owner; a workspace keeps one owner, so it cannot be left."
+                : "You are the last owner: make another member owner on the Members page first, then leave.");
+        }
+        db.Members.Remove(member);
+        audit.Add(AuditLog.Actions.MemberLeft, member.User?.Email, $"role {member.Role}");
+        await db.SaveChangesAsync(ct);
     }
 
     public async Task<List<MemberView>> MembersAsync(CancellationToken ct)
@@ -218,5 +274,8 @@ public sealed record PendingInvitation(Guid Id, string Email, WorkspaceRole Role
 public sealed record InvitationPreview(Guid WorkspaceId, string WorkspaceName, string Email, WorkspaceRole Role, DateTime ExpiresAt, InvitationState State);
 
 public sealed record Membership(Guid WorkspaceId, string Name, string Slug, WorkspaceRole Role);
+
+/// <summary>The current workspace, the caller's role in it, and how many members and owners it has.</summary>
+public sealed record WorkspaceDetails(Guid Id, string Name, string Slug, DateTime CreatedAt, WorkspaceRole Role, int Members, int Owners);
 
 public sealed record MemberView(Guid UserId, string Email, string? DisplayName, WorkspaceRole Role, DateTime JoinedAt);

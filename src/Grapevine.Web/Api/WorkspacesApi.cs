@@ -13,6 +13,21 @@ public static class WorkspacesApi
             .WithName("ListWorkspaces")
             .WithSummary("List my workspaces")
             .WithDescription("The workspaces of the signed-in user with their role in each; for an API key, only the key's workspace. `current` marks the one requests act in.");
+        api.MapGet("/workspace", CurrentAsync)
+            .WithName("GetCurrentWorkspace")
+            .WithSummary("The current workspace")
+            .WithDescription("Its name, slug, creation time, the caller's role, and how many members and owners it has.");
+        api.MapPatch("/workspace", RenameAsync)
+            .WithName("RenameWorkspace")
+            .WithSummary("Rename the current workspace")
+            .WithDescription("Needs Owner. The id and slug stay, so keys and scripts keep working. The change is audited.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapDelete("/workspace/membership", LeaveAsync)
+            .WithName("LeaveWorkspace")
+            .WithSummary("Leave the current workspace")
+            .WithDescription("The signed-in person stops being a member; their API keys for it stop working. The last owner cannot leave (409); nor can an API key (409).")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/members", ListMembers)
             .WithName("ListMembers")
             .WithSummary("List the members of the current workspace");
@@ -61,6 +76,24 @@ public static class WorkspacesApi
             m.WorkspaceId, m.Name, m.Slug, ApiNames.Role(m.WorkspaceId == current.Id ? current.Role!.Value : m.Role), m.WorkspaceId == current.Id)).ToList());
     }
 
+    public static async Task<Ok<CurrentWorkspaceResponse>> CurrentAsync(WorkspaceService workspaces, CancellationToken ct) =>
+        TypedResults.Ok(CurrentWorkspaceResponse.From(await workspaces.DetailsAsync(ct)));
+
+    public static async Task<Results<Ok<CurrentWorkspaceResponse>, ValidationProblem>> RenameAsync(
+        RenameWorkspaceRequest request, WorkspaceService workspaces, CancellationToken ct)
+    {
+        if (WorkspaceService.NameProblem(request.Name) is { } problem)
+            return TypedResults.ValidationProblem(ApiNames.Error("name", problem));
+        await workspaces.RenameAsync(request.Name!, ct);
+        return TypedResults.Ok(CurrentWorkspaceResponse.From(await workspaces.DetailsAsync(ct)));
+    }
+
+    public static async Task<NoContent> LeaveAsync(WorkspaceService workspaces, CancellationToken ct)
+    {
+        await workspaces.LeaveAsync(ct);
+        return TypedResults.NoContent();
+    }
+
     public static async Task<Ok<List<MemberResponse>>> ListMembers(WorkspaceService workspaces, CancellationToken ct) =>
         TypedResults.Ok((await workspaces.MembersAsync(ct)).Select(MemberResponse.From).ToList());
 
@@ -105,6 +138,15 @@ public static class WorkspacesApi
         return TypedResults.NoContent();
     }
 }
+
+/// <summary>The current workspace: <c>role</c> is the caller's, <c>members</c> and <c>owners</c> are counts.</summary>
+public sealed record CurrentWorkspaceResponse(Guid Id, string Name, string Slug, DateTime CreatedAt, string Role, int Members, int Owners)
+{
+    public static CurrentWorkspaceResponse From(WorkspaceDetails d) => new(d.Id, d.Name, d.Slug, d.CreatedAt, ApiNames.Role(d.Role), d.Members, d.Owners);
+}
+
+/// <summary>The new name, 1 to 200 characters.</summary>
+public sealed record RenameWorkspaceRequest(string? Name);
 
 public sealed record WorkspaceResponse(Guid Id, string Name, string Slug, string Role, bool Current);
 
