@@ -28,12 +28,9 @@ public sealed record AccountQuery(
     /// <summary>Why <paramref name="key"/> is refused, with the name meant when it is only spelt differently (min_followers).</summary>
     public static string UnknownParameter(string key)
     {
-        var meant = ParameterNames.FirstOrDefault(n => Loose(n) == Loose(key));
-        return meant is not null
+        return ParameterSpelling.Meant(key, ParameterNames) is { } meant
             ? $"not a parameter of this list; did you mean '{meant}'?"
             : $"not a parameter of this list; the parameters are {string.Join(", ", ParameterNames)}";
-
-        static string Loose(string name) => new([.. name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
     }
 
     public bool HasFilters =>

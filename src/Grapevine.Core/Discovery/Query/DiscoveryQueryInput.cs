@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Grapevine.Core.Catalogue;
 
 namespace Grapevine.Core.Discovery.Query;
 
@@ -178,13 +179,10 @@ public static class DiscoveryFields
     /// (minFollowers, min-followers, text), else the list.</summary>
     public static string Unknown(string key)
     {
-        var loose = Loose(key);
-        var meant = loose == "text" ? Text : All.FirstOrDefault(f => Loose(f) == loose);
+        var meant = ParameterSpelling.Loose(key) == "text" ? Text : ParameterSpelling.Meant(key, All);
         return meant is not null
             ? $"not a search parameter; did you mean '{meant}'?"
             : $"not a search parameter; the parameters are {string.Join(", ", All)}";
-
-        static string Loose(string name) => new([.. name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
     }
 
     /// <summary>The command-line option of a field: "min_followers" is "--min-followers"; the text is the TEXT argument.</summary>
