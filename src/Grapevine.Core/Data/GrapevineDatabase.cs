@@ -29,10 +29,12 @@ public static class GrapevineDatabase
     /// <summary>The connection string from <c>ConnectionStrings:Grapevine</c>, then <c>GRAPEVINE_DB</c>, then the default file.</summary>
     public static string ResolveConnectionString(IConfiguration? configuration, string? explicitValue = null)
     {
-        var value = explicitValue
-            ?? configuration?.GetConnectionString(ConfigurationKey)
-            ?? configuration?[EnvironmentVariable]
-            ?? Environment.GetEnvironmentVariable(EnvironmentVariable);
+        // A blank value counts as unset at every step: appsettings.json ships an empty connection string, which must not
+        // hide GRAPEVINE_DB.
+        var value = Set(explicitValue)
+            ?? Set(configuration?.GetConnectionString(ConfigurationKey))
+            ?? Set(configuration?[EnvironmentVariable])
+            ?? Set(Environment.GetEnvironmentVariable(EnvironmentVariable));
         if (!string.IsNullOrWhiteSpace(value))
             return Normalize(value);
         // SQLite creates the file but not its folder.
@@ -40,6 +42,8 @@ public static class GrapevineDatabase
             Directory.CreateDirectory(folder);
         return DefaultConnectionString;
     }
+
+    private static string? Set(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private static string DataFolderFile()
     {

@@ -34,4 +34,23 @@ public class GrapevineDatabaseTests
     [InlineData(" Host=db;Database=g ", "Host=db;Database=g")]
     public void A_named_database_is_used_as_given(string given, string expected) =>
         Assert.Equal(expected, GrapevineDatabase.ResolveConnectionString(null, given));
+
+    [Fact]
+    public void The_web_apps_empty_connection_string_does_not_hide_GRAPEVINE_DB()
+    {
+        // appsettings.json ships ConnectionStrings:Grapevine = ""; GRAPEVINE_DB reaches the configuration as an environment variable.
+        var web = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Grapevine"] = "",
+            [GrapevineDatabase.EnvironmentVariable] = "/tmp/review/g.db",
+        }).Build();
+        Assert.Equal("Data Source=/tmp/review/g.db", GrapevineDatabase.ResolveConnectionString(web));
+
+        var both = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Grapevine"] = "Host=db;Database=g",
+            [GrapevineDatabase.EnvironmentVariable] = "/tmp/review/g.db",
+        }).Build();
+        Assert.Equal("Host=db;Database=g", GrapevineDatabase.ResolveConnectionString(both));
+    }
 }
