@@ -61,14 +61,16 @@ public static class VetCommand
             console.MarkupLine($"  • {Markup.Escape(reason)}");
 
         var table = new Table().Border(TableBorder.Rounded).Title("Signals");
+        // What each signal expects is a sentence: it goes under "Why", where it reads on whole lines, not in a column a
+        // few characters wide on an 80-column terminal.
         table.AddColumn("Signal").AddColumn("Verdict").AddColumn(new TableColumn("Value").RightAligned()).AddColumn(new TableColumn("N").RightAligned())
-            .AddColumn("Window").AddColumn("Expected");
+            .AddColumn("Window");
         foreach (var s in report.Signals)
         {
             var value = s.Value is null ? $"[grey]{SignalValueText.Unknown}[/]" : Markup.Escape(SignalValueText.Of(s));
             // Start and end on two lines, so that the column stays narrow enough for an 80-column terminal.
             table.AddRow(Markup.Escape(s.Label), SignalText(s.Verdict), value, s.N.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(Window(s, " –\n")), Markup.Escape(s.ExpectedRange));
+                Markup.Escape(Window(s, " –\n")));
         }
         console.Write(table);
         console.Write(new Rule("Why").LeftJustified());
@@ -76,6 +78,7 @@ public static class VetCommand
         {
             console.MarkupLine($"[bold]{Markup.Escape(s.Label)}[/] [grey]({Markup.Escape(s.Formula)})[/]: {Markup.Escape(s.Why)}");
             console.MarkupLine($"  [grey]N = {s.N.ToString(CultureInfo.InvariantCulture)}, window {Markup.Escape(Window(s, " – "))}[/]");
+            console.MarkupLine($"  [grey]expected: {Markup.Escape(s.ExpectedRange)}[/]");
         }
 
         if (report.Spikes.Count > 0)

@@ -41,6 +41,11 @@ public class VetCommandTests
             Assert.Contains("N = 150, window none", table.Out); // the follower sample has no dates
             Assert.Contains("N = 20, window 2026-11-01 – 2026-11-21", table.Out); // the first and last comment
             Assert.Contains("N = 26, window 2026-05-25 – 2026-11-23", table.Out);
+            // What a signal expects is a sentence under "Why", not a column squeezed to a word a line at 80 columns.
+            Assert.Contains("  expected: at least 80% real;", table.Out);
+            var header = table.Out.Split('\n').Single(l => l.Contains("│ Signal", StringComparison.Ordinal));
+            Assert.DoesNotContain("Expected", header);
+            Assert.All(table.Out.Split('\n'), line => Assert.True(line.TrimEnd('\r').Length <= 80, $"wider than 80 columns: {line}"));
             Assert.Contains("1 spike ", table.Out);
             Assert.DoesNotContain("1 spikes", table.Out);
             Assert.Contains("60.0%", table.Out);
