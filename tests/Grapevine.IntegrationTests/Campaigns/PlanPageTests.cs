@@ -49,6 +49,9 @@ public class PlanPageTests
         Assert.Contains("Export CSV", html);
         Assert.Contains("value=\"4\"", html);
         Assert.Contains("data-stat=\"solver\">CP-SAT", html);
+        // Clicks, conversions and revenue share the campaign's rates: their intervals are not independent creators' sums.
+        Assert.DoesNotContain("(independent creators)", html);
+        Assert.Contains("which every creator shares", html);
 
         Assert.DoesNotContain("The plan chooses nobody", html);
 
@@ -206,6 +209,36 @@ public class PlanPageTests
         Assert.Contains("Spend (EUR)", euros);
         Assert.Contains("<td class=\"num\">80.00 EUR</td>", euros);
         Assert.DoesNotContain("$80", euros);
+    }
+
+    [Theory, BothProviders]
+    public async Task Platform_bars_spell_platforms_as_everywhere_else(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        var now = host.Time.GetUtcNow().UtcDateTime;
+        await using (var db = host.Database.CreateContext())
+            await PlanTestData.SeedCatalogueAsync(db, now);
+        using var client = await host.Factory.CreateSignedInClientAsync();
+        Guid campaignId;
+        await using (var db = host.Database.CreateContext())
+        {
+            var workspace = await db.Workspaces.IgnoreQueryFilters().Select(w => w.Id).SingleAsync();
+            var campaign = (await PlanTestData.SeedCampaignAsync(db, workspace, now)).Campaign;
+            campaign.Platforms = ["instagram", "tiktok"];
+            var tiktok = await db.SearchProfiles.AsNoTracking()
+                .Where(p => p.Platform == Core.Catalogue.Platform.TikTok && (p.Tier == "micro" || p.Tier == "nano") && p.LastPostedAt != null)
+                .OrderBy(p => p.AccountId).Select(p => p.AccountId).Take(10).ToListAsync();
+            Assert.NotEmpty(tiktok);
+            campaign.Candidates.AddRange(tiktok.Select(id => new Core.Campaigns.CampaignCandidate { WorkspaceId = workspace, AccountId = id, Source = "manual", AddedAt = now }));
+            await db.SaveChangesAsync();
+            campaignId = campaign.Id;
+        }
+        var planned = await client.PostAsJsonAsync($"/api/v1/campaigns/{campaignId}/plan", new { budget = 3000, platforms = new { tiktok = new { min = 1 } } });
+        Assert.Equal(HttpStatusCode.OK, planned.StatusCode);
+
+        var html = await HtmlAsync(await client.GetAsync($"/campaigns/{campaignId}/plan"));
+        Assert.Contains(">TikTok</text>", html);
+        Assert.DoesNotContain(">Tiktok</text>", html);
     }
 
     private static async Task<Core.Campaigns.Plans.CampaignPlanDocument> LatestAsync(Auth.AuthTestHost host)
