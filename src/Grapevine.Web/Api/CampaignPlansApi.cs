@@ -16,7 +16,7 @@ namespace Grapevine.Web.Api;
 public static class CampaignPlansApi
 {
     public static IServiceCollection AddCampaignPlans(this IServiceCollection services) =>
-        services.AddScoped<CreatorForecaster>().AddScoped<CampaignPlanService>();
+        services.AddScoped<CreatorForecaster>().AddScoped<CampaignPlanService>().AddScoped<CampaignPlanSaving>();
 
     public static IEndpointRouteBuilder MapCampaignPlansApi(this IEndpointRouteBuilder app)
     {

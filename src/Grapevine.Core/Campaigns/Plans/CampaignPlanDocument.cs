@@ -39,6 +39,15 @@ public sealed record CampaignPlanDocument(
     /// per creator it says why a plan that chose nobody did.
     /// </summary>
     public double? CheapestOption { get; init; }
+
+    /// <summary>
+    /// What the marketer asked for on the plan page (their budget and rules, before a first test adds its own); null
+    /// for plans saved through the API or the command line, or before it was kept.
+    /// </summary>
+    public PlanRequest? Request { get; init; }
+
+    /// <summary>The campaign's set-up the plan was made for; null where <see cref="Request"/> is.</summary>
+    public PlanSetUp? SetUp { get; init; }
 }
 
 /// <summary>One chosen creator: the option bought, its price and where the price came from, and its forecasts.</summary>

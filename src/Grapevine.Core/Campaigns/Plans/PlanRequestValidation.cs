@@ -21,7 +21,8 @@ public static class PlanRequestValidation
             throw new ArgumentException($"The maximum number of creators ({most}) is below the minimum ({request.MinCreators}).", "maxCreators");
         if (request.MaxPerCreator is { } cap && (cap <= 0 || cap > MaxBudget))
             throw new ArgumentException("The most one creator may cost must be more than 0.", "maxPerCreator");
-        var tiers = TierScheme.Default.Bands.Select(b => b.Name).ToHashSet(StringComparer.Ordinal);
+        // Either tier scheme's names: profiles are tiered by the workspace's scheme (celebrity is the alternative one's).
+        var tiers = TierScheme.Default.Bands.Concat(TierScheme.Alternative.Bands).Select(b => b.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var (tier, range) in request.Tiers)
         {
             if (!tiers.Contains(tier))
