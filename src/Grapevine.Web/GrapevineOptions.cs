@@ -18,4 +18,10 @@ public sealed class GrapevineOptions
     /// one-time sign-in link for its owner.
     /// </summary>
     public bool DemoWorkspaceOnFreshStart { get; set; } = true;
+
+    /// <summary>
+    /// The address people reach the site at (e.g. https://grapevine.example.com): every e-mailed or shown link
+    /// (password reset, invitations, the demo link) starts with it. Unset: the first of <c>Urls</c>.
+    /// </summary>
+    public string? PublicUrl { get; set; }
 }

@@ -37,11 +37,18 @@ public sealed class ApiKeyService(GrapevineDb db, CurrentWorkspace current, Audi
         return (key, secret);
     }
 
-    public async Task<List<ApiKey>> ListAsync(CancellationToken ct)
+    /// <summary>The workspace's keys, newest first, each with its creator's e-mail (null once their account is gone).</summary>
+    public async Task<List<ApiKeyListing>> ListAsync(CancellationToken ct)
     {
         if (!current.Can(Permission.ManageApiKeys))
             throw new PermissionDeniedException(Permission.ManageApiKeys);
-        return await db.ApiKeys.AsNoTracking().OrderByDescending(k => k.CreatedAt).ToListAsync(ct);
+        return await (
+                from k in db.ApiKeys.AsNoTracking()
+                join u in db.Users on k.CreatedBy equals u.Id into creators
+                from creator in creators.DefaultIfEmpty()
+                orderby k.CreatedAt descending
+                select new ApiKeyListing(k, creator == null ? null : creator.Email))
+            .ToListAsync(ct);
     }
 
     public async Task RevokeAsync(Guid id, CancellationToken ct)

@@ -10,6 +10,9 @@ public sealed partial class WorkspaceService(GrapevineDb db, CurrentWorkspace cu
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
 
+    /// <summary>The longest address an invitation takes: the same limit as sign-up, so every invitation can be accepted.</summary>
+    public const int MaxEmailLength = 256;
+
     /// <summary>A user's workspaces with their role in each; read across tenants on purpose (the switcher).</summary>
     public Task<List<Membership>> MembershipsAsync(Guid userId, CancellationToken ct) =>
         db.Members.IgnoreQueryFilters().Where(m => m.UserId == userId)
@@ -87,6 +90,8 @@ public sealed partial class WorkspaceService(GrapevineDb db, CurrentWorkspace cu
         }
         db.Members.Remove(member);
         audit.Add(AuditLog.Actions.MemberLeft, member.User?.Email, $"role {member.Role}");
+        await RevokeKeysOfAsync(member.UserId, "its creator left the workspace", ct);
+        await RevokePendingInvitationsAsync(member.User?.Email, "the member left the workspace", ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -98,8 +103,12 @@ public sealed partial class WorkspaceService(GrapevineDb db, CurrentWorkspace cu
             .ToListAsync(ct);
     }
 
-    /// <summary>Creates an invitation and returns the single-use token to put in the link (only its hash is kept).</summary>
-    public async Task<(Invitation Invitation, string Token)> InviteAsync(string email, WorkspaceRole role, CancellationToken ct)
+    /// <summary>
+    /// Creates an invitation and returns the single-use token to put in the link (only its hash is kept). A member's
+    /// address is refused; an earlier pending invitation to the same address is revoked and replaced, and returned as
+    /// <c>Replaced</c>, so one person never holds two live links.
+    /// </summary>
+    public async Task<(Invitation Invitation, string Token, IReadOnlyList<Invitation> Replaced)> InviteAsync(string email, WorkspaceRole role, CancellationToken ct)
     {
         Require(Permission.ManageMembers);
         email = email.Trim();
@@ -107,6 +116,13 @@ public sealed partial class WorkspaceService(GrapevineDb db, CurrentWorkspace cu
             throw new ArgumentException(problem, nameof(email));
         if (role == WorkspaceRole.Owner && current.Role != WorkspaceRole.Owner)
             throw new PermissionDeniedException(Permission.ManageWorkspace);
+        var normalized = email.ToUpperInvariant();
+        if (await db.Members.Include(m => m.User).FirstOrDefaultAsync(m => m.User!.NormalizedEmail == normalized, ct) is { } member)
+        {
+            throw new ArgumentException(
+                $"{member.User!.Email} is already a member of this workspace ({member.Role}); change their role in the members list instead.", nameof(email));
+        }
+        var replaced = await RevokePendingInvitationsAsync(email, "replaced by a new invitation", ct);
         var token = SecretTokens.New();
         var now = time.GetUtcNow().UtcDateTime;
         var invitation = new Invitation
@@ -122,12 +138,45 @@ public sealed partial class WorkspaceService(GrapevineDb db, CurrentWorkspace cu
         db.Invitations.Add(invitation);
         audit.Add(AuditLog.Actions.MemberInvited, email, $"role {role}");
         await db.SaveChangesAsync(ct);
-        return (invitation, token);
+        return (invitation, token, replaced);
     }
 
     /// <summary>Why <paramref name="email"/> cannot be invited, or null when it can; forms check it with the other fields.</summary>
-    public static string? EmailProblem(string? email) =>
-        EmailPattern().IsMatch(email?.Trim() ?? "") ? null : $"'{email?.Trim()}' is not an email address.";
+    public static string? EmailProblem(string? email)
+    {
+        var trimmed = email?.Trim() ?? "";
+        if (trimmed.Length > MaxEmailLength)
+            return $"An email address has at most {MaxEmailLength} characters; this one has {trimmed.Length}.";
+        return EmailPattern().IsMatch(trimmed) ? null : $"'{trimmed}' is not an email address.";
+    }
+
+    // Addresses are compared as Identity compares them (upper-cased); there are few pending invitations, so this is done here.
+    private async Task<IReadOnlyList<Invitation>> RevokePendingInvitationsAsync(string? email, string reason, CancellationToken ct)
+    {
+        if (email is null)
+            return [];
+        var now = time.GetUtcNow().UtcDateTime;
+        var pending = await db.Invitations.Where(i => i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now).ToListAsync(ct);
+        var matching = pending.Where(i => string.Equals(i.Email.Trim().ToUpperInvariant(), email.Trim().ToUpperInvariant(), StringComparison.Ordinal)).ToList();
+        foreach (var invitation in matching)
+        {
+            invitation.RevokedAt = now;
+            invitation.RevokedBy = current.UserId;
+            audit.Add(AuditLog.Actions.InvitationRevoked, invitation.Email, $"role {invitation.Role}; {reason}");
+        }
+        return matching;
+    }
+
+    // A removed member's keys would otherwise come back to life if they were invited again.
+    private async Task RevokeKeysOfAsync(Guid userId, string reason, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var key in await db.ApiKeys.Where(k => k.CreatedBy == userId && k.RevokedAt == null).ToListAsync(ct))
+        {
+            key.RevokedAt = now;
+            audit.Add(AuditLog.Actions.ApiKeyRevoked, $"{key.Name} ({key.Prefix}…)", reason);
+        }
+    }
 
     /// <summary>The invitations of the current workspace that can still be accepted, newest first.</summary>
     public async Task<List<PendingInvitation>> PendingInvitationsAsync(CancellationToken ct)
@@ -202,16 +251,25 @@ public sealed partial class WorkspaceService(GrapevineDb db, CurrentWorkspace cu
                 $"You are already a member of this workspace ({existing.Role}); the invitation stays open for {invitation.Email}. " +
                 "An owner or admin changes roles on the Members page.");
         }
-        invitation.AcceptedAt = now;
-        invitation.AcceptedBy = user.Id;
+        // Marked used in the database only while still open, so that of two people pressing "Join" at once exactly one gets in.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var claimed = await db.Invitations.IgnoreQueryFilters()
+            .Where(i => i.Id == invitation.Id && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.AcceptedAt, now).SetProperty(i => i.AcceptedBy, user.Id), ct);
+        if (claimed != 1)
+            throw new WorkspaceRuleException("This invitation link has already been used.");
+        // The update went past the change tracker; a later call on this context must see the link as used.
+        await db.Entry(invitation).ReloadAsync(ct);
         db.Members.Add(new Member { WorkspaceId = invitation.WorkspaceId, UserId = user.Id, Role = invitation.Role, JoinedAt = now });
         audit.AddTo(invitation.WorkspaceId, AuditLog.Actions.MemberJoined, user.Email, $"role {invitation.Role}", null, user.Id, user.Email);
         using (current.Leave())
             await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return await db.Workspaces.SingleAsync(w => w.Id == invitation.WorkspaceId, ct);
     }
 
-    public async Task ChangeRoleAsync(Guid userId, WorkspaceRole role, CancellationToken ct)
+    /// <summary>Gives a member another role; false (nothing saved or audited) when they already have it.</summary>
+    public async Task<bool> ChangeRoleAsync(Guid userId, WorkspaceRole role, CancellationToken ct)
     {
         Require(Permission.ManageMembers);
         var member = await db.Members.Include(m => m.User).SingleOrDefaultAsync(m => m.UserId == userId, ct)
@@ -220,10 +278,13 @@ public sealed partial class WorkspaceService(GrapevineDb db, CurrentWorkspace cu
             throw new PermissionDeniedException(Permission.ManageWorkspace);
         if (member.Role == WorkspaceRole.Owner && role != WorkspaceRole.Owner && await OwnerCountAsync(ct) == 1)
             throw new WorkspaceRuleException("A workspace keeps at least one owner: make someone else owner first.");
+        if (member.Role == role)
+            return false;
         var before = member.Role;
         member.Role = role;
         audit.Add(AuditLog.Actions.MemberRoleChanged, member.User?.Email, $"{before} → {role}");
         await db.SaveChangesAsync(ct);
+        return true;
     }
 
     public async Task RemoveMemberAsync(Guid userId, CancellationToken ct)
@@ -237,6 +298,8 @@ public sealed partial class WorkspaceService(GrapevineDb db, CurrentWorkspace cu
             throw new WorkspaceRuleException("The last owner cannot be removed.");
         db.Members.Remove(member);
         audit.Add(AuditLog.Actions.MemberRemoved, member.User?.Email);
+        await RevokeKeysOfAsync(member.UserId, "its creator was removed from the workspace", ct);
+        await RevokePendingInvitationsAsync(member.User?.Email, "the member was removed", ct);
         await db.SaveChangesAsync(ct);
     }
 

@@ -1,4 +1,5 @@
 using Grapevine.Core.Workspaces;
+using Grapevine.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Grapevine.Web.Api;
@@ -26,7 +27,7 @@ public static class WorkspacesApi
         api.MapDelete("/workspace/membership", LeaveAsync)
             .WithName("LeaveWorkspace")
             .WithSummary("Leave the current workspace")
-            .WithDescription("The signed-in person stops being a member; their API keys for it stop working. The last owner cannot leave (409); nor can an API key (409).")
+            .WithDescription("The signed-in person stops being a member; their API keys for it are revoked (audited). The last owner cannot leave (409); nor can an API key (409).")
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/members", ListMembers)
             .WithName("ListMembers")
@@ -34,7 +35,9 @@ public static class WorkspacesApi
         api.MapPost("/invitations", InviteAsync)
             .WithName("CreateInvitation")
             .WithSummary("Invite someone")
-            .WithDescription("Returns a single-use link that works for 7 days; send it to the person. Needs Admin (Owner to invite an Owner).")
+            .WithDescription("Returns a single-use link that works for 7 days; send it to the person. Needs Admin (Owner to invite an Owner). " +
+                "A member's address is refused (400 naming `email`); an earlier pending invitation to the same address is revoked and replaced: " +
+                "its id is in `replacedInvitations` and its link stops working.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/invitations", ListInvitationsAsync)
@@ -52,7 +55,7 @@ public static class WorkspacesApi
         api.MapPatch("/members/{userId:guid}", ChangeRoleAsync)
             .WithName("ChangeMemberRole")
             .WithSummary("Change a member's role")
-            .WithDescription("Takes effect on the member's next request. A workspace keeps at least one Owner (409).")
+            .WithDescription("Takes effect on the member's next request. A workspace keeps at least one Owner (409). Giving the role they already have changes nothing and is not audited.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -60,7 +63,7 @@ public static class WorkspacesApi
         api.MapDelete("/members/{userId:guid}", RemoveAsync)
             .WithName("RemoveMember")
             .WithSummary("Remove a member")
-            .WithDescription("The person loses access on their next request.")
+            .WithDescription("The person loses access on their next request; their API keys for this workspace and pending invitations to their address are revoked (audited).")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -98,7 +101,7 @@ public static class WorkspacesApi
         TypedResults.Ok((await workspaces.MembersAsync(ct)).Select(MemberResponse.From).ToList());
 
     public static async Task<Results<Created<InvitationResponse>, ValidationProblem>> InviteAsync(
-        InvitationRequest request, WorkspaceService workspaces, HttpContext context, CancellationToken ct)
+        InvitationRequest request, WorkspaceService workspaces, PublicLinks links, CancellationToken ct)
     {
         // Every bad field is reported at once, so a script or form is fixed in one go.
         var errors = new Dictionary<string, string[]>();
@@ -108,9 +111,10 @@ public static class WorkspacesApi
             errors["role"] = [$"'{request.Role}' is not a role: one of {ApiNames.Roles}"];
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
-        var (invitation, token) = await workspaces.InviteAsync(request.Email ?? "", role, ct);
-        var link = $"{context.Request.Scheme}://{context.Request.Host}/invitations/accept?token={token}";
-        return TypedResults.Created((string?)null, new InvitationResponse(invitation.Id, invitation.Email, ApiNames.Role(invitation.Role), invitation.ExpiresAt, link));
+        var (invitation, token, replaced) = await workspaces.InviteAsync(request.Email ?? "", role, ct);
+        var link = links.To($"/invitations/accept?token={token}");
+        return TypedResults.Created((string?)null, new InvitationResponse(
+            invitation.Id, invitation.Email, ApiNames.Role(invitation.Role), invitation.ExpiresAt, link, replaced.Select(i => i.Id).ToList()));
     }
 
     public static async Task<Ok<List<PendingInvitationResponse>>> ListInvitationsAsync(WorkspaceService workspaces, CancellationToken ct) =>
@@ -158,7 +162,8 @@ public sealed record MemberResponse(Guid UserId, string Email, string? DisplayNa
 /// <summary>Who to invite, and as what: viewer, member, admin or owner.</summary>
 public sealed record InvitationRequest(string? Email, string? Role);
 
-public sealed record InvitationResponse(Guid Id, string Email, string Role, DateTime ExpiresAt, string Link);
+/// <summary>A new invitation; <c>replacedInvitations</c> are the earlier pending invitations to the same address, now revoked.</summary>
+public sealed record InvitationResponse(Guid Id, string Email, string Role, DateTime ExpiresAt, string Link, IReadOnlyList<Guid> ReplacedInvitations);
 
 /// <summary>An invitation that can still be accepted; <c>invitedBy</c> is the inviter's e-mail (null if they have left Grapevine).</summary>
 public sealed record PendingInvitationResponse(Guid Id, string Email, string Role, string? InvitedBy, DateTime SentAt, DateTime ExpiresAt)

@@ -28,7 +28,7 @@ internal static class AccountEndpoints
         var form = await context.Request.ReadFormAsync(ct);
         var userId = Guid.Parse(context.User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         if (!Guid.TryParse(form["workspaceId"], out var workspaceId) || !(await workspaces.MembershipsAsync(userId, ct)).Any(m => m.WorkspaceId == workspaceId))
-            return Results.NotFound();
+            return Results.LocalRedirect("/workspace?done=switch-refused");
         WorkspaceMiddleware.Choose(context, workspaceId);
         return Results.LocalRedirect("/");
     }

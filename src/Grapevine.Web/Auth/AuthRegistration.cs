@@ -31,6 +31,8 @@ internal static class AuthRegistration
         services.AddScoped<BrandSafetyService>();
         services.AddScoped<SignInService>();
         services.AddScoped<DemoSignIn>();
+        services.AddSingleton<PublicLinks>();
+        services.AddOptions<GrapevineOptions>().Validate(o => PublicLinks.Problem(o.PublicUrl) is null, "Grapevine:PublicUrl must be an absolute http or https address such as https://grapevine.example.com.");
         services.AddSingleton(new DemoLinkOutput(Console.Out));
 
         services.AddIdentityCore<GrapevineUser>(o =>

@@ -99,7 +99,8 @@ internal static class DemoStartup
     /// <summary>On a fresh start, creates the demo workspace and prints its one-time link once the app listens.</summary>
     public static async Task PrepareDemoWorkspaceAsync(this WebApplication app, CancellationToken ct = default)
     {
-        if (!app.Services.GetRequiredService<IOptions<GrapevineOptions>>().Value.DemoWorkspaceOnFreshStart)
+        var options = app.Services.GetRequiredService<IOptions<GrapevineOptions>>().Value;
+        if (!options.DemoWorkspaceOnFreshStart)
             return;
         using var scope = app.Services.CreateScope();
         var token = await scope.ServiceProvider.GetRequiredService<DemoSignIn>().PrepareAsync(ct);
@@ -108,7 +109,9 @@ internal static class DemoStartup
         var output = app.Services.GetRequiredService<DemoLinkOutput>().Writer;
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            var address = app.Urls.FirstOrDefault() ?? app.Configuration["Urls"]?.Split(';')[0] ?? "http://localhost:5080";
+            // The public address when one is set (the app may listen behind a proxy), else where it listens.
+            var address = !string.IsNullOrWhiteSpace(options.PublicUrl) ? options.PublicUrl.Trim()
+                : app.Urls.FirstOrDefault() ?? app.Configuration["Urls"]?.Split(';')[0] ?? PublicLinks.DefaultUrl;
             output.WriteLine();
             output.WriteLine($"  The \"{DemoSignIn.WorkspaceName}\" workspace is ready. Sign in with this one-time link (it works once, within {DemoSignIn.LinkLifetime.TotalHours:0} hours):");
             output.WriteLine($"  {DemoSignIn.Link(address, token)}");

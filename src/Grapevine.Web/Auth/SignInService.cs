@@ -25,15 +25,27 @@ public sealed class SignInService(
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null)
             return Outcome.Failed;
+        // Told apart so that the log has one locked_out when the lock starts, not one more for every attempt during it.
+        var lockedBefore = await users.IsLockedOutAsync(user);
         var result = await signIns.PasswordSignInAsync(user, password, remember, lockoutOnFailure: true);
-        var (outcome, action, detail) = result switch
+        if (result.Succeeded)
         {
-            { Succeeded: true } => (Outcome.SignedIn, AuditLog.Actions.SignIn, "password"),
-            { IsLockedOut: true } => (Outcome.LockedOut, AuditLog.Actions.LockedOut, "locked after repeated failed sign-ins"),
-            _ => (Outcome.Failed, AuditLog.Actions.SignInFailed, "wrong password"),
-        };
-        await AuditAsync(user, action, detail, ct);
-        return outcome;
+            await AuditAsync(user, AuditLog.Actions.SignIn, "password", ct);
+            return Outcome.SignedIn;
+        }
+        if (!result.IsLockedOut)
+        {
+            await AuditAsync(user, AuditLog.Actions.SignInFailed, "wrong password", ct);
+            return Outcome.Failed;
+        }
+        if (lockedBefore)
+        {
+            await AuditAsync(user, AuditLog.Actions.SignInFailed, "refused: the account is locked", ct);
+            return Outcome.LockedOut;
+        }
+        await AuditAsync(user, AuditLog.Actions.SignInFailed, "wrong password", ct);
+        await AuditAsync(user, AuditLog.Actions.LockedOut, "locked after repeated failed sign-ins", ct);
+        return Outcome.LockedOut;
     }
 
     /// <summary>Signs in a user who proved who they are another way (just signed up, or a demo link).</summary>

@@ -114,4 +114,55 @@ public class InvitationsApiTests
         await using var db = host.Database.CreateContext();
         Assert.False(await db.Invitations.IgnoreQueryFilters().AnyAsync());
     }
+
+    [Theory, BothProviders]
+    public async Task A_members_address_is_refused_a_new_invitation_replaces_the_pending_one_and_keys_name_their_creator(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        var olga = await host.Factory.CreateUserAsync("olga@example.com");
+        var alpha = await host.Factory.CreateWorkspaceAsync(olga, "Alpha");
+        var mel = await host.Factory.CreateUserAsync("mel@example.com");
+        await host.Factory.AddMemberAsync(alpha, mel, WorkspaceRole.Admin);
+        using var owner = await host.Factory.SignInAsync("olga@example.com");
+
+        async Task<JsonElement> ErrorsAsync(HttpResponseMessage response)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, body);
+            return JsonDocument.Parse(body).RootElement.GetProperty("errors");
+        }
+
+        var member = await ErrorsAsync(await owner.PostAsJsonAsync("/api/v1/invitations", new { email = "Mel@Example.com", role = "owner" }));
+        Assert.Equal(["email"], member.EnumerateObject().Select(p => p.Name));
+        Assert.StartsWith("mel@example.com is already a member of this workspace (Admin)", member.GetProperty("email")[0].GetString());
+        var tooLong = await ErrorsAsync(await owner.PostAsJsonAsync("/api/v1/invitations", new { email = new string('x', 300) + "@example.com", role = "viewer" }));
+        Assert.Contains("at most 256 characters", tooLong.GetProperty("email")[0].GetString());
+
+        var first = await (await owner.PostAsJsonAsync("/api/v1/invitations", new { email = "sam@example.com", role = "member" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Empty(first.GetProperty("replacedInvitations").EnumerateArray());
+        var second = await (await owner.PostAsJsonAsync("/api/v1/invitations", new { email = "sam@example.com", role = "viewer" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal([first.GetProperty("id").GetGuid()], second.GetProperty("replacedInvitations").EnumerateArray().Select(i => i.GetGuid()));
+        var pending = Assert.Single((await owner.GetFromJsonAsync<JsonElement>("/api/v1/invitations")).EnumerateArray());
+        Assert.Equal(second.GetProperty("id").GetGuid(), pending.GetProperty("id").GetGuid());
+
+        // Saving the role Mel already has is not a change.
+        Assert.Equal(HttpStatusCode.OK, (await owner.PatchAsJsonAsync($"/api/v1/members/{mel.Id}", new { role = "admin" })).StatusCode);
+        Assert.DoesNotContain(await host.AuditAsync(), e => e.Action == AuditLog.Actions.MemberRoleChanged);
+
+        // Keys say who made them; removing Mel revokes hers, and it stays revoked if she comes back.
+        using var admin = await host.Factory.SignInAsync("mel@example.com");
+        var created = await (await admin.PostAsJsonAsync("/api/v1/api-keys", new { name = "mel's sync", scope = "read" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("mel@example.com", created.GetProperty("key").GetProperty("createdBy").GetString());
+        using var melsKey = host.Factory.CreateKeyClient(created.GetProperty("secret").GetString()!);
+        Assert.Equal(HttpStatusCode.OK, (await melsKey.GetAsync("/api/v1/members")).StatusCode);
+        var listed = Assert.Single((await owner.GetFromJsonAsync<JsonElement>("/api/v1/api-keys")).EnumerateArray());
+        Assert.Equal(("mel's sync", "mel@example.com"), (listed.GetProperty("name").GetString(), listed.GetProperty("createdBy").GetString()));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.DeleteAsync($"/api/v1/members/{mel.Id}")).StatusCode);
+        var revoked = Assert.Single((await owner.GetFromJsonAsync<JsonElement>("/api/v1/api-keys")).EnumerateArray());
+        Assert.Equal(JsonValueKind.String, revoked.GetProperty("revokedAt").ValueKind);
+        await host.Factory.AddMemberAsync(alpha, mel, WorkspaceRole.Admin);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await melsKey.GetAsync("/api/v1/members")).StatusCode);
+        Assert.Contains(await host.AuditAsync(), e => e.Action == AuditLog.Actions.ApiKeyRevoked && e.Detail == "its creator was removed from the workspace" && e.ActorName == "olga@example.com");
+    }
 }

@@ -138,6 +138,47 @@ public partial class WorkspacePagesTests
         Assert.False(await db.ApiKeys.IgnoreQueryFilters().AnyAsync());
     }
 
+    [Theory, BothProviders]
+    public async Task The_members_page_refuses_a_members_address_by_its_field_and_never_offers_to_remove_the_last_owner(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        using var owner = await host.Factory.CreateSignedInClientAsync("olga@example.com");
+        var olga = await host.UserAsync("olga@example.com");
+        var carol = await host.Factory.CreateUserAsync("carol@example.com");
+        await host.Factory.AddMemberAsync(await OnlyWorkspaceAsync(host), carol, WorkspaceRole.Admin);
+
+        var member = await HtmlAsync(await Forms.SubmitAsync(owner, "/members", "invite", new() { ["InviteEmail"] = "carol@example.com", ["InviteRole"] = "Viewer" }));
+        Assert.Contains("id=\"invite-email-error\">carol@example.com is already a member of this workspace (Admin); change their role in the members list instead.</p>", member);
+        Assert.DoesNotContain("Invitation link for", member);
+        var tooLong = await HtmlAsync(await Forms.SubmitAsync(owner, "/members", "invite", new() { ["InviteEmail"] = new string('x', 300) + "@example.com", ["InviteRole"] = "Viewer" }));
+        Assert.Contains("id=\"invite-email-error\">An email address has at most 256 characters", tooLong);
+
+        await Forms.SubmitAsync(owner, "/members", "invite", new() { ["InviteEmail"] = "dora@example.com", ["InviteRole"] = "Viewer" });
+        var again = await HtmlAsync(await Forms.SubmitAsync(owner, "/members", "invite", new() { ["InviteEmail"] = "dora@example.com", ["InviteRole"] = "Member" }));
+        Assert.Contains("This invitation replaces the earlier one to dora@example.com (sent 23 Nov 2026): that link no longer works.", again);
+        Assert.Single(Regex.Matches(again, "<strong>dora@example.com</strong>"));
+
+        // Saving an unchanged role says so and writes nothing.
+        var unchanged = await HtmlAsync(await Forms.SubmitAsync(owner, "/members", $"role-{carol.Id:N}", new() { ["Role"] = "Admin" }));
+        Assert.Contains("carol@example.com is already Admin; nothing changed.", unchanged);
+        Assert.DoesNotContain(await host.AuditAsync(), e => e.Action == AuditLog.Actions.MemberRoleChanged);
+
+        // The sole owner has no "Remove…", and a crafted confirmation address shows no red button.
+        var page = await HtmlAsync(await owner.GetAsync("/members"));
+        Assert.DoesNotContain($"href=\"/members?remove={olga.Id}\"", page);
+        Assert.Contains($"href=\"/members?remove={carol.Id}\"", page);
+        Assert.Contains("Last owner: make someone else owner to remove or demote them.", page);
+        var crafted = await HtmlAsync(await owner.GetAsync($"/members?remove={olga.Id}"));
+        Assert.DoesNotContain("Remove olga@example.com?", crafted);
+        Assert.DoesNotContain("id=\"remove-heading\"", crafted);
+
+        // The keys page names each key's creator and its times to the minute.
+        await Forms.SubmitAsync(owner, "/api-keys", "create-key", new() { ["KeyName"] = "nightly sync", ["KeyScope"] = "Read" });
+        var keys = await HtmlAsync(await owner.GetAsync("/api-keys"));
+        Assert.Contains("<td data-label=\"Created by\">olga@example.com</td>", keys);
+        Assert.Contains("<td data-label=\"Created\">23 Nov 2026 09:00 UTC</td>", keys);
+    }
+
     private static async Task<Guid> OnlyWorkspaceAsync(AuthTestHost host)
     {
         await using var db = host.Database.CreateContext();

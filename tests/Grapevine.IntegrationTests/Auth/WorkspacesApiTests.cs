@@ -30,7 +30,10 @@ public class WorkspacesApiTests
         var token = Forms.Token(await owner.GetStringAsync("/members"));
         Assert.Equal("/", (await Forms.PostAsync(owner, "/workspaces/switch", null, new() { ["workspaceId"] = alpha.ToString() }, token)).Headers.Location!.OriginalString);
         Assert.Equal(2, (await owner.GetFromJsonAsync<JsonElement>("/api/v1/members")).GetArrayLength());
-        Assert.Equal(HttpStatusCode.NotFound, (await Forms.PostAsync(owner, "/workspaces/switch", null, new() { ["workspaceId"] = Guid.NewGuid().ToString() }, token)).StatusCode);
+        // A workspace the person is not in: back to the current one with a message, not an error page.
+        var refusedSwitch = await Forms.PostAsync(owner, "/workspaces/switch", null, new() { ["workspaceId"] = Guid.NewGuid().ToString() }, token);
+        Assert.Equal("/workspace?done=switch-refused", Location(refusedSwitch));
+        Assert.Contains("You are not a member of that workspace (any more), so you stay in this one.", await HtmlAsync(await owner.GetAsync("/workspace?done=switch-refused")));
 
         using var script = host.Factory.CreateKeyClient(await host.Factory.CreateApiKeyAsync(beta, olga, ApiKeyScope.Read));
         var keyView = await script.GetFromJsonAsync<JsonElement>("/api/v1/workspaces");
@@ -40,7 +43,7 @@ public class WorkspacesApiTests
         var invitation = await owner.PostAsJsonAsync("/api/v1/invitations", new { email = "new@example.com", role = "member" });
         Assert.Equal(HttpStatusCode.Created, invitation.StatusCode);
         var body = await invitation.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.StartsWith("http://localhost/invitations/accept?token=", body.GetProperty("link").GetString());
+        Assert.StartsWith("http://localhost:5080/invitations/accept?token=", body.GetProperty("link").GetString());
         Assert.Equal("member", body.GetProperty("role").GetString());
 
         await AssertFieldErrorAsync(await owner.PostAsJsonAsync("/api/v1/invitations", new { email = "not an address", role = "member" }), "email", "is not an email address");
