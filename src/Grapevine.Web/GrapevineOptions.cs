@@ -18,4 +18,10 @@ public sealed class GrapevineOptions
     /// one-time sign-in link for its owner.
     /// </summary>
     public bool DemoWorkspaceOnFreshStart { get; set; } = true;
+
+    /// <summary>
+    /// E-mail addresses of the people who may import into the shared catalogue through the web app and the API
+    /// (and the API keys they create). Empty lets every Member, Admin and Owner of any workspace import.
+    /// </summary>
+    public string[] CatalogueImporters { get; set; } = [];
 }
