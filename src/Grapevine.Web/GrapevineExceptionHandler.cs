@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Grapevine.Core.Campaigns;
 using Grapevine.Core.Data;
 using Grapevine.Core.Discovery.Query;
+using Grapevine.Core.Notes;
 using Grapevine.Core.Workspaces;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -45,6 +46,7 @@ public sealed partial class GrapevineExceptionHandler(IProblemDetailsService pro
                 "The request has no body: send a JSON object, with the header Content-Type: application/json."),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
             PermissionDeniedException => (StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
+            NoteDeletionRefusedException => (StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
             WorkspaceRuleException => (StatusCodes.Status409Conflict, "Conflict", exception.Message),
             KeyNotFoundException => (StatusCodes.Status404NotFound, "Not found", exception.Message),
             InvalidOperationException when FromGrapevine(exception) => (StatusCodes.Status409Conflict, "Conflict", exception.Message),

@@ -21,7 +21,13 @@ public sealed class GrapevineOptions
 
     /// <summary>
     /// The address people reach the site at (e.g. https://grapevine.example.com): every e-mailed or shown link
-    /// (password reset, invitations, the demo link) starts with it. Unset: the first of <c>Urls</c>.
+    /// (password reset, invitations, the demo link) starts with it. Unset: the address the app listens on (the first of <c>Urls</c>).
     /// </summary>
     public string? PublicUrl { get; set; }
+
+    /// <summary>
+    /// E-mail addresses of the people who may import into the shared catalogue through the web app and the API
+    /// (and the API keys they create). Empty lets every Member, Admin and Owner of any workspace import.
+    /// </summary>
+    public string[] CatalogueImporters { get; set; } = [];
 }

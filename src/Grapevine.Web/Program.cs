@@ -12,6 +12,7 @@ var connectionString = GrapevineDatabase.ResolveConnectionString(builder.Configu
 builder.Services.AddDbContext<GrapevineDb>(o => GrapevineDatabase.Configure(o, connectionString));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOptions<GrapevineOptions>().BindConfiguration(GrapevineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddScoped<CatalogueImportAccess>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<GrapevineExceptionHandler>();
 // Query-string values that do not parse (minFollowers=abc) reach the exception handler, which names the parameter.

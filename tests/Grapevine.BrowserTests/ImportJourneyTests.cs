@@ -46,6 +46,20 @@ public class ImportJourneyTests(ITestOutputHelper output)
             await Assertions.Expect(rejected.Locator("td").Nth(2)).ToContainTextAsync("negative");
             await ScreenshotAsync(page, output, "import-1280.png", fullPage: true);
 
+            // The same file again changes nothing, and the heading does not call that an import.
+            await page.GetByLabel("File (.csv, .jsonl)").SetInputFilesAsync(accounts);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+            await Assertions.Expect(result.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Nothing changed: 2 accounts already up to date; 1 row rejected");
+
+            // More rejected rows than the table lists: the page says so, and how to get them all.
+            var many = Path.Combine(folder.FullName, "many.csv");
+            await File.WriteAllTextAsync(many, "platform,handle,display_name,followers\n" + string.Concat(Enumerable.Range(0, 1001).Select(i => $"instagram,h{i},H,-1\n")));
+            await page.GetByLabel("File (.csv, .jsonl)").SetInputFilesAsync(many);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+            await Assertions.Expect(result.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Nothing imported; 1,001 rows rejected");
+            await Assertions.Expect(result.Locator("p.truncated")).ToContainTextAsync("Showing the first 1,000 of 1,001 rows rejected.");
+            await Assertions.Expect(result.Locator("p.truncated")).ToContainTextAsync("FILE.rejected.csv");
+
             // A posts file with a column the importer does not know is rejected as a whole, and says why.
             var posts = Path.Combine(folder.FullName, "posts.csv");
             await File.WriteAllTextAsync(posts, "platform,handle,post_id,posted_at,type,likes_count\ninstagram,anna.bakes,p1,2026-11-01,photo,10\n");

@@ -47,10 +47,12 @@ public sealed class ListService(GrapevineDb db, CurrentWorkspace current, AuditL
     public async Task<CreatorList> CreateAsync(string name, CancellationToken ct)
     {
         current.Require(Permission.WriteWorkspaceData);
+        name = ValidName(name);
+        await RequireUniqueNameAsync(name, null, ct);
         var list = new CreatorList
         {
             Id = Guid.CreateVersion7(time.GetUtcNow()),
-            Name = ValidName(name),
+            Name = name,
             CreatedBy = current.UserId ?? Guid.Empty,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
@@ -63,8 +65,27 @@ public sealed class ListService(GrapevineDb db, CurrentWorkspace current, AuditL
     {
         current.Require(Permission.WriteWorkspaceData);
         var list = await db.CreatorLists.SingleOrDefaultAsync(l => l.Id == id, ct) ?? throw NotFound();
-        list.Name = ValidName(name);
+        name = ValidName(name);
+        await RequireUniqueNameAsync(name, id, ct);
+        list.Name = name;
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Creates a list holding the named accounts, all or nothing: an unknown account (or a refused name) leaves no
+    /// empty list behind to be made again on the retry.
+    /// </summary>
+    public async Task<(CreatorList List, int Added)> CreateWithAccountsAsync(string name, IReadOnlyList<AccountRef> accounts, CancellationToken ct)
+    {
+        current.Require(Permission.WriteWorkspaceData);
+        if (accounts.Count is 0 or > 1000)
+            throw new ArgumentException("Name 1 to 1,000 accounts to add.", nameof(accounts));
+        var ids = await ResolveAsync(accounts, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var list = await CreateAsync(name, ct);
+        var added = await AddAsync(list.Id, ids, ct);
+        await transaction.CommitAsync(ct);
+        return (list, added);
     }
 
     public async Task DeleteAsync(Guid id, CancellationToken ct)
@@ -147,7 +168,8 @@ public sealed class ListService(GrapevineDb db, CurrentWorkspace current, AuditL
         var list = await GetAsync(id, ct);
         await using (var csv = CsvWriter.Create(output, new CsvWriterOptions(), leaveOpen: true))
         {
-            csv.WriteRecord(["platform", "handle", "display_name", "followers", "tier", "country", MetricDefinitions.ErByFollowers.Name, "added_at"]);
+            // The value is already a percentage (0.3976 means 0.40 %): the header says so, for spreadsheets that would scale it again.
+            csv.WriteRecord(["platform", "handle", "display_name", "followers", "tier", "country", MetricDefinitions.ErByFollowers.Name + "_pct", "added_at"]);
             foreach (var item in list.Items)
             {
                 csv.WriteRecord(
@@ -161,6 +183,15 @@ public sealed class ListService(GrapevineDb db, CurrentWorkspace current, AuditL
         }
         audit.Add(AuditLog.Actions.Export, $"list '{list.Name}'", $"{list.Items.Count} accounts as CSV");
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Two lists of one name cannot be told apart in the pickers; names differing only in case count as the same.</summary>
+    private async Task RequireUniqueNameAsync(string name, Guid? renamed, CancellationToken ct)
+    {
+        var lists = renamed is { } id ? db.CreatorLists.Where(l => l.Id != id) : db.CreatorLists;
+        var names = await lists.Select(l => l.Name).ToListAsync(ct);
+        if (names.Contains(name, StringComparer.OrdinalIgnoreCase))
+            throw new ArgumentException($"This workspace already has a list named “{name}”: choose another name, or add to that list.", nameof(name));
     }
 
     private static string ValidName(string name)

@@ -1,9 +1,11 @@
 using System.ComponentModel;
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Grapevine.Core.Catalogue;
 using Grapevine.Core.Lists;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 
 namespace Grapevine.Web.Api;
 
@@ -74,18 +76,40 @@ public static partial class ListsApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<FileContentHttpResult> ExportAsync(Guid id, ListService lists, CancellationToken ct)
+    public static async Task<FileContentHttpResult> ExportAsync(Guid id, ListService lists, HttpContext http, CancellationToken ct)
     {
         var details = await lists.GetAsync(id, ct);
         var csv = new StringWriter();
         await lists.ExportCsvAsync(id, csv, ct);
-        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", FileName(details.Name));
+        // filename= for older clients (ASCII), filename*= with the list's own name (東京.csv) for the rest.
+        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
+        {
+            FileName = FileName(details.Name, details.Id),
+            FileNameStar = NotInFileNames().Replace(details.Name, "-") + ".csv",
+        }.ToString();
+        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8");
     }
 
-    public static string FileName(string listName) => (NotFileSafe().Replace(listName.ToLowerInvariant(), "-").Trim('-') is { Length: > 0 } stem ? stem : "list") + ".csv";
+    /// <summary>
+    /// An ASCII file name for the plain <c>filename=</c> (the header's <c>filename*</c> carries the name as it is):
+    /// accents dropped ("Été" → "ete"); a name with no Latin letter at all (東京) becomes <c>list-</c> and the start of
+    /// its id, so two such lists do not download over each other.
+    /// </summary>
+    public static string FileName(string listName, Guid id)
+    {
+        var letters = new StringBuilder();
+        foreach (var c in listName.Normalize(NormalizationForm.FormD))
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+                letters.Append(c);
+        var stem = NotFileSafe().Replace(letters.ToString().ToLowerInvariant(), "-").Trim('-');
+        return (stem.Length > 0 ? stem : "list-" + id.ToString("N")[..8]) + ".csv";
+    }
 
     [GeneratedRegex("[^a-z0-9]+")]
     private static partial Regex NotFileSafe();
+
+    [GeneratedRegex(@"[\p{C}/\\:*?""<>|]+")]
+    private static partial Regex NotInFileNames();
 }
 
 /// <summary>The list's name, 1 to 200 characters.</summary>

@@ -26,7 +26,9 @@ public static class NotesApi
         account.MapDelete("/tags/{tag}", RemoveTagAsync).WithName("RemoveTag").WithSummary("Remove a tag from an account")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGroup("/api/v1/notes").WithTags("Notes and tags")
-            .MapDelete("/{id:guid}", DeleteNoteAsync).WithName("DeleteNote").WithSummary("Delete a note").ProducesProblem(StatusCodes.Status404NotFound);
+            .MapDelete("/{id:guid}", DeleteNoteAsync).WithName("DeleteNote").WithSummary("Delete a note")
+            .WithDescription("Only the note's author (or a key they created), an Admin or an Owner may delete it; others get 403. Deletions are audited.")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -38,9 +38,12 @@ internal static class AuthRegistration
         services.AddIdentityCore<GrapevineUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // The user name is the e-mail address, which may be non-ASCII (élise@exemple.fr, RFC 6531), as invitations
+                // accept; Identity's default list (ASCII letters, digits and -._@+) refused it with a message about a "Username".
+                o.User.AllowedUserNameCharacters = ""; // empty: any character
                 // Length over composition rules (NIST SP 800-63B): long passphrases, no forced symbols.
                 o.Password.RequiredLength = 10;
-                o.Password.RequiredUniqueChars = 4;
+                o.Password.RequiredUniqueChars = 4; // said on the sign-up page and in docs/auth.md
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;

@@ -16,12 +16,29 @@
     };
     const number = value => Number(value).toLocaleString("en-US");
 
+    // "accounts" → "account" for one row: every kind's name is a plural ending in s.
+    const noun = (kind, count) => count === 1 ? kind.replace(/s$/, "") : kind;
+    const rows = count => `${number(count)} ${count === 1 ? "row" : "rows"}`;
+
+    // Unchanged rows are counted apart: "imported" names only rows that were added or changed.
+    function headline(report) {
+        const changed = report.inserted + report.updated;
+        const parts = [];
+        if (changed > 0)
+            parts.push(`Imported ${number(changed)} ${noun(report.kind, changed)}` +
+                (report.unchanged > 0 ? `; ${number(report.unchanged)} already up to date` : ""));
+        else if (report.unchanged > 0)
+            parts.push(`Nothing changed: ${number(report.unchanged)} ${noun(report.kind, report.unchanged)} already up to date`);
+        else
+            parts.push("Nothing imported");
+        if (report.rejected > 0) parts.push(`${rows(report.rejected)} rejected`);
+        return parts.join("; ");
+    }
+
     function showReport(report) {
         const card = element("div", undefined, "card section");
         const allLanded = report.rejected === 0;
-        card.append(element("h2", allLanded
-            ? `Imported ${number(report.imported)} ${report.kind}`
-            : `Imported ${number(report.imported)} ${report.kind}; ${number(report.rejected)} ${report.rejected === 1 ? "row" : "rows"} rejected`));
+        card.append(element("h2", headline(report)));
         const stats = element("dl", undefined, "stats");
         for (const [label, value] of [
             ["Rows read", report.rowsRead], ["Inserted", report.inserted], ["Updated", report.updated],
@@ -36,6 +53,11 @@
         if (report.rejections.length > 0) {
             const wrap = element("div", undefined, "table-wrap");
             const table = element("table", undefined, "rejections");
+            if (report.rejectionsTruncated) {
+                card.append(element("p", `Showing the first ${number(report.rejections.length)} of ${rows(report.rejected)} rejected. ` +
+                    `To get every rejected row, import the file from the command line (grapevine import FILE --kind ${report.kind}): ` +
+                    "it writes them all, with their reasons, to FILE.rejected.csv next to the file.", "alert truncated"));
+            }
             table.append(element("caption", report.rejectionsTruncated
                 ? `The first ${number(report.rejections.length)} rejected rows` : "Rejected rows", "visually-hidden"));
             const head = element("thead");
@@ -53,6 +75,13 @@
             card.append(wrap);
         }
         result.replaceChildren(card);
+    }
+
+    function showProblem(title, detail) {
+        const alert = element("div", undefined, "alert");
+        alert.setAttribute("role", "alert");
+        alert.append(element("h2", title), element("p", detail));
+        result.replaceChildren(alert);
     }
 
     function showErrors(title, errors) {
@@ -90,6 +119,7 @@
             try { body = JSON.parse(request.responseText); } catch { /* not JSON: handled below */ }
             if (request.status === 200 && body) showReport(body);
             else if (body && body.errors) showErrors(body.title || "The import request is not valid", body.errors);
+            else if (body && body.detail) showProblem(body.title || "The import failed", body.detail);
             else showErrors("The import failed", { file: [request.status === 0 ? "the upload did not reach the server" : `the server answered ${request.status}`] });
         });
         request.send(new FormData(form));

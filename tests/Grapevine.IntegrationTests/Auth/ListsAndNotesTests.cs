@@ -55,7 +55,7 @@ public class ListsAndNotesTests
         Assert.Equal("text/csv", export.Content.Headers.ContentType!.MediaType);
         Assert.Equal("spring-launch-final.csv", export.Content.Headers.ContentDisposition!.FileName);
         var lines = (await export.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("platform,handle,display_name,followers,tier,country,er_followers,added_at", lines[0].TrimEnd('\r'));
+        Assert.Equal("platform,handle,display_name,followers,tier,country,er_followers_pct,added_at", lines[0].TrimEnd('\r'));
         Assert.Equal(3, lines.Length);
         Assert.Single(await host.AuditAsync(), e => e.Action == AuditLog.Actions.Export && e.Detail == "2 accounts as CSV");
 
@@ -162,7 +162,12 @@ public class ListsAndNotesTests
             // A refused change stays on the page with its error and redirects nowhere.
             Assert.Contains("role=\"alert\"", await HtmlAsync(await Forms.SubmitAsync(owner, account, "add-note", new() { ["NoteText"] = "  " })));
 
-            Assert.Equal("/lists?deleted=Spring%20shortlist", Location(await Forms.SubmitAsync(owner, $"/lists/{listId}?delete=1", "delete-list", [])));
+            Assert.Equal("/lists?deleted=1", Location(await Forms.SubmitAsync(owner, $"/lists/{listId}?delete=1", "delete-list", [])));
+            Assert.Contains("The list is deleted.", await HtmlAsync(await owner.GetAsync("/lists?deleted=1")));
+            // A crafted link cannot put its own words into the notice.
+            var crafted = await HtmlAsync(await owner.GetAsync("/lists?deleted=sign%20in%20again%20at%20evil.example"));
+            Assert.Contains("The list is deleted.", crafted);
+            Assert.DoesNotContain("“sign in again", crafted);
             Assert.Equal(0, await db.CreatorLists.IgnoreQueryFilters().CountAsync());
             Assert.Contains("List not found", await HtmlAsync(await owner.GetAsync($"/lists/{listId}"), HttpStatusCode.NotFound));
         }
@@ -205,6 +210,92 @@ public class ListsAndNotesTests
         Assert.DoesNotContain("deleteNote=", account);
         // Forms that are not offered are refused too.
         Assert.Equal(HttpStatusCode.BadRequest, (await Forms.PostAsync(client, $"/lists/{listId}", "rename-list", new() { ["NewName"] = "mine" }, Forms.Token(list))).StatusCode);
+    }
+
+    [Theory, BothProviders]
+    public async Task Only_the_author_or_an_admin_deletes_a_note_and_deletions_are_audited(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        var seeded = await SeedCatalogueAsync(host);
+        var a = seeded[0];
+        var owner = await host.Factory.CreateUserAsync("olga@example.com");
+        var workspace = await host.Factory.CreateWorkspaceAsync(owner, "Olga Brand");
+        var member = await host.Factory.CreateUserAsync("max@example.com");
+        await host.Factory.AddMemberAsync(workspace, member, WorkspaceRole.Member);
+        using var ownerApi = host.Factory.CreateKeyClient(await host.Factory.CreateApiKeyAsync(workspace, owner));
+        using var memberApi = host.Factory.CreateKeyClient(await host.Factory.CreateApiKeyAsync(workspace, member));
+        var notes = $"/api/v1/accounts/{a.Platform}/{a.Handle}/notes";
+        async Task<Guid> NoteAsync(HttpClient api, string text) =>
+            (await (await api.PostAsJsonAsync(notes, new { text })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var ownersNote = await NoteAsync(ownerApi, "Quoted 250");
+        var membersNote = await NoteAsync(memberApi, "Slow to reply");
+        var membersOther = await NoteAsync(memberApi, "Second thought");
+
+        // A Member cannot delete someone else's note, and the account page offers them no Delete for it.
+        var refused = await memberApi.DeleteAsync($"/api/v1/notes/{ownersNote}");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("Only the note's author", await refused.Content.ReadAsStringAsync());
+        using var memberBrowser = await host.Factory.SignInAsync("max@example.com");
+        var account = $"/accounts/{a.Platform}/{a.Handle}";
+        var page = await HtmlAsync(await memberBrowser.GetAsync(account));
+        Assert.Contains($"deleteNote={membersNote}", page);
+        Assert.DoesNotContain($"deleteNote={ownersNote}", page);
+        Assert.DoesNotContain("DeleteNoteId", await HtmlAsync(await memberBrowser.GetAsync($"{account}?deleteNote={ownersNote}")));
+
+        // The author deletes their own; an Owner deletes anyone's (on the page, too).
+        Assert.Equal(HttpStatusCode.NoContent, (await memberApi.DeleteAsync($"/api/v1/notes/{membersNote}")).StatusCode);
+        using var ownerBrowser = await host.Factory.SignInAsync("olga@example.com");
+        Assert.Contains($"deleteNote={membersOther}", await HtmlAsync(await ownerBrowser.GetAsync(account)));
+        Assert.Equal($"{account}?done=note-deleted", Location(await Forms.SubmitAsync(ownerBrowser, $"{account}?deleteNote={membersOther}", "delete-note",
+            new() { ["DeleteNoteId"] = membersOther.ToString() })));
+
+        await using var db = host.Database.CreateContext();
+        Assert.Equal([ownersNote], await db.AccountNotes.IgnoreQueryFilters().Select(n => n.Id).ToListAsync());
+        var deletions = (await host.AuditAsync()).Where(e => e.Action == Grapevine.Core.Notes.NoteService.AuditActions.NoteDeleted).ToList();
+        Assert.Equal(2, deletions.Count);
+        // Both happened at the same instant of the test clock, so their order is not asserted.
+        var byAuthor = deletions.Single(e => e.ActorUserId == member.Id);
+        Assert.Equal(($"{a.Platform} @{a.Handle}", "note by max@example.com of 2026-11-23: Slow to reply"), (byAuthor.Target, byAuthor.Detail));
+        Assert.Equal("note by max@example.com of 2026-11-23: Second thought", deletions.Single(e => e.ActorUserId == owner.Id).Detail);
+        Assert.Contains("note deleted", await HtmlAsync(await ownerBrowser.GetAsync("/audit")));
+    }
+
+    [Theory, BothProviders]
+    public async Task A_new_list_from_the_catalogue_is_made_only_with_its_accounts_and_names_are_unique(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        var seeded = await SeedCatalogueAsync(host);
+        var a = seeded[0];
+        using var owner = await host.Factory.CreateSignedInClientAsync();
+
+        var refused = await HtmlAsync(await Forms.SubmitPairsAsync(owner, "/?limit=200", "add-to-list",
+            [new("NewListName", "Micro picks"), new("account", $"{a.Platform}/{a.Handle}"), new("account", $"{a.Platform}/ghost.account")]));
+        Assert.Contains($"The catalogue has no {a.Platform} account 'ghost.account'. It may have been renamed or removed since the page loaded: nothing was added and no list was created.", refused);
+        Assert.DoesNotContain("accounts[1]", refused);
+        await using var db = host.Database.CreateContext();
+        Assert.Equal(0, await db.CreatorLists.IgnoreQueryFilters().CountAsync());
+
+        Assert.Contains("Added 1 of 1 ticked account to “Micro picks”", await HtmlAsync(await Forms.SubmitAsync(owner, "/?limit=200", "add-to-list",
+            new() { ["NewListName"] = "Micro picks", ["account"] = $"{a.Platform}/{a.Handle}" }, postUrl: null)));
+        Assert.Contains("already has a list named “micro PICKS”", await HtmlAsync(await Forms.SubmitAsync(owner, "/?limit=200", "add-to-list",
+            new() { ["NewListName"] = "micro PICKS", ["account"] = $"{a.Platform}/{a.Handle}" }, postUrl: null)));
+        Assert.Equal(1, await db.CreatorLists.IgnoreQueryFilters().CountAsync());
+
+        // The API refuses a duplicate name with 400 naming the field, on create and on rename (renaming to itself is fine).
+        using var api = await host.Factory.CreateApiClientAsync("api@example.com");
+        var tokyo = await api.PostAsJsonAsync("/api/v1/lists", new { name = "東京" });
+        Assert.Equal(HttpStatusCode.Created, tokyo.StatusCode);
+        var tokyoId = (await tokyo.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync("/api/v1/lists", new { name = " 東京 " }), "name", "already has a list named “東京”");
+        var summer = (await (await api.PostAsJsonAsync("/api/v1/lists", new { name = "Été" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await AssertFieldErrorAsync(await api.PatchAsJsonAsync($"/api/v1/lists/{summer}", new { name = "東京" }), "name", "already has a list named");
+        Assert.Equal(HttpStatusCode.NoContent, (await api.PatchAsJsonAsync($"/api/v1/lists/{tokyoId}", new { name = "東京" })).StatusCode);
+
+        // Export file names stay ASCII: accents dropped, a name without Latin letters falls back on the list's id.
+        var export = await api.GetAsync($"/api/v1/lists/{tokyoId}/export");
+        Assert.Equal($"list-{tokyoId:N}"[..13] + ".csv", export.Content.Headers.ContentDisposition!.FileName);
+        Assert.Equal("東京.csv", export.Content.Headers.ContentDisposition.FileNameStar);
+        Assert.Equal("ete.csv", (await api.GetAsync($"/api/v1/lists/{summer}/export")).Content.Headers.ContentDisposition!.FileName);
     }
 
     private static async Task<List<CatalogueTestData.Seeded>> SeedCatalogueAsync(AuthTestHost host)

@@ -12,6 +12,22 @@ namespace Grapevine.IntegrationTests.Auth;
 public class SignInTests
 {
     [Theory, BothProviders]
+    public async Task Sign_up_takes_a_non_ascii_address_and_words_a_bad_one_as_an_email_problem(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        using var client = host.Factory.CreateBrowserClient();
+        using var other = host.Factory.CreateBrowserClient();
+        // A non-ASCII address is an address like any other; a spaced one is refused in e-mail words, not about a "Username".
+        Assert.Equal("/", Location(await Forms.SubmitAsync(client, "/account/sign-up", "sign-up",
+            new() { ["Email"] = "élise@exemple.fr", ["Password"] = TestAccounts.Password, ["ConfirmPassword"] = TestAccounts.Password, ["WorkspaceName"] = "Élise" })));
+        Assert.Equal("élise@exemple.fr", (await host.UserAsync("élise@exemple.fr")).Email);
+        var spaced = await HtmlAsync(await Forms.SubmitAsync(other, "/account/sign-up", "sign-up",
+            new() { ["Email"] = "a b@x.test", ["Password"] = TestAccounts.Password, ["ConfirmPassword"] = TestAccounts.Password, ["WorkspaceName"] = "AB" }));
+        Assert.Contains("Enter an email address like name@example.com, without spaces.", spaced);
+        Assert.DoesNotContain("Username", spaced);
+    }
+
+    [Theory, BothProviders]
     public async Task Sign_up_makes_an_owned_workspace_signs_in_and_sign_out_ends_the_session(DatabaseProvider provider)
     {
         await using var host = await StartAsync(provider);
@@ -38,7 +54,18 @@ public class SignInTests
         using var other = host.Factory.CreateBrowserClient();
         var taken = await Forms.SubmitAsync(other, "/account/sign-up", "sign-up",
             new() { ["Email"] = "ana@example.com", ["Password"] = TestAccounts.Password, ["ConfirmPassword"] = TestAccounts.Password, ["WorkspaceName"] = "Copy" });
-        Assert.Contains("is already taken", await HtmlAsync(taken));
+        var takenHtml = await HtmlAsync(taken);
+        Assert.Contains("An account with ana@example.com already exists.", takenHtml);
+        Assert.DoesNotContain("is already taken", takenHtml);
+        Assert.Contains("href=\"/account/forgot-password\"", takenHtml);
+
+        // The password rule of 4 different characters is said before it is enforced; spaces alone are refused as such.
+        var blank = await HtmlAsync(await Forms.SubmitAsync(other, "/account/sign-up", "sign-up",
+            new() { ["Email"] = "bo@example.com", ["Password"] = "          ", ["ConfirmPassword"] = "          ", ["WorkspaceName"] = "Bo" }));
+        Assert.Contains("at least 4 of them different", blank);
+        Assert.Contains("A password cannot be only spaces", blank);
+        Assert.DoesNotContain("at least 10 characters. Passwords", blank);
+
 
         // A second workspace; signing out is then audited in both.
         Assert.Equal("/", Location(await Forms.SubmitAsync(client, "/workspaces/new", "new-workspace", new() { ["Name"] = "Acme Outlet" })));
@@ -175,6 +202,7 @@ public class SignInTests
         var forEva = await InviteAsync("eva@example.com", WorkspaceRole.Viewer);
         using var evaClient = host.Factory.CreateBrowserClient();
         var token = forEva[(forEva.IndexOf('=') + 1)..];
+        Assert.Contains("value=\"eva@example.com\"", await HtmlAsync(await evaClient.GetAsync("/account/sign-up?invitation=" + token)));
         var signedUp = await Forms.SubmitAsync(evaClient, "/account/sign-up?invitation=" + token, "sign-up",
             new() { ["Email"] = "eva@example.com", ["Password"] = TestAccounts.Password, ["ConfirmPassword"] = TestAccounts.Password });
         Assert.Equal("/", Location(signedUp));

@@ -65,7 +65,7 @@ internal sealed class WorkspaceFixture(TestDatabase database) : IAsyncDisposable
 
     public ListService Lists(GrapevineDb db, CurrentWorkspace current) => new(db, current, new AuditLog(db, current, Time), Time);
 
-    public NoteService Notes(GrapevineDb db, CurrentWorkspace current) => new(db, current, Time);
+    public NoteService Notes(GrapevineDb db, CurrentWorkspace current) => new(db, current, new AuditLog(db, current, Time), Time);
 
     public ApiKeyService Keys(GrapevineDb db, CurrentWorkspace current) => new(db, current, new AuditLog(db, current, Time), Time);
 
