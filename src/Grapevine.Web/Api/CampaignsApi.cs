@@ -92,7 +92,12 @@ public static class CampaignsApi
         if (sources != 1)
             return TypedResults.ValidationProblem(ApiNames.Error("search", "Send exactly one of search, listId, or platform and handle."));
         if (request.Search is { } search)
+        {
+            // Named as fields of the body (search.limit), as /api/v1/plans names them.
+            if (!DiscoveryQueryParser.TryParse(search, out _, out var errors))
+                return TypedResults.ValidationProblem(errors.ToDictionary(e => "search." + e.Key, e => e.Value), title: "Some fields are not valid");
             return TypedResults.Ok(await campaigns.AddFromSearchAsync(id, search, ct));
+        }
         if (request.ListId is { } listId)
             return TypedResults.Ok(await campaigns.AddFromListAsync(id, listId, ct));
         if (!CatalogueNames.TryParsePlatform(request.Platform, out var platform))
