@@ -277,7 +277,8 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
         {
             candidate.TestResult = errors.Check(() => double.IsFinite(result) && result >= 0
                 ? result
-                : throw new ArgumentException("A test result is 0 or more.", "testResult"), candidate.TestResult);
+                : throw new ArgumentException(double.IsFinite(result) ? "A test result is 0 or more." : "A test result is a finite number, 0 or more.", "testResult"),
+                candidate.TestResult);
         }
         errors.ThrowIfAny();
         if (db.Entry(candidate).State == EntityState.Modified)

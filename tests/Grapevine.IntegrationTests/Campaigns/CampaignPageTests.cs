@@ -99,6 +99,7 @@ public class CampaignPageTests
             ["Rows[1].Decision"] = "excluded",
         }));
         Assert.Contains("2 candidates saved.", saved);
+        Assert.Contains("Test spend (USD)", saved);
         var candidates = (await client.GetFromJsonAsync<List<CandidateView>>($"/api/v1{page}/candidates"))!;
         var one = candidates.Single(c => c.AccountId == first);
         Assert.Equal(("mustinclude", true, 120.5m, 3400.0), (one.Decision, one.AcceptsGifting, one.TestSpend, one.TestResult));

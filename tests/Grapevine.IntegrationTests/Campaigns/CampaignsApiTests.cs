@@ -88,6 +88,7 @@ public class CampaignsApiTests
         var cleared = await Patch("""{"testSpend":null}""");
         Assert.Equal((JsonValueKind.Null, 3400.0), (cleared.GetProperty("testSpend").ValueKind, cleared.GetProperty("testResult").GetDouble()));
         Assert.Equal(JsonValueKind.Null, (await Patch("""{"testResult":null}""")).GetProperty("testResult").ValueKind);
+        Assert.Contains("finite", (await Patch("""{"testResult":1e400}""")).GetProperty("errors").GetProperty("testResult")[0].GetString());
         Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync($"/api/v1/campaigns/{id}/candidates/{ids["tom.travels"]}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.DeleteAsync($"/api/v1/campaigns/{id}/candidates/{ids["tom.travels"]}")).StatusCode);
         var candidates = await api.GetFromJsonAsync<JsonElement>($"/api/v1/campaigns/{id}/candidates");
