@@ -41,7 +41,8 @@ public static class CampaignsApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPatch("/{id:guid}/candidates/{accountId:long}", UpdateCandidateAsync).WithName("UpdateCampaignCandidate")
             .WithSummary("Set a candidate's decision, gifting or first-test results")
-            .WithDescription("decision is open, mustinclude or excluded; testSpend and testResult record a first test (result in the goal's unit). Omitted fields stay.")
+            .WithDescription("decision is open, mustinclude or excluded; testSpend and testResult record a first test (result in the goal's unit). Omitted fields stay; " +
+                "testSpend or testResult sent as null clears the recorded value.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapDelete("/{id:guid}/candidates/{accountId:long}", RemoveCandidateAsync).WithName("RemoveCampaignCandidate")
             .WithSummary("Remove a candidate from a campaign").ProducesProblem(StatusCodes.Status404NotFound);
