@@ -296,9 +296,10 @@ public static class CampaignCommand
         var gift = new Option<bool>("--gift") { Description = "The creator takes product instead of a fee (--gift false: they do not)." };
         var spend = new Option<decimal?>("--test-spend") { Description = "First test: what the creator was paid (or the gift cost)." };
         var testResult = new Option<double?>("--test-result") { Description = "First test: what they brought, in the goal's unit (reach, engagements, revenue, pieces)." };
+        var clearTest = new Option<bool>("--clear-test") { Description = "First test: forget the recorded spend and result (say, typed on the wrong creator)." };
         var command = new Command("decide", "Set a candidate's decision, whether they take gifting, and a first test's spend and result; what is not given stays.")
         {
-            id, who, decision, gift, spend, testResult,
+            id, who, decision, gift, spend, testResult, clearTest,
         };
         command.SetAction((result, ct) => CliRunner.RunAsync(async () =>
         {
@@ -308,11 +309,19 @@ public static class CampaignCommand
             {
                 Decision = result.GetValue(decision),
                 AcceptsGifting = CampaignOptions.Given(result, gift) ? result.GetValue(gift) : null,
-                TestSpend = result.GetValue(spend),
-                TestResult = result.GetValue(testResult),
             };
+            if (result.GetValue(clearTest))
+            {
+                if (result.GetValue(spend) is not null || result.GetValue(testResult) is not null)
+                    throw new CliUsageException("--clear-test forgets the spend and result: leave out --test-spend and --test-result");
+                change = change with { TestSpend = null, TestResult = null };
+            }
+            if (result.GetValue(spend) is { } spent)
+                change = change with { TestSpend = spent };
+            if (result.GetValue(testResult) is { } brought)
+                change = change with { TestResult = brought };
             if (change == new CandidateChange())
-                throw new CliUsageException("nothing to change: give --decision, --gift, --test-spend or --test-result");
+                throw new CliUsageException("nothing to change: give --decision, --gift, --test-spend, --test-result or --clear-test");
             var updated = await OnCampaignAsync(result, campaignId, async s =>
             {
                 var candidate = await CandidateAsync(s, campaignId, account, ct);
@@ -320,10 +329,14 @@ public static class CampaignCommand
                 {
                     return await s.UpdateCandidateAsync(campaignId, candidate.AccountId, change, ct);
                 }
-                catch (ArgumentException e) when (e.ParamName is { } field)
+                catch (ArgumentException e) when (e.ParamName is not null)
                 {
-                    var option = field switch { "testSpend" => spend.Name, "testResult" => testResult.Name, _ => decision.Name };
-                    throw new CliUsageException($"{option}: {Plain(e)}");
+                    // Every refused value, one line each, as the API names each field.
+                    List<(string Field, string Message)> errors = e is CampaignInputException input
+                        ? [.. input.Errors.SelectMany(kv => kv.Value.Select(m => (kv.Key, m)))]
+                        : [(e.ParamName, Plain(e))];
+                    throw new CliUsageException(string.Join(Environment.NewLine + "error: ", errors.Select(x =>
+                        $"{x.Field switch { "testSpend" => spend.Name, "testResult" => testResult.Name, _ => decision.Name }}: {x.Message}")));
                 }
             }, ct);
             if (result.GetValue(GlobalOptions.Json))

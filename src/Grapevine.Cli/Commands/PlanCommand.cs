@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Grapevine.Core.Audit;
 using Grapevine.Core.Campaigns;
+using Grapevine.Core.Campaigns.FirstTest;
 using Grapevine.Core.Campaigns.Forecasts;
 using Grapevine.Core.Campaigns.Plans;
 using Grapevine.Core.Data;
@@ -97,14 +98,12 @@ public static class PlanCommand
 
     private static void Check(PlanRequest request)
     {
-        try
+        // Every refused option, one line each.
+        var errors = PlanRequestValidation.Errors(request);
+        if (errors.Count > 0)
         {
-            PlanRequestValidation.Check(request);
-        }
-        catch (ArgumentException e) when (e.ParamName is { } field)
-        {
-            var option = "--" + string.Concat(field.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
-            throw new CliUsageException($"{option}: {e.Message[..^$" (Parameter '{field}')".Length]}");
+            throw new CliUsageException(string.Join(Environment.NewLine + "error: ", errors.Select(e =>
+                "--" + string.Concat(e.Key.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString())) + ": " + e.Value[0])));
         }
     }
 
@@ -173,7 +172,8 @@ public static class PlanCommand
         var gap = plan.Gap is { } g ? $"{g:P2} from the best bound" : "no bound";
         console.MarkupLine($"{Count(plan.Creators.Count, "creator")} for {Usd(plan.Cost)} of {Usd(plan.Budget)}; expected {Number(plan.Value)} {plan.Unit} after audience overlap. " +
             $"[grey]{plan.Solver}, {plan.Status}, {gap}, {plan.Seconds:0.00} s, {plan.Candidates} candidates[/]");
-        Totals(console, plan.Totals);
+        if (TotalsLine(plan.Totals, plan.Creators.Count) is { } totals)
+            console.MarkupLine(Markup.Escape(totals));
         foreach (var note in plan.Notes)
             console.MarkupLine("[grey]First test: " + Markup.Escape(note) + "[/]");
         console.MarkupLine("Budget by tier: " + string.Join(", ", plan.ByTier.Select(s => $"{s.Name} {Usd(s.Cost)} ({s.Creators})")));
@@ -202,17 +202,21 @@ public static class PlanCommand
                 "Import their follower counts and recent posts, or " + (search ? "change the search." : "add other candidates.");
         }
         var considered = Count(plan.Candidates, "candidate");
+        // A first test caps each creator at budget ÷ 8 on its own (docs/first-test.md), so reaching the cheapest option
+        // takes 8 times its price, not the price alone.
+        var firstTest = plan.Notes.Count > 0;
+        if (firstTest && plan.CheapestOption is { } lowest && plan.Rules.MaxPerCreator is { } testCap && lowest > testCap)
+        {
+            var needed = FirstTestRules.BudgetNeeded(lowest);
+            return $"the first test's most per creator ({Exact(testCap)}, the budget ÷ {FirstTestRules.TargetCreators}) is below the cheapest option of the {considered} ({Exact(lowest)}). " +
+                $"A first test needs a budget of at least {Exact(needed)} ({FirstTestRules.TargetCreators} × {Exact(lowest)}): raise --budget to at least {Exact(needed)}, or plan without the first test.";
+        }
         if (plan.CheapestOption is { } cheapest && cheapest > plan.Budget)
             return $"the budget ({Exact(plan.Budget)}) is below the cheapest option of the {considered} ({Exact(cheapest)}). Raise --budget to at least {Exact(cheapest)}" +
                 (search ? " or search for smaller creators (--tier nano, --max-price)." : ".");
         if (plan.CheapestOption is { } least && plan.Rules.MaxPerCreator is { } cap && least > cap)
-        {
-            // A first test caps each creator at budget ÷ 8 on its own (docs/first-test.md).
-            return plan.Notes.Count > 0
-                ? $"the first test's most per creator ({Exact(cap)}) is below the cheapest option of the {considered} ({Exact(least)}). Raise --budget, or plan without the first test."
-                : $"--max-per-creator ({Exact(cap)}) is below the cheapest option of the {considered} ({Exact(least)}). Raise it to at least {Exact(least)} or leave it out.";
-        }
-        return $"no option of the {considered} fits the budget and the rules together. Loosen --max-per-creator or the campaign's tier and platform rules, or raise --budget.";
+            return $"--max-per-creator ({Exact(cap)}) is below the cheapest option of the {considered} ({Exact(least)}). Raise it to at least {Exact(least)} or leave it out.";
+        return $"no option of the {considered} fits the budget and the rules together. Loosen --max-per-creator, --min-creators or --max-creators, or raise --budget.";
     }
 
     private static void RenderKeep(List<KeepView> verdicts)
@@ -223,16 +227,20 @@ public static class PlanCommand
             console.MarkupLine("No test results recorded yet: record each creator's spend and result (grapevine campaign decide ID platform/handle --test-spend N --test-result X, or the API), then run this again.");
             return;
         }
+        // Verdicts come keep, drop, not enough data; those with nothing recorded are summed up in one line.
+        var unrecorded = verdicts.Count(v => v.Spend is null && v.Result is null);
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("Handle").AddColumn("Verdict").AddColumn(new TableColumn("Spend").RightAligned()).AddColumn(new TableColumn("Result").RightAligned())
             .AddColumn(new TableColumn("Cost per result").RightAligned()).AddColumn("Why");
-        foreach (var v in verdicts)
+        foreach (var v in verdicts.Where(v => v.Spend is not null || v.Result is not null))
         {
             table.AddRow(Markup.Escape("@" + (v.Handle ?? v.AccountId.ToString(CultureInfo.InvariantCulture))), v.Verdict,
-                v.Spend is { } s ? Usd((double)s) : "unknown", v.Result is { } r ? Number(r) : "unknown",
-                v.CostPerResult is { } c ? "$" + c.ToString("0.###", CultureInfo.InvariantCulture) : "—", Markup.Escape(v.Reason));
+                v.Spend is { } s ? KeepRule.FormatMoney((double)s, v.Currency) : "unknown", v.Result is { } r ? Number(r) : "unknown",
+                v.CostPerResult is { } c ? KeepRule.FormatMoney(c, v.Currency) : "—", Markup.Escape(v.Reason));
         }
         console.Write(table);
+        if (unrecorded > 0)
+            console.MarkupLine($"[grey]{Count(unrecorded, "candidate")} without results yet (not enough data).[/]");
     }
 
     private static string GoalRange(CampaignPlanDocument plan, PlannedCreator c)
@@ -247,13 +255,16 @@ public static class PlanCommand
         return e is null ? Number(c.Value) : $"{Number(e.Expected)} ({Number(e.Low)}–{Number(e.High)})";
     }
 
-    private static void Totals(IAnsiConsole console, PlanTotals totals)
+    /// <summary>The plan's expected totals in one line, each saying how many of the chosen creators it covers when not all.</summary>
+    internal static string? TotalsLine(PlanTotals totals, int creators)
     {
         var parts = new List<string>();
         void Add(string name, PlanTotal t, string unit = "")
         {
+            // A total covers only the creators whose deliverables have that figure (stories have no engagements).
+            var covers = t.Creators < creators ? $"; {t.Creators.ToString("N0", CultureInfo.InvariantCulture)} of {Count(creators, "creator")}" : "";
             if (t.Estimate is { } e)
-                parts.Add($"{name} {unit}{Number(e.Expected)} ({unit}{Number(e.Low)}–{unit}{Number(e.High)})");
+                parts.Add($"{name} {unit}{Number(e.Expected)} ({unit}{Number(e.Low)}–{unit}{Number(e.High)}{covers})");
         }
         Add("impressions", totals.Impressions);
         Add("reach", totals.Reach);
@@ -261,8 +272,7 @@ public static class PlanCommand
         Add("clicks", totals.Clicks);
         Add("conversions", totals.Conversions);
         Add("revenue", totals.Revenue, "$");
-        if (parts.Count > 0)
-            console.MarkupLine("Expected totals (means), 80% intervals, before overlap: " + Markup.Escape(string.Join(", ", parts)));
+        return parts.Count > 0 ? "Expected totals (means), 80% intervals, before overlap: " + string.Join(", ", parts) : null;
     }
 
     private static void LeftOut(IAnsiConsole console, CampaignPlanDocument plan)

@@ -170,7 +170,7 @@ public static class CampaignRules
                 continue;
             var item = raw.Trim();
             if (item.Length > MaxItemLength)
-                throw new ArgumentException($"'{item[..20]}…' is longer than {MaxItemLength} characters.", field);
+                throw new ArgumentException($"'{TextCut.Prefix(item, 20)}…' is longer than {MaxItemLength} characters.", field);
             try
             {
                 item = parse(item);

@@ -126,7 +126,7 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
         var copy = new Campaign
         {
             Id = Guid.CreateVersion7(now),
-            Name = name.Length <= CampaignRules.MaxName ? name : name[..CampaignRules.MaxName],
+            Name = TextCut.Prefix(name, CampaignRules.MaxName),
             Brand = source.Brand,
             BrandValues = source.BrandValues,
             BrandNiches = [.. source.BrandNiches],
@@ -202,11 +202,21 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
         var query = DiscoveryQueryParser.Parse(input);
         // Parsed above, so every key is known: the query-string spellings of a JSON body are now fields too.
         input = input.WithOtherKeys((_, _) => { });
+        if (string.IsNullOrWhiteSpace(input.Text) && input.Describe().Length == 0)
+            throw new ArgumentException("Type some words or choose a filter: the top results of an empty search would be up to 200 arbitrary creators.", "search");
         if (string.IsNullOrWhiteSpace(input.Limit))
             query = query with { Limit = MaxSearchCandidates };
         // The campaign's brand niches and keywords rank the search, so a capped search keeps the creators that fit it best.
-        var brand = await db.Campaigns.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.BrandNiches, c.BrandKeywords }).SingleAsync(ct);
+        var brand = await db.Campaigns.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.BrandNiches, c.BrandKeywords, c.Platforms }).SingleAsync(ct);
         query = BrandFit.With(query, brand.BrandNiches, brand.BrandKeywords);
+        // A search that names no platform looks on the campaign's own: creators elsewhere could not be planned.
+        if (query.Platforms.Count == 0 && brand.Platforms.Count > 0)
+        {
+            query = query with
+            {
+                Platforms = [.. brand.Platforms.Select(p => CatalogueNames.TryParsePlatform(p, out var platform) ? platform : (Platform?)null).OfType<Platform>()],
+            };
+        }
         var search = await discovery.SearchAsync(query, current.Id, ct);
         var described = string.IsNullOrWhiteSpace(input.Text) ? input.Describe() : input.Text.Trim();
         if (described.Length == 0)
@@ -259,11 +269,16 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
                 ? spend
                 : throw new ArgumentException($"A test spend is 0 to {MaxTestSpend:N0} with at most two decimals.", "testSpend"), candidate.TestSpend);
         }
+        if (change.ClearsTestSpend)
+            candidate.TestSpend = null;
+        if (change.ClearsTestResult)
+            candidate.TestResult = null;
         if (change.TestResult is { } result)
         {
             candidate.TestResult = errors.Check(() => double.IsFinite(result) && result >= 0
                 ? result
-                : throw new ArgumentException("A test result is 0 or more.", "testResult"), candidate.TestResult);
+                : throw new ArgumentException(double.IsFinite(result) ? "A test result is 0 or more." : "A test result is a finite number, 0 or more.", "testResult"),
+                candidate.TestResult);
         }
         errors.ThrowIfAny();
         if (db.Entry(candidate).State == EntityState.Modified)
@@ -294,7 +309,7 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
         var present = await db.CampaignCandidates.Where(c => c.CampaignId == id && wanted.Contains(c.AccountId)).Select(c => c.AccountId).ToListAsync(ct);
         var added = wanted.Except(present).ToList();
         var now = time.GetUtcNow().UtcDateTime;
-        source = source.Length <= 200 ? source : source[..199] + "…";
+        source = source.Length <= 200 ? source : TextCut.Prefix(source, 199) + "…";
         db.CampaignCandidates.AddRange(added.Select(a => new CampaignCandidate { CampaignId = id, AccountId = a, Source = source, AddedAt = now }));
         if (added.Count > 0)
         {

@@ -95,6 +95,11 @@ public static class CampaignPlansApi
         {
             query = parsed;
         }
+        // Every bad field at once: the plan's own rules too, not only the goal and the search.
+        foreach (var (field, messages) in PlanRequestValidation.Errors(body.ToRequest() with { Budget = body.Budget }))
+            errors.TryAdd(field, messages);
+        if (body.ProductCost is < 0)
+            errors["productCost"] = ["The amount is 0 or more."];
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "Some fields are not valid");
         var spec = new SearchPlanSpec(body.Budget!.Value, goal, query!, body.ProductCost);

@@ -41,7 +41,8 @@ public static class CampaignsApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPatch("/{id:guid}/candidates/{accountId:long}", UpdateCandidateAsync).WithName("UpdateCampaignCandidate")
             .WithSummary("Set a candidate's decision, gifting or first-test results")
-            .WithDescription("decision is open, mustinclude or excluded; testSpend and testResult record a first test (result in the goal's unit). Omitted fields stay.")
+            .WithDescription("decision is open, mustinclude or excluded; testSpend and testResult record a first test (result in the goal's unit). Omitted fields stay; " +
+                "testSpend or testResult sent as null clears the recorded value.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapDelete("/{id:guid}/candidates/{accountId:long}", RemoveCandidateAsync).WithName("RemoveCampaignCandidate")
             .WithSummary("Remove a candidate from a campaign").ProducesProblem(StatusCodes.Status404NotFound);
@@ -92,7 +93,12 @@ public static class CampaignsApi
         if (sources != 1)
             return TypedResults.ValidationProblem(ApiNames.Error("search", "Send exactly one of search, listId, or platform and handle."));
         if (request.Search is { } search)
+        {
+            // Named as fields of the body (search.limit), as /api/v1/plans names them.
+            if (!DiscoveryQueryParser.TryParse(search, out _, out var errors))
+                return TypedResults.ValidationProblem(errors.ToDictionary(e => "search." + e.Key, e => e.Value), title: "Some fields are not valid");
             return TypedResults.Ok(await campaigns.AddFromSearchAsync(id, search, ct));
+        }
         if (request.ListId is { } listId)
             return TypedResults.Ok(await campaigns.AddFromListAsync(id, listId, ct));
         if (!CatalogueNames.TryParsePlatform(request.Platform, out var platform))

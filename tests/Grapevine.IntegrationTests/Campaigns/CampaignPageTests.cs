@@ -99,6 +99,7 @@ public class CampaignPageTests
             ["Rows[1].Decision"] = "excluded",
         }));
         Assert.Contains("2 candidates saved.", saved);
+        Assert.Contains("Test spend (USD)", saved);
         var candidates = (await client.GetFromJsonAsync<List<CandidateView>>($"/api/v1{page}/candidates"))!;
         var one = candidates.Single(c => c.AccountId == first);
         Assert.Equal(("mustinclude", true, 120.5m, 3400.0), (one.Decision, one.AcceptsGifting, one.TestSpend, one.TestResult));
@@ -116,12 +117,16 @@ public class CampaignPageTests
         Assert.Contains($"id=\"spend-{first}-error\">@{seeded[0].Handle}: A test spend is 0 to", refused);
         Assert.Contains("value=\"-5\" aria-label", refused);
         Assert.Equal(120.5m, (await client.GetFromJsonAsync<List<CandidateView>>($"/api/v1{page}/candidates"))!.Single(c => c.AccountId == first).TestSpend);
+        // An emptied test result clears the recorded one.
         Assert.Contains("1 candidate saved.", await HtmlAsync(await Forms.SubmitAsync(client, page, "candidates", new()
         {
             ["Rows[0].AccountId"] = first.ToString(),
             ["Rows[0].Decision"] = "mustinclude",
+            ["Rows[0].TestSpend"] = "120.5",
+            ["Rows[0].TestResult"] = "",
         })));
-        Assert.False((await client.GetFromJsonAsync<List<CandidateView>>($"/api/v1{page}/candidates"))!.Single(c => c.AccountId == first).AcceptsGifting);
+        var unticked = (await client.GetFromJsonAsync<List<CandidateView>>($"/api/v1{page}/candidates"))!.Single(c => c.AccountId == first);
+        Assert.Equal((false, 120.5m, (double?)null), (unticked.AcceptsGifting, unticked.TestSpend, unticked.TestResult));
 
         var asking = await HtmlAsync(await client.GetAsync($"{page}?remove={second}"));
         Assert.Contains($"Remove @{seeded[1].Handle} from this campaign?", asking);

@@ -102,6 +102,10 @@ public class CampaignServiceTests
         Assert.Equal("@anna: decision mustinclude, gifting yes, test spend 50, test result 3",
             await db.AuditEntries.Where(e => e.Action == CampaignService.AuditActions.CandidateChanged).Select(e => e.Detail).SingleAsync());
 
+        // A long name is cut on a text-element boundary, never inside an emoji.
+        var emoji = await campaigns.CreateAsync(Spring with { Name = new string('a', 191) + "😀" + new string('b', 7) }, default);
+        Assert.Equal("Copy of " + new string('a', 191), (await campaigns.DuplicateAsync(emoji.Id, default)).Name);
+
         // Another workspace sees none of it.
         var (dbB, currentB) = f.As(f.WorkspaceB, f.Bob, WorkspaceRole.Owner);
         await using var __ = dbB;

@@ -63,7 +63,9 @@ public class CampaignsApiTests
             .Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal((0, 2), (again.GetProperty("added").GetInt32(), again.GetProperty("found").GetInt32()));
         await AssertFieldErrorAsync(await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { search = new { q = "vegan", colour = "red" } }),
-            "colour", "not a search parameter");
+            "search.colour", "not a search parameter");
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { search = new { limit = "1000" } }),
+            "search.limit", "");
         await AssertFieldErrorAsync(await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { search = new { text = "vegan", limit = 5 } }),
             "search.limit", "expected text");
         var listId = (await (await api.PostAsJsonAsync("/api/v1/lists", new { name = "Summer" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -78,6 +80,15 @@ public class CampaignsApiTests
         var kai = await patched.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(("mustinclude", true, 120.5m, "list: Summer"), (kai.GetProperty("decision").GetString(), kai.GetProperty("acceptsGifting").GetBoolean(),
             kai.GetProperty("testSpend").GetDecimal(), kai.GetProperty("source").GetString()));
+        // Left out: stays. Sent as null: cleared.
+        async Task<JsonElement> Patch(string json) => await (await api.PatchAsync($"/api/v1/campaigns/{id}/candidates/{ids["kai.lifts"]}",
+            new StringContent(json, System.Text.Encoding.UTF8, "application/json"))).Content.ReadFromJsonAsync<JsonElement>();
+        var kept = await Patch("""{"decision":"mustinclude"}""");
+        Assert.Equal((120.5m, 3400.0), (kept.GetProperty("testSpend").GetDecimal(), kept.GetProperty("testResult").GetDouble()));
+        var cleared = await Patch("""{"testSpend":null}""");
+        Assert.Equal((JsonValueKind.Null, 3400.0), (cleared.GetProperty("testSpend").ValueKind, cleared.GetProperty("testResult").GetDouble()));
+        Assert.Equal(JsonValueKind.Null, (await Patch("""{"testResult":null}""")).GetProperty("testResult").ValueKind);
+        Assert.Contains("finite", (await Patch("""{"testResult":1e400}""")).GetProperty("errors").GetProperty("testResult")[0].GetString());
         Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync($"/api/v1/campaigns/{id}/candidates/{ids["tom.travels"]}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.DeleteAsync($"/api/v1/campaigns/{id}/candidates/{ids["tom.travels"]}")).StatusCode);
         var candidates = await api.GetFromJsonAsync<JsonElement>($"/api/v1/campaigns/{id}/candidates");
@@ -101,7 +112,7 @@ public class CampaignsApiTests
         [
             CampaignService.AuditActions.Created, CampaignService.AuditActions.Edited, CampaignService.AuditActions.CandidatesAdded,
             CampaignService.AuditActions.CandidatesAdded, CampaignService.AuditActions.CandidatesAdded, CampaignService.AuditActions.CandidateChanged,
-            CampaignService.AuditActions.CandidateRemoved, CampaignService.AuditActions.Duplicated, CampaignService.AuditActions.Archived, CampaignService.AuditActions.Unarchived,
+            CampaignService.AuditActions.CandidateChanged, CampaignService.AuditActions.CandidateChanged, CampaignService.AuditActions.CandidateRemoved, CampaignService.AuditActions.Duplicated, CampaignService.AuditActions.Archived, CampaignService.AuditActions.Unarchived,
         ];
         Assert.Equal(expected.Order(), audit.Order());
 
@@ -135,7 +146,14 @@ public class CampaignsApiTests
         var id = (await (await api.PostAsJsonAsync("/api/v1/campaigns", Body)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         await AssertFieldErrorAsync(await api.PutAsJsonAsync($"/api/v1/campaigns/{id}", new { name = "N", brand = "B", goal = "fame", budget = 10 }), "goal", "Unknown goal 'fame'");
         await AssertFieldErrorAsync(await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { }), "search", "exactly one of");
-        await AssertFieldErrorAsync(await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { search = new { minFollowers = "lots" } }), "min_followers", "not a number of followers");
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { search = new { minFollowers = "lots" } }), "search.min_followers", "not a number of followers");
+        // An empty search would add 200 arbitrary creators; a search naming no platform looks on the campaign's (instagram).
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { search = new { } }), "search", "Type some words or choose a filter");
+        var micro = await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { search = new { tier = "micro" } });
+        Assert.Equal(HttpStatusCode.OK, micro.StatusCode);
+        var added = await api.GetFromJsonAsync<JsonElement>($"/api/v1/campaigns/{id}/candidates");
+        Assert.NotEmpty(added.EnumerateArray());
+        Assert.All(added.EnumerateArray(), c => Assert.Equal("instagram", c.GetProperty("platform").GetString()));
         await AssertFieldErrorAsync(await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { platform = "myspace", handle = "x" }), "platform", "unknown platform");
         await AssertFieldErrorAsync(await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { platform = "instagram", handle = "nobody" }), "handle", "no instagram account 'nobody'");
         await AssertFieldErrorAsync(await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { listId = Guid.NewGuid() }), "listId", "no such list");

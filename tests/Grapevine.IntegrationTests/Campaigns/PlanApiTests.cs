@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Grapevine.Core.Campaigns;
+using Grapevine.Core.Campaigns.FirstTest;
 using Grapevine.Core.Campaigns.Plans;
 using Grapevine.Core.Data;
 using Grapevine.IntegrationTests.Auth;
@@ -91,6 +92,16 @@ public class PlanApiTests
         await AssertFieldErrorAsync(await api.PostAsJsonAsync(url, new { minCreators = 5, maxCreators = 2 }), "maxCreators");
         await AssertFieldErrorAsync(await api.PostAsJsonAsync(url, new { tiers = new { giant = new { min = 1 } } }), "tiers");
         await AssertFieldErrorAsync(await api.PostAsJsonAsync(url, new { platforms = new { myspace = new { min = 1 } } }), "platforms");
+        // Every bad field at once, on a campaign and on a search; a campaign's own budget limit is the planner's.
+        var several = await api.PostAsJsonAsync(url, new { budget = -1, minCreators = 5, maxCreators = 2 });
+        await AssertFieldErrorAsync(several, "budget");
+        await AssertFieldErrorAsync(several, "maxCreators");
+        var search = await api.PostAsJsonAsync("/api/v1/plans", new { budget = -1, goal = "fame", maxPerCreator = -3, search = new { bogus = 1 } });
+        foreach (var field in new[] { "budget", "goal", "maxPerCreator", "search.bogus" })
+            await AssertFieldErrorAsync(search, field);
+        Assert.Equal(Core.Campaigns.CampaignRules.MaxBudget, PlanRequestValidation.MaxBudget);
+        var big = await api.PostAsJsonAsync(url, new { budget = 500_000_000, save = false, budgetCurve = false });
+        Assert.True(big.StatusCode == HttpStatusCode.OK, await big.Content.ReadAsStringAsync());
 
         var impossible = await (await api.PostAsJsonAsync(url, new { minCreators = 25, budget = 100, save = false }))
             .Content.ReadFromJsonAsync<CampaignPlanDocument>(CampaignPlanService.Json);
@@ -157,6 +168,15 @@ public class PlanApiTests
         Assert.Equal(150, plan.Rules.MaxPerCreator);
         Assert.Contains(plan.Notes, n => n.StartsWith("Nano and micro creators only", StringComparison.Ordinal));
 
+        // The curve plans each budget under that budget's test rules: at 1.5 × (8 × the cheapest option) the cap admits
+        // the cheapest creator; at half of it the cap (budget ÷ 8) is below every option, so that point chooses nobody.
+        var budget = Math.Ceiling(plan.CheapestOption!.Value * 8 * 1.5);
+        var curved = await (await api.PostAsJsonAsync($"/api/v1/campaigns/{campaign.Id}/plan", new { budget, save = false }))
+            .Content.ReadFromJsonAsync<CampaignPlanDocument>(CampaignPlanService.Json);
+        Assert.NotEmpty(curved!.Creators);
+        Assert.Equal(0, curved.BudgetCurve.Single(p => p.Budget == Math.Round(budget / 2, 2)).Creators);
+        Assert.All(curved.BudgetCurve, p => Assert.True(p.Creators <= FirstTestRules.MaxCreators));
+
         var before = await api.GetFromJsonAsync<List<KeepView>>($"/api/v1/campaigns/{campaign.Id}/first-test", CampaignPlanService.Json);
         Assert.All(before!, v => Assert.Equal("not enough data", v.Verdict));
 
@@ -174,6 +194,42 @@ public class PlanApiTests
         Assert.Equal(new[] { candidates[0], candidates[1] }, verdicts.Where(v => v.Verdict == "keep").Select(v => v.AccountId).Order());
         Assert.Equal(6, verdicts.Count(v => v.Verdict == "drop"));
         Assert.All(verdicts, v => Assert.False(string.IsNullOrWhiteSpace(v.Reason)));
+    }
+
+    [Theory, BothProviders]
+    public async Task A_must_include_creator_on_a_platform_the_campaign_does_not_use_is_a_conflict(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        var now = host.Time.GetUtcNow().UtcDateTime;
+        await using (var db = host.Database.CreateContext())
+            await PlanTestData.SeedCatalogueAsync(db, now, creators: 60);
+        using var api = await host.Factory.CreateApiClientAsync();
+        var (campaign, _) = await SeedCampaignAsync(host, now);
+        string handle;
+        await using (var db = host.Database.CreateContext())
+        {
+            var other = await db.SearchProfiles.AsNoTracking().Where(p => p.Platform == Core.Catalogue.Platform.TikTok)
+                .OrderBy(p => p.AccountId).Select(p => p.AccountId).FirstAsync();
+            handle = await db.Accounts.AsNoTracking().Where(a => a.Id == other).Select(a => a.Handle).SingleAsync();
+            db.CampaignCandidates.Add(new CampaignCandidate
+            {
+                WorkspaceId = campaign.WorkspaceId,
+                CampaignId = campaign.Id,
+                AccountId = other,
+                Source = "manual",
+                Decision = CandidateDecision.MustInclude,
+                AddedAt = now,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var plan = await (await api.PostAsJsonAsync($"/api/v1/campaigns/{campaign.Id}/plan", new { save = false }))
+            .Content.ReadFromJsonAsync<CampaignPlanDocument>(CampaignPlanService.Json);
+
+        Assert.Equal("infeasible", plan!.Status);
+        var conflict = Assert.Single(plan.Conflicts);
+        Assert.Equal($"must include @{handle}", conflict.Rule);
+        Assert.Equal($"@{handle} must be included but cannot be planned: on tiktok, not one of the campaign's platforms.", conflict.Message);
     }
 
     [Theory, BothProviders]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Grapevine.Cli;
+using Grapevine.Core.Campaigns.FirstTest;
 using Grapevine.Core.Campaigns.Plans;
 using Grapevine.Core.Data;
 using Grapevine.Core.Workspaces;
@@ -128,6 +129,73 @@ public class PlanCommandTests
         Assert.Equal(ExitCodes.Success, nobody.Exit);
         Assert.Contains("The plan chooses nobody: the search matched no creator. Widen it", Flat(nobody.Out));
         Assert.DoesNotContain("Raise the budget", nobody.Out);
+    }
+
+    [Fact]
+    public void Totals_say_how_many_creators_each_partial_total_covers()
+    {
+        var all = new PlanTotal(new Core.Campaigns.Forecasts.Estimate(5000, 4000, 6000), 25);
+        var some = new PlanTotal(new Core.Campaigns.Forecasts.Estimate(3086, 2569, 3640), 20);
+        var none = new PlanTotal(null, 0);
+        var line = Grapevine.Cli.Commands.PlanCommand.TotalsLine(new PlanTotals(all, all, some, none, none, none, 0), 25);
+
+        Assert.Equal("Expected totals (means), 80% intervals, before overlap: impressions 5,000 (4,000–6,000), reach 5,000 (4,000–6,000), " +
+            "engagements 3,086 (2,569–3,640; 20 of 25 creators)", line);
+    }
+
+    [Fact]
+    public async Task A_first_test_that_chooses_nobody_names_the_budget_it_needs_and_keep_lists_keepers_first()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        Guid campaignId;
+        List<long> candidates;
+        await using (var db = database.CreateContext())
+        {
+            await PlanTestData.SeedCatalogueAsync(db, now);
+            var workspace = new Workspace { Id = Guid.NewGuid(), Name = "Brand", Slug = "brand", CreatedAt = now };
+            db.Workspaces.Add(workspace);
+            await db.SaveChangesAsync();
+            var seeded = await PlanTestData.SeedCampaignAsync(db, workspace.Id, now);
+            (campaignId, candidates) = (seeded.Campaign.Id, seeded.Candidates);
+            await db.Campaigns.IgnoreQueryFilters().Where(c => c.Id == campaignId).ExecuteUpdateAsync(s => s.SetProperty(c => c.FirstTest, true));
+        }
+
+        var json = await CliHarness.RunAsync("plan", "--db", database.ConnectionString, "--json", "--campaign", campaignId.ToString(), "--budget", "40");
+        var plan = JsonSerializer.Deserialize<CampaignPlanDocument>(json.Out, CampaignPlanService.Json)!;
+        Assert.Empty(plan.Creators);
+        var needed = "$" + FirstTestRules.BudgetNeeded(plan.CheapestOption!.Value).ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture);
+        var text = await CliHarness.RunAsync("plan", "--db", database.ConnectionString, "--campaign", campaignId.ToString(), "--budget", "40");
+        Assert.Equal(ExitCodes.Success, text.Exit);
+        Assert.Contains($"A first test needs a budget of at least {needed} (8 × ", Flat(text.Out));
+        Assert.Contains($"raise --budget to at least {needed}, or plan without the first test.", Flat(text.Out));
+        Assert.DoesNotContain("At least 0 creators", text.Out);
+        Assert.DoesNotContain("tier and platform rules", text.Out);
+
+        // Six results: cost per result rises with i, so the first two (the cheapest quarter, rounded up) are kept.
+        await using (var db = database.CreateContext())
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                var id = candidates[^(i + 1)];
+                await db.CampaignCandidates.IgnoreQueryFilters().Where(c => c.AccountId == id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.TestSpend, 100m).SetProperty(c => c.TestResult, 1000.0 - 100 * i));
+            }
+        }
+        var keep = await CliHarness.RunAsync("plan", "--db", database.ConnectionString, "--campaign", campaignId.ToString(), "--keep");
+        Assert.True(keep.Exit == ExitCodes.Success, keep.Error);
+        var rows = keep.Out.Split('\n').Where(l => l.Contains("│ keep", StringComparison.Ordinal) || l.Contains("│ drop", StringComparison.Ordinal)).ToList();
+        Assert.Equal(6, rows.Count);
+        Assert.All(rows.Take(2), r => Assert.Contains("│ keep", r));
+        Assert.Contains("$0.10", rows[0]);
+        Assert.DoesNotContain("│ not enough data", keep.Out);
+        Assert.Contains($"{candidates.Count - 6} candidates without results yet", Flat(keep.Out));
+
+        var verdicts = JsonSerializer.Deserialize<List<KeepView>>(
+            (await CliHarness.RunAsync("plan", "--db", database.ConnectionString, "--json", "--campaign", campaignId.ToString(), "--keep")).Out, CampaignPlanService.Json)!;
+        Assert.Equal(["keep", "keep", "drop", "drop", "drop", "drop"], verdicts.Take(6).Select(v => v.Verdict));
+        Assert.Equal([1, 2, 3, 4, 5, 6], verdicts.Take(6).Select(v => v.Rank ?? 0));
+        Assert.All(verdicts.Skip(6), v => Assert.Equal("not enough data", v.Verdict));
     }
 
     // The console wraps long lines.

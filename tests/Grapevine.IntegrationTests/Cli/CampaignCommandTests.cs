@@ -319,6 +319,9 @@ public class CampaignCommandTests
         Assert.Equal(("kai.lifts", "excluded", true, 50m, 3.0), (kai.Handle, kai.Decision, kai.AcceptsGifting, kai.TestSpend!.Value, kai.TestResult!.Value));
         var ungift = await s.Run("campaign", "decide", id, "instagram/kai.lifts", "--gift", "false");
         Assert.Contains("@kai.lifts (instagram): excluded, test spend 50, test result 3.", ungift.Out);
+        var cleared = await s.Run("campaign", "decide", id, "instagram/kai.lifts", "--clear-test");
+        Assert.True(cleared.Exit == ExitCodes.Success, cleared.Error);
+        Assert.Contains("@kai.lifts (instagram): excluded.", cleared.Out);
 
         var remove = await s.Run("campaign", "remove", id, "tiktok/tom.travels");
         Assert.True(remove.Exit == ExitCodes.Success, remove.Error);
@@ -351,6 +354,11 @@ public class CampaignCommandTests
         await Refused(ExitCodes.UsageError, "--test-spend: A test spend is 0 to", "campaign", "decide", id, "instagram/kai.lifts", "--test-spend", "-1");
         await Refused(ExitCodes.UsageError, "--test-result: A test result is 0 or more.", "campaign", "decide", id, "instagram/kai.lifts", "--test-result", "-2");
         await Refused(ExitCodes.UsageError, "nothing to change", "campaign", "decide", id, "instagram/kai.lifts");
+        await Refused(ExitCodes.UsageError, "--clear-test forgets the spend and result", "campaign", "decide", id, "instagram/kai.lifts", "--clear-test", "--test-spend", "3");
+        var both = await s.Run("campaign", "decide", id, "instagram/kai.lifts", "--test-spend", "-4", "--test-result", "-1");
+        Assert.Equal(ExitCodes.UsageError, both.Exit);
+        Assert.Contains("--test-spend: A test spend is 0 to", both.Error);
+        Assert.Contains("--test-result: A test result is 0 or more.", both.Error);
         Assert.Equal(4, (await s.ShowAsync(Guid.Parse(id))).Candidates.Count);
     }
 

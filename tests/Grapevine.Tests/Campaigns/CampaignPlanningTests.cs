@@ -126,6 +126,18 @@ public class CampaignPlanningTests
     }
 
     [Fact]
+    public void The_reported_bound_is_never_below_the_plans_value()
+    {
+        var built = CampaignProblemBuilder.Build(CampaignGoal.Sales, [PostAndTwoStories[0]], null, [Candidate(1), Candidate(2)], new PlanRules { Budget = 1000 });
+        var plan = CampaignPlanner.Solve(built.Problem);
+        var rounded = plan with { BestBound = plan.Value - 0.06, Gap = 0 };
+
+        var doc = PlanDocumentBuilder.Build(null, CampaignGoal.Sales, "USD", built, rounded, [Candidate(1), Candidate(2)], [], null, Now);
+
+        Assert.Equal(doc.Value, doc.BestBound);
+    }
+
+    [Fact]
     public void The_total_of_skewed_creators_matches_a_simulation()
     {
         // Five creators, each log-normal with median 1,000 and σ 0.8 (mean e^0.32 × 1,000): simulated totals against the sum.

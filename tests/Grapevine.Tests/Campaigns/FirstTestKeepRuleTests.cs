@@ -29,6 +29,19 @@ public class FirstTestKeepRuleTests
         Assert.Contains("the 2 kept cost at most $0.50", worst.Reason);
     }
 
+    [Fact]
+    public void Reasons_name_money_in_the_campaigns_currency()
+    {
+        var outcomes = new[] { Outcome(1, 80, 320), Outcome(2, 100, 200), Outcome(3, 100, 50), Outcome(4, 200, 50), Outcome(5, 20, 10) };
+
+        var decisions = KeepRule.Decide(outcomes, CampaignGoal.Sales, "EUR");
+
+        Assert.StartsWith("Kept: 0.25 EUR per EUR of revenue, rank 1 of 4", decisions[0].Reason);
+        Assert.Contains("20 EUR spent for 10 EUR of revenue; judging needs at least 50 EUR spent", decisions[4].Reason);
+        Assert.DoesNotContain(decisions, d => d.Reason.Contains('$', StringComparison.Ordinal));
+        Assert.Equal("$1.60", KeepRule.FormatMoney(1.6, "USD"));
+    }
+
     [Theory]
     [InlineData(4, 1)]
     [InlineData(5, 2)]

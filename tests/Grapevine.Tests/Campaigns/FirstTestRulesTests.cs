@@ -58,6 +58,20 @@ public class FirstTestRulesTests
     }
 
     [Fact]
+    public void The_explanation_has_no_minimum_of_zero_or_one_and_mentions_gifting_only_when_it_applies()
+    {
+        var none = FirstTestRules.Explain(40m, FirstTestRules.For(40m, [167]));
+        Assert.DoesNotContain(none, l => l.StartsWith("At least 0", StringComparison.Ordinal));
+        Assert.Contains(none, l => l.StartsWith("No nano or micro candidate costs $5 or less", StringComparison.Ordinal));
+        var one = FirstTestRules.Explain(1000m, FirstTestRules.For(1000m, [100, 400]));
+        Assert.DoesNotContain(one, l => l.StartsWith("At least 1", StringComparison.Ordinal));
+        Assert.Contains(one, l => l.StartsWith("Only 1 candidate fits under the cap", StringComparison.Ordinal));
+        Assert.DoesNotContain(one, l => l.Contains("gifting", StringComparison.Ordinal));
+        Assert.Contains(FirstTestRules.Explain(1000m, FirstTestRules.For(1000m), gifting: true), l => l.Contains("gifting", StringComparison.Ordinal));
+        Assert.Equal(1336, FirstTestRules.BudgetNeeded(167));
+    }
+
+    [Fact]
     public void A_budget_of_zero_or_less_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => FirstTestRules.For(0m));

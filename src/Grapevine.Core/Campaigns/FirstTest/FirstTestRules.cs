@@ -58,21 +58,36 @@ public static class FirstTestRules
     }
 
     /// <summary>The rules in sentences, for the plan page and the CLI.</summary>
-    public static IReadOnlyList<string> Explain(decimal budget, PlanRules rules)
+    /// <param name="budget">The test's budget.</param>
+    /// <param name="rules">The rules planned with (<see cref="For"/>, with what the marketer set).</param>
+    /// <param name="gifting">Whether the campaign has a product cost and a nano candidate who accepts gifting.</param>
+    public static IReadOnlyList<string> Explain(decimal budget, PlanRules rules, bool gifting = false)
     {
+        var cap = Money(rules.MaxPerCreator ?? (double)budget);
         var lines = new List<string>
         {
             "Nano and micro creators only: they are cheap to test and many nano creators accept product instead of a fee.",
-            $"At most {Money(rules.MaxPerCreator ?? (double)budget)} per creator (budget ÷ {TargetCreators}, or the campaign's cap when lower), so the budget buys at least {TargetCreators} creators and no single one eats the test.",
-            $"At least {rules.MinCreators} creators, so the cheapest quarter kept after the test is compared with enough others; at most {MaxCreators}, about one day of onboarding.",
-            "Nano creators who accept gifting may be paid in product (the campaign's product cost).",
+            $"At most {cap} per creator (budget ÷ {TargetCreators}, or the campaign's cap when lower), so the budget buys at least {TargetCreators} creators and no single one eats the test.",
+            rules.MinCreators >= 2
+                ? $"At least {rules.MinCreators} creators, so the cheapest quarter kept after the test is compared with enough others; at most {MaxCreators}, about one day of onboarding."
+                : $"At most {MaxCreators} creators, about one day of onboarding.",
         };
-        if (rules.MinCreators < TargetCreators)
-            lines.Add($"Only {rules.MinCreators} candidates fit under the cap; a first test wants at least {TargetCreators}: add nano or micro candidates.");
+        if (gifting)
+            lines.Add("Nano creators who accept gifting may be paid in product (the campaign's product cost).");
+        if (rules.MinCreators == 0)
+            lines.Add($"No nano or micro candidate costs {cap} or less; a first test wants at least {TargetCreators}: add cheaper nano or micro candidates or raise the budget.");
+        else if (rules.MinCreators < TargetCreators)
+            lines.Add($"Only {rules.MinCreators} {(rules.MinCreators == 1 ? "candidate fits" : "candidates fit")} under the cap; a first test wants at least {TargetCreators}: add nano or micro candidates.");
         if (budget is < MinBudget or > MaxBudget)
             lines.Add($"The budget {Money((double)budget)} is outside the usual first-test range of $1,000–$2,000 (reference.json budget.first_test_campaign_usd).");
         return lines;
     }
+
+    /// <summary>
+    /// The smallest budget at which a first test can choose anyone: its cap (budget ÷ <see cref="TargetCreators"/>)
+    /// must reach the cheapest option, so <see cref="TargetCreators"/> × the cheapest option, in cents rounded up.
+    /// </summary>
+    public static double BudgetNeeded(double cheapestOption) => Math.Ceiling(cheapestOption * TargetCreators * 100) / 100;
 
     private static string Money(double usd) => "$" + usd.ToString("#,0.##", CultureInfo.InvariantCulture);
 }

@@ -31,19 +31,25 @@ public static class KeepRule
     };
 
     /// <summary>One decision per outcome, in the order given.</summary>
+    /// <param name="outcomes">Each candidate's recorded spend and result.</param>
+    /// <param name="goal">The campaign's goal: the result's unit.</param>
+    /// <param name="currency">The campaign's currency, which spends are recorded in: the rule compares spends with
+    /// each other, so it needs no exchange rate; reasons name amounts in it (<see cref="MinSpendUsd"/> is read as 50
+    /// of it).</param>
     /// <exception cref="ArgumentException">An account appears twice.</exception>
-    public static List<KeepDecision> Decide(IReadOnlyList<TestOutcome> outcomes, CampaignGoal goal)
+    public static List<KeepDecision> Decide(IReadOnlyList<TestOutcome> outcomes, CampaignGoal goal, string currency = "USD")
     {
+        string Money(double amount) => FormatMoney(amount, currency);
         var twice = outcomes.GroupBy(o => o.AccountId).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
             throw new ArgumentException($"account {twice.Key} has more than one test result", nameof(outcomes));
 
-        var (unit, perUnit) = Unit(goal);
+        var (unit, perUnit) = Unit(goal, currency);
         var decisions = new Dictionary<long, KeepDecision>();
         var judged = new List<(TestOutcome Outcome, double Cost)>();
         foreach (var o in outcomes)
         {
-            if (NotEnough(o, goal, unit) is { } why)
+            if (NotEnough(o, goal, unit, currency) is { } why)
                 decisions[o.AccountId] = new KeepDecision(o.AccountId, KeepVerdict.NotEnoughData, null, null, why);
             else
                 judged.Add((o, o.Result > 0 ? (double)o.Spend!.Value / o.Result.Value : double.PositiveInfinity));
@@ -85,8 +91,9 @@ public static class KeepRule
         return [.. outcomes.Select(o => decisions[o.AccountId])];
     }
 
-    private static string? NotEnough(TestOutcome o, CampaignGoal goal, string unit)
+    private static string? NotEnough(TestOutcome o, CampaignGoal goal, string unit, string currency)
     {
+        string Money(double amount) => FormatMoney(amount, currency);
         if (o.Spend is not { } spend)
             return "Not enough data: no spend recorded yet.";
         if (o.Result is not { } result)
@@ -100,16 +107,21 @@ public static class KeepRule
         return null;
     }
 
-    private static (string Plural, string Single) Unit(CampaignGoal goal) => goal switch
+    private static (string Plural, string Single) Unit(CampaignGoal goal, string currency) => goal switch
     {
         CampaignGoal.Awareness => ("people reached", "person reached"),
         CampaignGoal.Engagement => ("engagements", "engagement"),
-        CampaignGoal.Sales => ("USD of revenue", "USD of revenue"),
+        CampaignGoal.Sales => ($"{currency.ToUpperInvariant()} of revenue", $"{currency.ToUpperInvariant()} of revenue"),
         CampaignGoal.Content => ("pieces of content", "piece of content"),
         _ => throw new ArgumentOutOfRangeException(nameof(goal)),
     };
 
-    private static string Money(double usd) => "$" + usd.ToString(usd < 10 ? "0.00##" : "#,0.##", CultureInfo.InvariantCulture);
+    /// <summary>An amount in <paramref name="currency"/>: "$1.60" in US dollars, "1.60 EUR" otherwise; cents always under 10.</summary>
+    public static string FormatMoney(double amount, string currency)
+    {
+        var number = amount.ToString(amount < 10 ? "0.00##" : "#,0.##", CultureInfo.InvariantCulture);
+        return string.Equals(currency, "USD", StringComparison.OrdinalIgnoreCase) ? "$" + number : $"{number} {currency.ToUpperInvariant()}";
+    }
 
     private static string Number(double x) => x.ToString("#,0.##", CultureInfo.InvariantCulture);
 }

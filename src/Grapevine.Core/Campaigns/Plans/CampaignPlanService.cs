@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Grapevine.Core.Audit;
 using Grapevine.Core.Campaigns.FirstTest;
@@ -79,9 +80,11 @@ public sealed class CampaignPlanService(
     /// <summary>Plans over the top <see cref="MaxSearchCandidates"/> results of a search, without a campaign.</summary>
     public async Task<CampaignPlanDocument> PlanSearchAsync(SearchPlanSpec search, PlanRequest request, CancellationToken ct)
     {
-        PlanRequestValidation.Check(request with { Budget = search.Budget });
+        var errors = PlanRequestValidation.Errors(request with { Budget = search.Budget });
         if (search.ProductCost is < 0)
-            throw new ArgumentException("The amount is 0 or more.", "productCost");
+            errors.TryAdd("productCost", ["The amount is 0 or more."]);
+        if (errors.Count > 0)
+            throw new CampaignInputException(errors);
         var query = search.Query with { Limit = Math.Min(search.Query.Limit, MaxSearchCandidates) };
         var found = await discovery.SearchAsync(query, current.Id, ct);
         var refs = found.Result.Hits.Select(h => new PlanCandidateRef(h.AccountId, CandidateDecision.Open, AcceptsGifting: search.ProductCost is not null)).ToList();
@@ -119,13 +122,23 @@ public sealed class CampaignPlanService(
             Tiers = request.Tiers,
             Platforms = request.Platforms,
         };
+        // A must-include creator left out before planning stays a must-include, so the plan answers with the conflict
+        // and its reason rather than silently planning without them.
+        var mustInclude = refs.Where(r => r.Decision == CandidateDecision.MustInclude).Select(r => r.AccountId).ToHashSet();
+        rules = rules with
+        {
+            MustInclude = [.. leftOut.Where(l => mustInclude.Contains(l.AccountId)).Select(l => l.AccountId.ToString(CultureInfo.InvariantCulture))],
+        };
         IReadOnlyList<string> notes = [];
+        Func<double, PlanRules>? rulesAt = null;
         if (spec.FirstTest)
         {
-            rules = FirstTestPlanRules(spec, rules, request, inputs);
-            notes = FirstTestRules.Explain(spec.Budget, rules);
+            var asked = rules;
+            rules = FirstTestPlanRules(spec, asked, request, inputs);
+            notes = FirstTestRules.Explain(spec.Budget, rules, spec.ProductCost is not null && inputs.Any(i => i.AcceptsGifting && i.Tier == "nano"));
+            rulesAt = budget => FirstTestPlanRules(spec with { Budget = (decimal)budget }, asked with { Budget = budget }, request, inputs);
         }
-        var document = CampaignPlanning.Plan(spec, rules, inputs, request.BudgetCurve, assumptions, now);
+        var document = CampaignPlanning.Plan(spec, rules, inputs, request.BudgetCurve, assumptions, now, rulesAt: rulesAt, leftOutBefore: leftOut);
         return document with { LeftOut = [.. document.LeftOut, .. leftOut], Notes = notes };
     }
 
@@ -168,11 +181,16 @@ public sealed class CampaignPlanService(
         var ids = campaign.Candidates.Select(c => c.AccountId).ToList();
         var handles = await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.Platform, a.Handle }).ToDictionaryAsync(a => a.Id, ct);
+        var candidates = campaign.Candidates.ToDictionary(c => c.AccountId);
         var outcomes = campaign.Candidates.OrderBy(c => c.AccountId).Select(TestOutcome.From).ToList();
-        return [.. KeepRule.Decide(outcomes, campaign.Goal).Select(d => new KeepView(d.AccountId,
-            handles.TryGetValue(d.AccountId, out var a) ? a.Platform.Name() : null, handles.TryGetValue(d.AccountId, out var h) ? h.Handle : null,
-            d.Verdict.ToString().ToLowerInvariant() switch { "notenoughdata" => "not enough data", var v => v },
-            campaign.Candidates.First(c => c.AccountId == d.AccountId).TestSpend, campaign.Candidates.First(c => c.AccountId == d.AccountId).TestResult,
-            d.CostPerResult, d.Rank, d.Reason))];
+        // Keepers first, then the dropped, then those without enough data; by rank within each.
+        return [.. KeepRule.Decide(outcomes, campaign.Goal, campaign.Currency)
+            .OrderBy(d => d.Verdict switch { KeepVerdict.Keep => 0, KeepVerdict.Drop => 1, _ => 2 })
+            .ThenBy(d => d.Rank ?? int.MaxValue).ThenBy(d => d.AccountId)
+            .Select(d => new KeepView(d.AccountId,
+                handles.TryGetValue(d.AccountId, out var a) ? a.Platform.Name() : null, handles.TryGetValue(d.AccountId, out var h) ? h.Handle : null,
+                d.Verdict.ToString().ToLowerInvariant() switch { "notenoughdata" => "not enough data", var v => v },
+                candidates[d.AccountId].TestSpend, candidates[d.AccountId].TestResult,
+                d.CostPerResult, d.Rank, d.Reason, campaign.Currency.ToUpperInvariant()))];
     }
 }

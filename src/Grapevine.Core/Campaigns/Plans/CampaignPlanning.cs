@@ -8,7 +8,9 @@ namespace Grapevine.Core.Campaigns.Plans;
 /// <summary>
 /// Plans candidates that have prices and forecasts: builds the problem, solves it at the budget, and, when asked,
 /// at half to twice the budget with the heuristic (its gap to the linear bound reported) to show what more or less
-/// money buys. Conflicts name creators by handle.
+/// money buys. Rules that depend on the budget (a first test's cap of budget ÷ 8 and its creator counts) are rebuilt
+/// for each budget of the curve by <c>rulesAt</c>, so each point is what planning at that budget gives. Conflicts name
+/// creators by handle, with the reason a must-include creator was left out before planning (<c>leftOutBefore</c>).
 /// </summary>
 public static partial class CampaignPlanning
 {
@@ -23,12 +25,15 @@ public static partial class CampaignPlanning
         bool budgetCurve,
         ForecastAssumptions? assumptions,
         DateTime now,
-        PlannerSettings? settings = null)
+        PlannerSettings? settings = null,
+        Func<double, PlanRules>? rulesAt = null,
+        IReadOnlyList<LeftOut>? leftOutBefore = null)
     {
         var built = CampaignProblemBuilder.Build(spec.Goal, spec.Deliverables, spec.ProductCost, inputs, rules);
         var plan = CampaignPlanner.Solve(built.Problem, settings);
-        var handles = inputs.ToDictionary(i => i.AccountId.ToString(CultureInfo.InvariantCulture), i => "@" + i.Handle);
-        var leftOut = built.LeftOut.ToDictionary(l => $"must include {l.AccountId.ToString(CultureInfo.InvariantCulture)}", l => $"@{l.Handle} must be included but cannot be planned: {l.Reason}.");
+        var handles = inputs.Select(i => (i.AccountId, i.Handle)).Concat((leftOutBefore ?? []).Select(l => (l.AccountId, l.Handle)))
+            .DistinctBy(h => h.AccountId).ToDictionary(h => h.AccountId.ToString(CultureInfo.InvariantCulture), h => "@" + h.Handle);
+        var leftOut = built.LeftOut.Concat(leftOutBefore ?? []).DistinctBy(l => l.AccountId).ToDictionary(l => $"must include {l.AccountId.ToString(CultureInfo.InvariantCulture)}", l => $"@{l.Handle} must be included but cannot be planned: {l.Reason}.");
         plan = plan with
         {
             Conflicts = [.. plan.Conflicts.Select(c => new PlanConflict(Named(c.Rule, handles),
@@ -45,7 +50,11 @@ public static partial class CampaignPlanning
                     curve.Add(Point(rules.Budget, plan));
                     continue;
                 }
-                var other = built.Problem with { Rules = built.Problem.Rules with { Budget = Math.Round(rules.Budget * factor, 2) } };
+                var budget = Math.Round(rules.Budget * factor, 2);
+                var atBudget = rulesAt is null
+                    ? built.Problem.Rules with { Budget = budget }
+                    : rulesAt(budget) with { MustInclude = built.Problem.Rules.MustInclude, Exclude = built.Problem.Rules.Exclude };
+                var other = built.Problem with { Rules = atBudget };
                 var p = CampaignPlanner.Solve(other, CurveSettings);
                 if (p.Status != PlanStatus.Infeasible)
                     curve.Add(Point(other.Rules.Budget, p));

@@ -60,9 +60,10 @@ public static class PlanDocumentBuilder
         };
         var rules = built.Problem.Rules with { Budget = Cents(built.Problem.Rules.Budget), MaxPerCreator = built.Problem.Rules.MaxPerCreator is { } cap ? Cents(cap) : null };
 
+        // The solver's bound is scaled back from integers and can land a rounding below the value; a bound is never below.
         return new CampaignPlanDocument(campaignId, goal.ToString().ToLowerInvariant(), GoalValue.Unit(goal), rules.Budget, currency,
             plan.Solver == PlanSolver.CpSat ? "cp-sat" : "heuristic", plan.Status.ToString().ToLowerInvariant(),
-            Cents(plan.Cost), Value(plan.Value), plan.BestBound is { } bound ? Value(bound) : null, plan.Gap, plan.Seconds, built.Problem.Candidates.Count,
+            Cents(plan.Cost), Value(plan.Value), plan.BestBound is { } bound ? Value(Math.Max(bound, plan.Value)) : null, plan.Gap, plan.Seconds, built.Problem.Candidates.Count,
             creators, totals, Slices(creators, c => c.Tier ?? "unknown"), Slices(creators, c => c.Platform),
             [.. curve.Select(p => p with { Budget = Cents(p.Budget), Cost = Cents(p.Cost), Value = Value(p.Value) })],
             plan.Conflicts, built.LeftOut, assumptions, rules, [], plannedAt)

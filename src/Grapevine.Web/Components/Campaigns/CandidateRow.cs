@@ -12,8 +12,8 @@ public sealed class CandidateRow
     public double? TestResult { get; set; }
 
     /// <summary>
-    /// What differs from <paramref name="current"/>, or null when nothing does. An emptied test figure is not a change:
-    /// the service keeps a recorded result rather than forget it.
+    /// What differs from <paramref name="current"/>, or null when nothing does. An emptied test figure clears the
+    /// recorded one.
     /// </summary>
     public CandidateChange? ChangeFrom(CandidateView current)
     {
@@ -21,9 +21,11 @@ public sealed class CandidateRow
         {
             Decision = Decision is not null && Decision != current.Decision ? Decision : null,
             AcceptsGifting = AcceptsGifting != current.AcceptsGifting ? AcceptsGifting : null,
-            TestSpend = TestSpend is not null && TestSpend != current.TestSpend ? TestSpend : null,
-            TestResult = TestResult is not null && TestResult != current.TestResult ? TestResult : null,
         };
+        if (TestSpend != current.TestSpend)
+            change = change with { TestSpend = TestSpend };
+        if (TestResult != current.TestResult)
+            change = change with { TestResult = TestResult };
         return change == new CandidateChange() ? null : change;
     }
 
