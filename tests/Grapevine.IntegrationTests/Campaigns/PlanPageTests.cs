@@ -15,16 +15,7 @@ public class PlanPageTests
     public async Task The_plan_page_plans_through_its_form_and_shows_the_plan(DatabaseProvider provider)
     {
         await using var host = await StartAsync(provider);
-        var now = host.Time.GetUtcNow().UtcDateTime;
-        await using (var db = host.Database.CreateContext())
-            await PlanTestData.SeedCatalogueAsync(db, now);
-        using var client = await host.Factory.CreateSignedInClientAsync();
-        Guid campaignId;
-        await using (var db = host.Database.CreateContext())
-        {
-            var workspace = await db.Workspaces.IgnoreQueryFilters().Select(w => w.Id).SingleAsync();
-            campaignId = (await PlanTestData.SeedCampaignAsync(db, workspace, now)).Campaign.Id;
-        }
+        var (client, campaignId, _) = await SeedAsync(host);
         var url = $"/campaigns/{campaignId}/plan";
 
         var empty = await HtmlAsync(await client.GetAsync(url));
@@ -85,19 +76,11 @@ public class PlanPageTests
     public async Task The_form_holds_what_the_marketer_asked_not_a_first_tests_rules_and_a_changed_campaign_budget(DatabaseProvider provider)
     {
         await using var host = await StartAsync(provider);
-        var now = host.Time.GetUtcNow().UtcDateTime;
-        await using (var db = host.Database.CreateContext())
-            await PlanTestData.SeedCatalogueAsync(db, now);
-        using var client = await host.Factory.CreateSignedInClientAsync();
-        Guid campaignId;
-        await using (var db = host.Database.CreateContext())
+        var (client, campaignId, _) = await SeedAsync(host, (_, _, campaign) =>
         {
-            var workspace = await db.Workspaces.IgnoreQueryFilters().Select(w => w.Id).SingleAsync();
-            var campaign = (await PlanTestData.SeedCampaignAsync(db, workspace, now)).Campaign;
             campaign.FirstTest = true;
-            await db.SaveChangesAsync();
-            campaignId = campaign.Id;
-        }
+            return Task.CompletedTask;
+        });
         var url = $"/campaigns/{campaignId}/plan";
 
         Assert.Equal(url, Location(await Forms.SubmitAsync(client, url, "plan", new() { ["Form.Budget"] = "1500" })));
@@ -131,17 +114,7 @@ public class PlanPageTests
     public async Task The_page_labels_the_plan_by_its_own_goal_and_says_when_the_set_up_changed(DatabaseProvider provider)
     {
         await using var host = await StartAsync(provider);
-        var now = host.Time.GetUtcNow().UtcDateTime;
-        await using (var db = host.Database.CreateContext())
-            await PlanTestData.SeedCatalogueAsync(db, now);
-        using var client = await host.Factory.CreateSignedInClientAsync();
-        Guid campaignId;
-        Guid workspace;
-        await using (var db = host.Database.CreateContext())
-        {
-            workspace = await db.Workspaces.IgnoreQueryFilters().Select(w => w.Id).SingleAsync();
-            campaignId = (await PlanTestData.SeedCampaignAsync(db, workspace, now)).Campaign.Id;
-        }
+        var (client, campaignId, workspace) = await SeedAsync(host);
         var url = $"/campaigns/{campaignId}/plan";
         Assert.Equal(url, Location(await Forms.SubmitAsync(client, url, "plan", new() { ["Form.Budget"] = "1500", ["Form.MaxLarge"] = "0" })));
         var tiers = (await LatestAsync(host)).Rules.Tiers;
@@ -177,21 +150,13 @@ public class PlanPageTests
     public async Task A_first_test_that_chooses_nobody_asks_for_budget_not_a_cap_and_shows_test_spend_in_the_campaigns_currency(DatabaseProvider provider)
     {
         await using var host = await StartAsync(provider);
-        var now = host.Time.GetUtcNow().UtcDateTime;
-        await using (var db = host.Database.CreateContext())
-            await PlanTestData.SeedCatalogueAsync(db, now);
-        using var client = await host.Factory.CreateSignedInClientAsync();
-        Guid campaignId;
-        await using (var db = host.Database.CreateContext())
+        var (client, campaignId, _) = await SeedAsync(host, (_, _, campaign) =>
         {
-            var workspace = await db.Workspaces.IgnoreQueryFilters().Select(w => w.Id).SingleAsync();
-            var campaign = (await PlanTestData.SeedCampaignAsync(db, workspace, now)).Campaign;
             campaign.FirstTest = true;
             campaign.Candidates[0].TestSpend = 80m;
             campaign.Candidates[0].TestResult = 50;
-            await db.SaveChangesAsync();
-            campaignId = campaign.Id;
-        }
+            return Task.CompletedTask;
+        });
         var url = $"/campaigns/{campaignId}/plan";
 
         var html = await HtmlAsync(await Forms.SubmitAsync(client, url, "plan", new() { ["Form.Budget"] = "10" }));
@@ -216,23 +181,15 @@ public class PlanPageTests
     {
         await using var host = await StartAsync(provider);
         var now = host.Time.GetUtcNow().UtcDateTime;
-        await using (var db = host.Database.CreateContext())
-            await PlanTestData.SeedCatalogueAsync(db, now);
-        using var client = await host.Factory.CreateSignedInClientAsync();
-        Guid campaignId;
-        await using (var db = host.Database.CreateContext())
+        var (client, campaignId, _) = await SeedAsync(host, async (db, workspace, campaign) =>
         {
-            var workspace = await db.Workspaces.IgnoreQueryFilters().Select(w => w.Id).SingleAsync();
-            var campaign = (await PlanTestData.SeedCampaignAsync(db, workspace, now)).Campaign;
             campaign.Platforms = ["instagram", "tiktok"];
             var tiktok = await db.SearchProfiles.AsNoTracking()
                 .Where(p => p.Platform == Core.Catalogue.Platform.TikTok && (p.Tier == "micro" || p.Tier == "nano") && p.LastPostedAt != null)
                 .OrderBy(p => p.AccountId).Select(p => p.AccountId).Take(10).ToListAsync();
             Assert.NotEmpty(tiktok);
             campaign.Candidates.AddRange(tiktok.Select(id => new Core.Campaigns.CampaignCandidate { WorkspaceId = workspace, AccountId = id, Source = "manual", AddedAt = now }));
-            await db.SaveChangesAsync();
-            campaignId = campaign.Id;
-        }
+        });
         var planned = await client.PostAsJsonAsync($"/api/v1/campaigns/{campaignId}/plan", new { budget = 3000, platforms = new { tiktok = new { min = 1 } } });
         Assert.Equal(HttpStatusCode.OK, planned.StatusCode);
 
@@ -252,16 +209,7 @@ public class PlanPageTests
     public async Task A_budget_in_another_currency_says_why_it_cannot_be_planned(DatabaseProvider provider)
     {
         await using var host = await StartAsync(provider);
-        var now = host.Time.GetUtcNow().UtcDateTime;
-        await using (var db = host.Database.CreateContext())
-            await PlanTestData.SeedCatalogueAsync(db, now, creators: 40);
-        using var client = await host.Factory.CreateSignedInClientAsync();
-        Guid campaignId;
-        await using (var db = host.Database.CreateContext())
-        {
-            var workspace = await db.Workspaces.IgnoreQueryFilters().Select(w => w.Id).SingleAsync();
-            campaignId = (await PlanTestData.SeedCampaignAsync(db, workspace, now, currency: "EUR")).Campaign.Id;
-        }
+        var (client, campaignId, _) = await SeedAsync(host, creators: 40, currency: "EUR");
         var url = $"/campaigns/{campaignId}/plan";
         const string Refusal = "budget is in EUR, and Grapevine has no exchange rates to compare them. To plan, set the campaign";
 
@@ -294,5 +242,29 @@ public class PlanPageTests
 
         using var other = await host.Factory.CreateSignedInClientAsync("other@example.com");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/campaigns/{campaignId}/plan")).StatusCode);
+    }
+
+    /// <summary>
+    /// The plan test catalogue, a signed-in owner and a campaign of theirs with candidates; <paramref name="change"/> adjusts
+    /// the campaign before it is saved. The client belongs to the host, which disposes it.
+    /// </summary>
+    private static async Task<(HttpClient Client, Guid CampaignId, Guid Workspace)> SeedAsync(
+        Auth.AuthTestHost host, Func<GrapevineDb, Guid, Core.Campaigns.Campaign, Task>? change = null, int creators = 120, string currency = "USD")
+    {
+        var now = host.Time.GetUtcNow().UtcDateTime;
+        await using (var db = host.Database.CreateContext())
+            await PlanTestData.SeedCatalogueAsync(db, now, creators);
+        var client = await host.Factory.CreateSignedInClientAsync();
+        await using (var db = host.Database.CreateContext())
+        {
+            var workspace = await db.Workspaces.IgnoreQueryFilters().Select(w => w.Id).SingleAsync();
+            var campaign = (await PlanTestData.SeedCampaignAsync(db, workspace, now, currency: currency)).Campaign;
+            if (change is not null)
+            {
+                await change(db, workspace, campaign);
+                await db.SaveChangesAsync();
+            }
+            return (client, campaign.Id, workspace);
+        }
     }
 }
