@@ -58,6 +58,9 @@ public class PlanApiTests
 
         var saved = await api.GetFromJsonAsync<CampaignPlanDocument>($"/api/v1/campaigns/{campaign.Id}/plan", CampaignPlanService.Json);
         Assert.Equal(plan.Creators.Select(c => (c.AccountId, c.Option, c.Cost)), saved!.Creators.Select(c => (c.AccountId, c.Option, c.Cost)));
+        // A plan saved through the API keeps what was asked and the set-up, as one from the page does.
+        Assert.Equal((3, 1, (decimal?)null), (saved.Request!.MinCreators, saved.Request.Tiers["micro"].Min, saved.Request.Budget));
+        Assert.Equal(("sales", 1500m), (saved.SetUp!.Goal, saved.SetUp.Budget));
 
         var csv = await api.GetAsync($"/api/v1/campaigns/{campaign.Id}/plan.csv");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);

@@ -6,9 +6,9 @@ using Grapevine.Core.Workspaces;
 namespace Grapevine.Core.Campaigns.Plans;
 
 /// <summary>
-/// Keeps a plan the plan page made as the campaign's latest, with what the marketer asked for and the campaign's
-/// set-up at the time, so the page can pre-fill its form with the marketer's own values (not the rules a first test
-/// derived from them) and say when the campaign has changed since.
+/// Keeps a plan (from the page, the API or the CLI) as the campaign's latest, audited, with what the marketer asked for
+/// and the campaign's set-up at the time, so the page can pre-fill its form with the marketer's own values (not the rules
+/// a first test derived from them) and say when the campaign has changed since.
 /// </summary>
 public sealed class CampaignPlanSaving(GrapevineDb db, CurrentWorkspace current, AuditLog audit)
 {

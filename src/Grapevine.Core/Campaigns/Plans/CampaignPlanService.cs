@@ -44,25 +44,7 @@ public sealed class CampaignPlanService(
         var refs = campaign.Candidates.Select(c => new PlanCandidateRef(c.AccountId, c.Decision, c.AcceptsGifting)).ToList();
         var document = await PlanAsync(spec, refs, campaign.Platforms, request, CreatorForecaster.Assumptions(campaign), ct);
         if (save)
-        {
-            db.CampaignPlans.Add(new CampaignPlan
-            {
-                Id = Guid.NewGuid(),
-                CampaignId = campaign.Id,
-                Budget = spec.Budget,
-                Solver = document.Solver,
-                Status = document.Status,
-                Value = document.Value,
-                BestBound = document.BestBound,
-                Gap = document.Gap,
-                Document = JsonSerializer.Serialize(document, Json),
-                CreatedBy = current.UserId ?? Guid.Empty,
-                CreatedAt = document.PlannedAt,
-            });
-            audit.Add(AuditActions.Planned, $"campaign:{campaign.Id}",
-                $"budget {spec.Budget:0.##} {campaign.Currency}, {document.Creators.Count} creators, {document.Status}, {document.Solver}");
-            await db.SaveChangesAsync(ct);
-        }
+            document = await new CampaignPlanSaving(db, current, audit).SaveAsync(campaign, request, document, ct);
         return document;
     }
 
