@@ -45,7 +45,7 @@ public class BrandSafetyJourneyTests(ITestOutputHelper output)
         await politics.GetByRole(AriaRole.Link, new() { Name = "Delete category…" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Delete the category “politics”?" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete category", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("The category “politics” is deleted.");
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("The category is deleted, with its keywords.");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "politics", Exact = true })).ToHaveCountAsync(0);
 
         // So does going back to the defaults.

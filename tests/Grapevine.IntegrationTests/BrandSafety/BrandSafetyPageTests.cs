@@ -57,8 +57,12 @@ public class BrandSafetyPageTests
 
         // Deleting and resetting each ask once more first.
         Assert.Contains("Delete the category “competitors”?", await HtmlAsync(await owner.GetAsync($"{page}?delete=competitors")));
-        Assert.Equal("/brand-safety?deleted=competitors", Location(await Forms.SubmitAsync(owner, $"{page}?delete=competitors", "delete-category", new() { ["DeleteName"] = "competitors" })));
-        Assert.Contains("The category “competitors” is deleted.", await HtmlAsync(await owner.GetAsync("/brand-safety?deleted=competitors")));
+        Assert.Equal("/brand-safety?deleted=1", Location(await Forms.SubmitAsync(owner, $"{page}?delete=competitors", "delete-category", new() { ["DeleteName"] = "competitors" })));
+        Assert.Contains("The category is deleted, with its keywords.", await HtmlAsync(await owner.GetAsync("/brand-safety?deleted=1")));
+        // A crafted link cannot put its own words in the notice.
+        var crafted = await HtmlAsync(await owner.GetAsync("/brand-safety?deleted=Sign%20in%20again%20at%20evil.example"));
+        Assert.DoesNotContain("Sign in again at evil.example", crafted);
+        Assert.DoesNotContain("is deleted", crafted);
         Assert.False(await db.BrandSafetyCategories.IgnoreQueryFilters().AnyAsync(c => c.Name == "competitors"));
 
         Assert.Contains("Go back to the default lists?", await HtmlAsync(await owner.GetAsync($"{page}?reset=1")));
