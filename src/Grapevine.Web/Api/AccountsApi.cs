@@ -75,6 +75,9 @@ public sealed class AccountListParameters
     [FromQuery(Name = "category"), Description("Content category, e.g. fitness")]
     public string? Category { get; init; }
 
+    [FromQuery(Name = "tag"), Description("Only accounts this workspace tagged so, e.g. summer-2026 (tags are matched as stored: lower case, words joined by '-')")]
+    public string? Tag { get; init; }
+
     [FromQuery(Name = "minFollowers"), Description("At least this many followers")]
     public long? MinFollowers { get; init; }
 
@@ -91,5 +94,5 @@ public sealed class AccountListParameters
     public string? Cursor { get; init; }
 
     public AccountSearchRequest ToRequest() =>
-        new(Platform, Tier, Country, Language, Category, MinFollowers, MaxFollowers, Sort, Limit, Cursor);
+        new(Platform, Tier, Country, Language, Category, MinFollowers, MaxFollowers, Sort, Limit, Cursor, Tag);
 }

@@ -298,6 +298,37 @@ public class ListsAndNotesTests
         Assert.Equal("ete.csv", (await api.GetAsync($"/api/v1/lists/{summer}/export")).Content.Headers.ContentDisposition!.FileName);
     }
 
+    [Theory, BothProviders]
+    public async Task Accounts_are_found_again_by_the_workspaces_own_tags(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        var seeded = await SeedCatalogueAsync(host);
+        var (a, b, c) = (seeded[0], seeded[1], seeded[2]);
+        using var owner = await host.Factory.CreateSignedInClientAsync("olga@example.com");
+        using var other = await host.Factory.CreateSignedInClientAsync("bruno@example.com");
+        await owner.PostAsJsonAsync($"/api/v1/accounts/{a.Platform}/{a.Handle}/tags", new { tag = "Summer 2026" });
+        await owner.PostAsJsonAsync($"/api/v1/accounts/{b.Platform}/{b.Handle}/tags", new { tag = "summer-2026" });
+        await other.PostAsJsonAsync($"/api/v1/accounts/{c.Platform}/{c.Handle}/tags", new { tag = "summer-2026" });
+
+        // Written as a person would type it; only this workspace's tags count.
+        var found = await owner.GetFromJsonAsync<JsonElement>("/api/v1/accounts?tag=%23Summer%202026&sort=handle");
+        Assert.Equal(new[] { a.Handle, b.Handle }.Order(), found.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("handle").GetString()!).Order());
+        var theirs = await other.GetFromJsonAsync<JsonElement>("/api/v1/accounts?tag=summer-2026");
+        Assert.Equal(c.Handle, Assert.Single(theirs.GetProperty("items").EnumerateArray()).GetProperty("handle").GetString());
+        Assert.Empty((await owner.GetFromJsonAsync<JsonElement>("/api/v1/accounts?tag=winter")).GetProperty("items").EnumerateArray());
+        await AssertFieldErrorAsync(await owner.GetAsync("/api/v1/accounts?tag=" + new string('x', 51)), "tag", "1 to 50 letters");
+
+        // The account page links each tag to the catalogue filtered by it, which keeps the filter while paging.
+        var account = await HtmlAsync(await owner.GetAsync($"/accounts/{a.Platform}/{a.Handle}"));
+        Assert.Contains("<a href=\"/?tag=summer-2026\"", account);
+        var page = await HtmlAsync(await owner.GetAsync("/?tag=summer-2026"));
+        Assert.Contains($"@{a.Handle}", page);
+        Assert.Contains($"@{b.Handle}", page);
+        Assert.DoesNotContain($"@{c.Handle}", page);
+        Assert.Contains("value=\"summer-2026\"", page);
+        Assert.Contains("<option value=\"summer-2026\"></option>", page);
+    }
+
     private static async Task<List<CatalogueTestData.Seeded>> SeedCatalogueAsync(AuthTestHost host)
     {
         await using var db = host.Database.CreateContext();

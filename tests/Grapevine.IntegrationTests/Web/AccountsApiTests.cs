@@ -227,7 +227,7 @@ public class AccountsApiTests
         var list = paths.GetProperty("/api/v1/accounts").GetProperty("get");
         Assert.Equal("ListAccounts", list.GetProperty("operationId").GetString());
         Assert.Equal(
-            ["platform", "tier", "country", "language", "category", "minFollowers", "maxFollowers", "sort", "limit", "cursor"],
+            ["platform", "tier", "country", "language", "category", "tag", "minFollowers", "maxFollowers", "sort", "limit", "cursor"],
             list.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
         Assert.Equal("#/components/schemas/AccountPage", Schema(list, "200", "application/json"));
         Assert.Equal("#/components/schemas/HttpValidationProblemDetails", Schema(list, "400", "application/problem+json"));

@@ -1,6 +1,11 @@
+using Grapevine.Core.Notes;
+
 namespace Grapevine.Core.Catalogue.Browse;
 
-/// <summary>A checked account search: filters (null = any), sort, page size and position.</summary>
+/// <summary>
+/// A checked account search: filters (null = any), sort, page size and position. <see cref="Tag"/> is one of the current
+/// workspace's own tags (normalised as tags are stored), the only filter that is not about the shared catalogue.
+/// </summary>
 public sealed record AccountQuery(
     Platform? Platform,
     string? Tier,
@@ -11,7 +16,8 @@ public sealed record AccountQuery(
     long? MaxFollowers,
     AccountSort Sort,
     int Limit,
-    AccountCursor? Cursor)
+    AccountCursor? Cursor,
+    string? Tag = null)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
@@ -23,7 +29,7 @@ public sealed record AccountQuery(
 
     /// <summary>The query-string names of <see cref="AccountSearchRequest"/>'s fields, as the accounts API takes them.</summary>
     public static readonly IReadOnlyList<string> ParameterNames =
-        ["platform", "tier", "country", "language", "category", "minFollowers", "maxFollowers", "sort", "limit", "cursor"];
+        ["platform", "tier", "country", "language", "category", "tag", "minFollowers", "maxFollowers", "sort", "limit", "cursor"];
 
     /// <summary>Why <paramref name="key"/> is refused, with the name meant when it is only spelt differently (min_followers).</summary>
     public static string UnknownParameter(string key)
@@ -34,7 +40,7 @@ public sealed record AccountQuery(
     }
 
     public bool HasFilters =>
-        Platform is not null || Tier is not null || Country is not null || Language is not null || Category is not null
+        Platform is not null || Tier is not null || Country is not null || Language is not null || Category is not null || Tag is not null
         || MinFollowers is not null || MaxFollowers is not null;
 
     /// <summary>
@@ -71,6 +77,19 @@ public sealed record AccountQuery(
         if (category is not null && category.Length > 64)
             Fail("category", "must be at most 64 characters");
 
+        string? tag = null;
+        if (Blank(request.Tag) is { } tagText)
+        {
+            try
+            {
+                tag = NoteService.NormalizeTag(tagText);
+            }
+            catch (ArgumentException)
+            {
+                Fail("tag", "a tag has 1 to 50 letters, digits or dashes");
+            }
+        }
+
         if (request.MinFollowers < 0)
             Fail("minFollowers", "must be 0 or more");
         if (request.MaxFollowers < 0)
@@ -95,7 +114,7 @@ public sealed record AccountQuery(
         }
 
         errors = found;
-        query = new AccountQuery(platform, tier, country, language, category, request.MinFollowers, request.MaxFollowers, sort, limit, cursor);
+        query = new AccountQuery(platform, tier, country, language, category, request.MinFollowers, request.MaxFollowers, sort, limit, cursor, tag);
         return found.Count == 0;
     }
 

@@ -13,7 +13,7 @@ public sealed class AccountSearch(GrapevineDb db)
 {
     public async Task<AccountPage> SearchAsync(AccountQuery query, CancellationToken ct)
     {
-        var rows = Filter(Rows(), query);
+        var rows = Filter(Rows(), query, db);
         var backward = query.Cursor?.Backward ?? false;
         if (query.Cursor is { } cursor)
             rows = backward ? rows.Where(Before(cursor)) : rows.Where(After(cursor));
@@ -46,7 +46,7 @@ public sealed class AccountSearch(GrapevineDb db)
     }
 
     /// <summary>How many accounts match the filters of a query (its cursor and limit are ignored).</summary>
-    public Task<int> CountAsync(AccountQuery query, CancellationToken ct) => Filter(Rows(), query).CountAsync(ct);
+    public Task<int> CountAsync(AccountQuery query, CancellationToken ct) => Filter(Rows(), query, db).CountAsync(ct);
 
     /// <summary>The distinct filter values present in the catalogue, for pick lists.</summary>
     public async Task<AccountFacets> FacetsAsync(CancellationToken ct)
@@ -85,8 +85,11 @@ public sealed class AccountSearch(GrapevineDb db)
 
     // Country and language are stored normalised (upper and lower case) by every writer, so they match
     // exactly and use their indexes; category keeps its source's case and is compared without case.
-    private static IQueryable<AccountRow> Filter(IQueryable<AccountRow> rows, AccountQuery q)
+    private static IQueryable<AccountRow> Filter(IQueryable<AccountRow> rows, AccountQuery q, GrapevineDb db)
     {
+        // AccountTags is workspace-owned: the query filter keeps this to the current workspace's tags.
+        if (q.Tag is { } tag)
+            rows = rows.Where(r => db.AccountTags.Any(t => t.AccountId == r.Id && t.Tag == tag));
         if (q.Platform is { } platform)
             rows = rows.Where(r => r.Platform == platform);
         if (q.Tier is { } tier)

@@ -11,4 +11,5 @@ public sealed record AccountSearchRequest(
     long? MaxFollowers = null,
     string? Sort = null,
     int? Limit = null,
-    string? Cursor = null);
+    string? Cursor = null,
+    string? Tag = null);
