@@ -27,6 +27,7 @@ public sealed partial class WorkspaceService(GrapevineDb db, CurrentWorkspace cu
         if (NameProblem(name) is { } problem)
             throw new ArgumentException(problem, nameof(name));
         name = name.Trim();
+        await RequireNewNameAsync(owner.Id, name, null, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var workspace = new Workspace { Id = Guid.CreateVersion7(time.GetUtcNow()), Name = name, Slug = await UniqueSlugAsync(name, ct), CreatedAt = now };
         db.Workspaces.Add(workspace);
@@ -65,6 +66,8 @@ public sealed partial class WorkspaceService(GrapevineDb db, CurrentWorkspace cu
         var workspace = await db.Workspaces.SingleAsync(w => w.Id == current.Id, ct);
         if (workspace.Name == name)
             return workspace;
+        if (current.UserId is { } userId)
+            await RequireNewNameAsync(userId, name, workspace.Id, ct);
         var before = workspace.Name;
         workspace.Name = name;
         audit.Add(AuditLog.Actions.WorkspaceRenamed, name, $"was {before}");
@@ -301,6 +304,18 @@ public sealed partial class WorkspaceService(GrapevineDb db, CurrentWorkspace cu
         await RevokeKeysOfAsync(member.UserId, "its creator was removed from the workspace", ct);
         await RevokePendingInvitationsAsync(member.User?.Email, "the member was removed", ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Two of one person's workspaces may not share a name: the switcher in the page header shows names only, and could
+    /// not tell them apart. Other people's workspaces may have any name.
+    /// </summary>
+    private async Task RequireNewNameAsync(Guid userId, string name, Guid? renaming, CancellationToken ct)
+    {
+        var clash = (await MembershipsAsync(userId, ct))
+            .FirstOrDefault(m => m.WorkspaceId != renaming && string.Equals(m.Name, name, StringComparison.CurrentCultureIgnoreCase));
+        if (clash is not null)
+            throw new ArgumentException($"You are already in a workspace called “{clash.Name}”; choose another name, so the two can be told apart.", nameof(name));
     }
 
     private Task<int> OwnerCountAsync(CancellationToken ct) => db.Members.CountAsync(m => m.Role == WorkspaceRole.Owner, ct);

@@ -104,4 +104,28 @@ public class WorkspaceSettingsTests
         Assert.Contains("only member and owner", await last.Content.ReadAsStringAsync());
         Assert.Equal(1, (await owner.GetFromJsonAsync<JsonElement>("/api/v1/workspace")).GetProperty("members").GetInt32());
     }
+
+    [Theory, BothProviders]
+    public async Task One_persons_workspaces_have_names_the_switcher_can_tell_apart(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        var olga = await host.Factory.CreateUserAsync("olga@example.com");
+        var alpha = await host.Factory.CreateWorkspaceAsync(olga, "Alpha");
+        await host.Factory.CreateWorkspaceAsync(olga, "Beta");
+        // Another person may use any name.
+        await host.Factory.CreateWorkspaceAsync(await host.Factory.CreateUserAsync("bruno@example.com"), "Alpha");
+        using var owner = await host.Factory.SignInAsync("olga@example.com");
+        var token = Forms.Token(await owner.GetStringAsync("/workspace"));
+        await Forms.PostAsync(owner, "/workspaces/switch", null, new() { ["workspaceId"] = alpha.ToString() }, token);
+
+        var created = await HtmlAsync(await Forms.SubmitAsync(owner, "/workspaces/new", "new-workspace", new() { ["Name"] = " alpha " }));
+        Assert.Contains("You are already in a workspace called “Alpha”", created);
+        var renamed = await owner.PatchAsJsonAsync("/api/v1/workspace", new { name = "BETA" });
+        Assert.Equal(HttpStatusCode.BadRequest, renamed.StatusCode);
+        Assert.Contains("You are already in a workspace called “Beta”", await renamed.Content.ReadAsStringAsync());
+        // A new spelling of its own name is a rename.
+        Assert.Equal(HttpStatusCode.OK, (await owner.PatchAsJsonAsync("/api/v1/workspace", new { name = "ALPHA" })).StatusCode);
+        Assert.Equal(["ALPHA", "Beta"], (await owner.GetFromJsonAsync<JsonElement>("/api/v1/workspaces")).EnumerateArray()
+            .Select(w => w.GetProperty("name").GetString()!).Order(StringComparer.Ordinal));
+    }
 }

@@ -12,13 +12,8 @@ public class MembershipTests
     public async Task An_invitation_works_once_and_not_after_it_expires(DatabaseProvider provider)
     {
         await using var f = await WorkspaceFixture.CreateAsync(provider);
-        var carol = f.NewUser("carol@example.com");
-        var dave = f.NewUser("dave@example.com");
-        await using (var system = f.Database.CreateContext())
-        {
-            system.Users.AddRange(carol, dave);
-            await system.SaveChangesAsync();
-        }
+        var users = await f.AddUsersAsync("carol@example.com", "dave@example.com");
+        var (carol, dave) = (users[0], users[1]);
         var (db, owner) = f.As(f.WorkspaceA, f.Alice, WorkspaceRole.Owner);
         await using (db)
         {
@@ -52,13 +47,8 @@ public class MembershipTests
     public async Task An_invitation_opened_twice_at_once_lets_exactly_one_person_in(DatabaseProvider provider)
     {
         await using var f = await WorkspaceFixture.CreateAsync(provider);
-        var carol = f.NewUser("carol@example.com");
-        var dave = f.NewUser("dave@example.com");
-        await using (var system = f.Database.CreateContext())
-        {
-            system.Users.AddRange(carol, dave);
-            await system.SaveChangesAsync();
-        }
+        var users = await f.AddUsersAsync("carol@example.com", "dave@example.com");
+        var (carol, dave) = (users[0], users[1]);
         var (db, owner) = f.As(f.WorkspaceA, f.Alice, WorkspaceRole.Owner);
         await using (db)
         {

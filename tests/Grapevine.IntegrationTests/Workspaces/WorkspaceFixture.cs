@@ -53,6 +53,16 @@ internal sealed class WorkspaceFixture(TestDatabase database) : IAsyncDisposable
         CreatedAt = Time.GetUtcNow().UtcDateTime,
     };
 
+    /// <summary>New users with these addresses, saved, in no workspace yet.</summary>
+    public async Task<GrapevineUser[]> AddUsersAsync(params string[] emails)
+    {
+        var users = emails.Select(NewUser).ToArray();
+        await using var system = Database.CreateContext();
+        system.Users.AddRange(users);
+        await system.SaveChangesAsync();
+        return users;
+    }
+
     /// <summary>A database context as a request of <paramref name="user"/> in <paramref name="workspace"/> would see it.</summary>
     public (GrapevineDb Db, CurrentWorkspace Current) As(Guid workspace, GrapevineUser user, WorkspaceRole role, ApiKeyScope? scope = null)
     {
