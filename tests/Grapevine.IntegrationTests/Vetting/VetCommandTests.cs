@@ -46,8 +46,8 @@ public class VetCommandTests
             var header = table.Out.Split('\n').Single(l => l.Contains("│ Signal", StringComparison.Ordinal));
             Assert.DoesNotContain("Expected", header);
             Assert.All(table.Out.Split('\n'), line => Assert.True(line.TrimEnd('\r').Length <= 80, $"wider than 80 columns: {line}"));
-            Assert.Contains("1 spike ", table.Out);
-            Assert.DoesNotContain("1 spikes", table.Out);
+            Assert.Contains("1 suspect spike ", table.Out);
+            Assert.DoesNotContain("1 suspect spikes", table.Out);
             Assert.Contains("60.0%", table.Out);
             Assert.DoesNotContain("60 %", table.Out);
 
