@@ -95,6 +95,9 @@ public class VettingJourneyTests(ITestOutputHelper output)
         Assert.True(await BrowserSession.IsWithinWidthAsync(phone, openPost), "the brand-safety match's Open post link is off-screen at 390px");
         Assert.True(await BrowserSession.IsWithinWidthAsync(phone, phone.Locator("table.vetting-safety td[data-label=Caption]").First),
             "the brand-safety match's caption is off-screen at 390px");
+        // The comment breakdown's Share column is not hidden behind a sideways scroll of its own.
+        Assert.True(await phone.Locator("table.comment-breakdown").EvaluateAsync<bool>("t => t.scrollWidth <= t.closest('.table-wrap').clientWidth"),
+            "the comment breakdown is wider than its box at 390px: the Share column is scrolled out of sight");
         var posts = phone.Locator("table.recent-posts tbody tr").First;
         foreach (var column in new[] { "Date", "Caption", "Likes", "ER", "Sponsored" })
             Assert.True(await BrowserSession.IsWithinWidthAsync(phone, posts.Locator($"td[data-label={column}]")), $"the recent posts' {column} column is off-screen at 390px");

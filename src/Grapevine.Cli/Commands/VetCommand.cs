@@ -9,7 +9,10 @@ using Spectre.Console;
 
 namespace Grapevine.Cli.Commands;
 
-/// <summary><c>grapevine vet &lt;platform&gt; &lt;handle&gt;</c>: the vetting report, an overall verdict with its reasons and every signal.</summary>
+/// <summary>
+/// <c>grapevine vet &lt;platform&gt; &lt;handle&gt;...</c>: the vetting report of each account, an overall verdict with its
+/// reasons and every signal; <c>--csv</c> writes one row per account, as <c>GET /api/v1/vetting.csv</c> does.
+/// </summary>
 public static class VetCommand
 {
     // The shipped model; tests put a classifier of their own here.
@@ -18,10 +21,11 @@ public static class VetCommand
     public static Command Create()
     {
         var platform = new Argument<string>("platform") { Description = string.Join(", ", CatalogueNames.Platforms) };
-        var handle = new Argument<string>("handle") { Description = "The account's handle, with or without @." };
+        var handles = new Argument<string[]>("handle") { Description = "The account's handle, with or without @; several to vet several accounts.", Arity = ArgumentArity.OneOrMore };
+        var csv = new Option<bool>("--csv") { Description = "Print one CSV row per account (verdict, reasons, and each signal's value, verdict, N and window; empty when unknown)." };
         var command = new Command("vet", "Vet an account: audience quality, growth anomalies, engagement against its tier, comments, ads, activity and brand safety, with a green/amber/red verdict and its reasons.")
         {
-            platform, handle,
+            platform, handles, csv,
         };
         command.SetAction((result, ct) => CliRunner.RunAsync(async () =>
         {
@@ -30,16 +34,26 @@ public static class VetCommand
                 throw new CliUsageException($"unknown platform '{platformText}'; one of {string.Join(", ", CatalogueNames.Platforms)}");
             await using var db = await GlobalOptions.OpenDatabaseAsync(result, ct);
             var service = new VettingService(db, new EngagementDistributionCache(TimeProvider.System), TimeProvider.System, Classifier());
-            var report = await service.VetAsync(parsed, result.GetValue(handle)!, BrandSafetyLexicon.Default, ct);
-            if (report is null)
+            var reports = new List<VettingReport>();
+            var missing = new List<string>();
+            foreach (var handle in result.GetValue(handles)!)
             {
-                Console.Error.WriteLine($"error: the catalogue has no {parsed.Name()} account '{CatalogueNames.NormalizeHandle(result.GetValue(handle)!)}'.");
-                return ExitCodes.InputRejected;
+                if (await service.VetAsync(parsed, handle, BrandSafetyLexicon.Default, ct) is { } report)
+                    reports.Add(report);
+                else
+                    missing.Add(CatalogueNames.NormalizeHandle(handle));
             }
-            if (result.GetValue(GlobalOptions.Json))
-                Console.WriteLine(JsonSerializer.Serialize(report, CliJson.Options));
+            // Every unknown handle is named, and nothing is printed: a partial table would pass for the whole list.
+            foreach (var handle in missing)
+                Console.Error.WriteLine($"error: the catalogue has no {parsed.Name()} account '{handle}'.");
+            if (missing.Count > 0)
+                return ExitCodes.InputRejected;
+            if (result.GetValue(csv))
+                await VettingCsv.WriteAsync(reports, Console.Out, ct);
+            else if (result.GetValue(GlobalOptions.Json))
+                Console.WriteLine(reports.Count == 1 ? JsonSerializer.Serialize(reports[0], CliJson.Options) : JsonSerializer.Serialize(reports, CliJson.Options));
             else
-                Render(report);
+                reports.ForEach(Render);
             return ExitCodes.Success;
         }));
         return command;

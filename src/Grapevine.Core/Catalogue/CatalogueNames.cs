@@ -11,6 +11,11 @@ public static class CatalogueNames
 
     public static string Name(this Platform platform) => Platforms[(int)platform];
 
+    /// <summary>How a platform is written in sentences: "TikTok", "YouTube", "X".</summary>
+    public static string DisplayName(this Platform platform) => DisplayNames[(int)platform];
+
+    private static readonly string[] DisplayNames = ["Instagram", "TikTok", "YouTube", "X", "Facebook", "Twitch", "Pinterest"];
+
     public static string Name(this PostType type) => PostTypes[(int)type];
 
     public static bool TryParsePlatform(ReadOnlySpan<char> text, out Platform platform)

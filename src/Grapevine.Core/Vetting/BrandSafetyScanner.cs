@@ -68,7 +68,9 @@ public static class BrandSafetyScanner
                 SignalVerdict.NotEnoughData, "Not checked: this workspace has no brand-safety lists.", Formula, 0, null, null);
         }
         var scanned = posts.Where(p => !string.IsNullOrEmpty(p.Caption)).ToList();
-        var expected = $"no caption matching the workspace's categories ({string.Join(", ", lists)})";
+        // The shipped lists are the default object itself (a workspace that never edited its lists, and the CLI, use it).
+        var whose = ReferenceEquals(lexicon, BrandSafetyLexicon.Default) ? "Grapevine's default brand-safety categories" : "the workspace's brand-safety categories";
+        var expected = $"no caption matching {whose} ({string.Join(", ", lists)})";
         if (scanned.Count == 0)
         {
             return new VettingSignal("brand_safety", label, null, "posts", expected, SignalVerdict.NotEnoughData,

@@ -33,7 +33,7 @@ public static class EngagementBenchmark
     {
         var reference = ReferenceSentence(platform, tier);
         var peers = tier is null ? 0 : distribution.Count(platform, tier);
-        var place = $"{platform.Name()} {tier ?? "(unknown tier)"} accounts";
+        var place = $"{platform.DisplayName()} {tier ?? "(unknown tier)"} accounts";
         if (er.Value is not { } value || tier is null || peers < MinPeers)
         {
             var missing = tier is null ? "the follower count is unknown, so neither ER by followers nor the tier can be computed"
@@ -53,7 +53,9 @@ public static class EngagementBenchmark
             : percentile > HighPercentile
                 ? (SignalVerdict.Watch, $"{at}: unusually high, as with engagement pods or bought likes.")
                 : (SignalVerdict.Ok, $"{at}: within the usual range.");
-        return new VettingSignal("engagement", "Engagement against tier", Math.Round(percentile, 1), "percentile", expected, verdict, why,
+        // The value is not rounded: rounding it to one decimal and then to a whole percentile for display could give
+        // one more than the sentence above (13.49 → 13.5 → "P14" beside "at P13").
+        return new VettingSignal("engagement", "Engagement against tier", percentile, "percentile", expected, verdict, why,
             Formula, er.N, er.WindowStart, er.WindowEnd);
     }
 

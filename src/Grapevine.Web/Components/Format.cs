@@ -1,4 +1,5 @@
 using System.Globalization;
+using Grapevine.Core.Catalogue;
 using Grapevine.Core.Discovery.Niches;
 
 namespace Grapevine.Web.Components;
@@ -54,17 +55,7 @@ public static class Format
 
     public static string YesNo(bool? value) => value switch { true => "Yes", false => "No", null => Unknown };
 
-    public static string Platform(string name) => name switch
-    {
-        "instagram" => "Instagram",
-        "tiktok" => "TikTok",
-        "youtube" => "YouTube",
-        "x" => "X",
-        "facebook" => "Facebook",
-        "twitch" => "Twitch",
-        "pinterest" => "Pinterest",
-        _ => name,
-    };
+    public static string Platform(string name) => CatalogueNames.TryParsePlatform(name, out var platform) ? platform.DisplayName() : name;
 
     /// <summary>
     /// How a niche or an account's category reads on every page: a niche slug or niche name (any casing, dashes or

@@ -46,8 +46,8 @@ public class VetCommandTests
             var header = table.Out.Split('\n').Single(l => l.Contains("│ Signal", StringComparison.Ordinal));
             Assert.DoesNotContain("Expected", header);
             Assert.All(table.Out.Split('\n'), line => Assert.True(line.TrimEnd('\r').Length <= 80, $"wider than 80 columns: {line}"));
-            Assert.Contains("1 spike ", table.Out);
-            Assert.DoesNotContain("1 spikes", table.Out);
+            Assert.Contains("1 suspect spike ", table.Out);
+            Assert.DoesNotContain("1 suspect spikes", table.Out);
             Assert.Contains("60.0%", table.Out);
             Assert.DoesNotContain("60 %", table.Out);
 
@@ -76,5 +76,44 @@ public class VetCommandTests
         Assert.Contains("unknown platform 'myspace'", platform.Error);
 
         Assert.Equal(ExitCodes.UsageError, (await CliHarness.RunAsync("vet", "instagram")).Exit);
+    }
+
+    [Fact]
+    public async Task Several_accounts_are_vetted_at_once_as_csv_json_or_tables_and_an_unknown_one_is_named()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using (var db = database.CreateContext())
+            await VettingTestData.SeedAsync(db);
+        var shipped = VetCommand.Classifier;
+        VetCommand.Classifier = () => new UsernameClassifier();
+        try
+        {
+            var csv = await CliHarness.RunAsync("vet", "instagram", VettingTestData.Bought, "@" + VettingTestData.Steady, "--csv", "--db", database.ConnectionString);
+            Assert.Equal(ExitCodes.Success, csv.Exit);
+            var lines = csv.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(3, lines.Length);
+            Assert.Equal(string.Join(",", Grapevine.Core.Vetting.VettingCsv.Header), lines[0].TrimEnd('\r'));
+            Assert.StartsWith($"instagram,{VettingTestData.Bought},", lines[1]);
+            Assert.Contains(",red,", lines[1]);
+            Assert.StartsWith($"instagram,{VettingTestData.Steady},", lines[2]);
+            Assert.Contains(",green,", lines[2]);
+
+            var json = await CliHarness.RunAsync("vet", "instagram", VettingTestData.Bought, VettingTestData.Steady, "--json", "--db", database.ConnectionString);
+            Assert.Equal(["red", "green"], JsonDocument.Parse(json.Out).RootElement.EnumerateArray().Select(r => r.GetProperty("verdict").GetString()));
+
+            var tables = await CliHarness.RunAsync("vet", "instagram", VettingTestData.Bought, VettingTestData.Steady, "--db", database.ConnectionString);
+            Assert.Contains($"Vetting @{VettingTestData.Bought}", tables.Out);
+            Assert.Contains($"Vetting @{VettingTestData.Steady}", tables.Out);
+
+            var missing = await CliHarness.RunAsync("vet", "instagram", VettingTestData.Steady, "nobody", "ghost", "--csv", "--db", database.ConnectionString);
+            Assert.Equal(ExitCodes.InputRejected, missing.Exit);
+            Assert.Contains("no instagram account 'nobody'", missing.Error);
+            Assert.Contains("no instagram account 'ghost'", missing.Error);
+            Assert.Equal("", missing.Out.Trim());
+        }
+        finally
+        {
+            VetCommand.Classifier = shipped;
+        }
     }
 }

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Grapevine.Core.Authenticity;
 using Grapevine.Core.Data;
+using Grapevine.Core.Vetting;
+using Grapevine.Core.Workspaces;
 using Grapevine.IntegrationTests.Infrastructure;
 using Grapevine.IntegrationTests.Web;
 using Microsoft.Extensions.DependencyInjection;
@@ -209,5 +211,78 @@ public class VettingApiTests
         Assert.Equal(150, root.GetProperty("audience").GetProperty("sampleSize").GetInt32());
         Assert.Equal(JsonValueKind.Number, root.GetProperty("audience").GetProperty("realShare").ValueKind);
         Assert.Equal("red", root.GetProperty("verdict").GetString()); // the unexplained spike stands on its own
+    }
+
+    [Theory, BothProviders]
+    public async Task Several_accounts_export_as_csv_one_row_each_with_unknown_values_empty(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.CreateContext())
+            await VettingTestData.SeedAsync(db);
+        await using var factory = Factory(database);
+        var owner = await factory.CreateUserAsync("owner@example.com");
+        var workspace = await factory.CreateWorkspaceAsync(owner, "Test Brand");
+        using var client = factory.CreateKeyClient(await factory.CreateApiKeyAsync(workspace, owner));
+
+        var response = await client.GetAsync($"/api/v1/vetting.csv?accounts=instagram/{VettingTestData.Bought}, Instagram/@{VettingTestData.Steady.ToUpperInvariant()}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => Cells(l.TrimEnd('\r'))).ToList();
+        Assert.Equal(VettingCsv.Header, lines[0]);
+        Assert.Equal(3, lines.Count);
+        var bought = lines[0].Zip(lines[1]).ToDictionary(p => p.First, p => p.Second);
+        var steady = lines[0].Zip(lines[2]).ToDictionary(p => p.First, p => p.Second);
+        Assert.Equal((VettingTestData.Bought, "red"), (bought["handle"], bought["verdict"]));
+        Assert.Contains("Audience quality: 60% real (95% CI", bought["reasons"]);
+        Assert.Equal(("60", "concern", "150", ""), (bought["audience_quality_real_pct"], bought["audience_quality_verdict"], bought["audience_quality_n"], bought["audience_quality_window"]));
+        // Two accounts are too few peers for a percentile: empty, not 0.
+        Assert.Equal(("", "not_enough_data"), (bought["engagement_percentile"], bought["engagement_verdict"]));
+        Assert.Equal(("1", "concern"), (bought["follower_growth_suspect_spikes"], bought["follower_growth_verdict"]));
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$", bought["follower_growth_window"]);
+        Assert.Equal((VettingTestData.Steady, "green"), (steady["handle"], steady["verdict"]));
+        Assert.Equal("0", steady["follower_growth_suspect_spikes"]);
+
+        // Bad items are named by position, all at once; nothing is exported.
+        var bad = await client.GetAsync($"/api/v1/vetting.csv?accounts=instagram/{VettingTestData.Steady},instagram/nobody,myspace/anna,anna,instagram/@");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.Equal(["accounts[1]", "accounts[2]", "accounts[3]", "accounts[4]"], errors.EnumerateObject().Select(e => e.Name).Order());
+        Assert.Equal("the catalogue has no instagram account 'nobody'", errors.GetProperty("accounts[1]")[0].GetString());
+        Assert.StartsWith("unknown platform 'myspace'", errors.GetProperty("accounts[2]")[0].GetString());
+        Assert.StartsWith("'anna' is not platform/handle", errors.GetProperty("accounts[3]")[0].GetString());
+        var none = await client.GetAsync("/api/v1/vetting.csv");
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        Assert.True(JsonDocument.Parse(await none.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").TryGetProperty("accounts", out _));
+
+        // Exporting is a Member's right, as for lists and searches.
+        var viewer = await factory.CreateUserAsync("viewer@example.com");
+        await factory.AddMemberAsync(workspace, viewer, WorkspaceRole.Viewer);
+        using var viewerClient = factory.CreateKeyClient(await factory.CreateApiKeyAsync(workspace, viewer, ApiKeyScope.Read));
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewerClient.GetAsync($"/api/v1/vetting.csv?accounts=instagram/{VettingTestData.Steady}")).StatusCode);
+    }
+
+    /// <summary>The cells of one CSV line (quoted cells may hold commas and doubled quotes; no line breaks in this data).</summary>
+    private static List<string> Cells(string line)
+    {
+        var cells = new List<string>();
+        var cell = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                cell.Append(line[++i]);
+            else if (c == '"')
+                quoted = !quoted;
+            else if (c == ',' && !quoted)
+            {
+                cells.Add(cell.ToString());
+                cell.Clear();
+            }
+            else
+                cell.Append(c);
+        }
+        cells.Add(cell.ToString());
+        return cells;
     }
 }

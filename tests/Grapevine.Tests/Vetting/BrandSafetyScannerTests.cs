@@ -81,6 +81,10 @@ public class BrandSafetyScannerTests
         Assert.Equal(1, signal.Value);
         Assert.Equal(2, signal.N);
         Assert.Contains("politics (vote)", signal.Why);
+        // grapevine vet uses the shipped lists, not a workspace's: the expected range says which.
+        Assert.StartsWith("no caption matching Grapevine's default brand-safety categories (", signal.ExpectedRange);
+        var own = new BrandSafetyLexicon([new BrandSafetyCategory("competitors", ["rival cola"])]);
+        Assert.Equal("no caption matching the workspace's brand-safety categories (competitors)", BrandSafetyScanner.Signal(posts, [], own).ExpectedRange);
 
         var clean = BrandSafetyScanner.Signal(posts.Skip(1).ToList(), [], BrandSafetyLexicon.Default);
         Assert.Equal(SignalVerdict.Ok, clean.Verdict);

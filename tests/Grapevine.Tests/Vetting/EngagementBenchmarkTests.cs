@@ -38,7 +38,7 @@ public class EngagementBenchmarkTests
         Assert.Equal(verdict, signal.Verdict);
         Assert.Contains(why, signal.Why);
         Assert.Equal(12, signal.N);
-        Assert.Contains("P5–P98 of 100 instagram micro accounts: 0.5%–9.8% ER", signal.ExpectedRange);
+        Assert.Contains("P5–P98 of 100 Instagram micro accounts: 0.5%–9.8% ER", signal.ExpectedRange);
         Assert.Contains("0.54%", signal.ExpectedRange); // the published micro median as the basis sentence
         Assert.NotNull(signal.Value);
     }
@@ -54,6 +54,16 @@ public class EngagementBenchmarkTests
             Assert.Equal(SignalVerdict.NotEnoughData, s.Verdict);
             Assert.Null(s.Value);
         });
-        Assert.Contains("10 tiktok micro accounts", fewPeers.Why);
+        Assert.Contains("10 TikTok micro accounts", fewPeers.Why);
+    }
+
+    [Fact]
+    public void The_card_and_the_sentence_give_the_same_percentile()
+    {
+        // 367 peers: an ER tied with one of them at rank 49 is at (49 + 0.5) / 367 = P13.49, which reads P13 in both places.
+        var peers = new EngagementDistribution(Enumerable.Range(1, 367).Select(i => (Platform.Instagram, "micro", i / 100.0)), Now);
+        var signal = EngagementBenchmark.Signal(Platform.Instagram, "micro", Er(0.5), peers);
+        Assert.Equal("P13", SignalValueText.Of(signal));
+        Assert.Contains("is at P13 of", signal.Why);
     }
 }

@@ -100,8 +100,9 @@ public class SignalSentencesTests
     }
 
     [Theory]
-    [InlineData(1, "spikes", "1 spike")]
-    [InlineData(2, "spikes", "2 spikes")]
+    [InlineData(1, "spikes", "1 suspect spike")]
+    [InlineData(0, "spikes", "0 suspect spikes")]
+    [InlineData(2, "spikes", "2 suspect spikes")]
     [InlineData(1, "posts", "1 post")]
     [InlineData(15.5, "percentile", "P16")]
     [InlineData(43.478, "%", "43.5%")]
