@@ -111,6 +111,32 @@ public class CataloguePagesTests
     }
 
     [Theory, BothProviders]
+    public async Task Account_page_marks_posts_sponsored_as_the_sponsored_share_metric_counts_them(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.CreateContext())
+        {
+            var account = await CatalogueTestData.SeedDetailedAsync(db);
+            // No paid-partnership label, but disclosed with #ad: Sponsored share counts it, so the page must too.
+            var disclosed = await db.Posts.SingleAsync(p => p.AccountId == account.Id && p.ExternalId == "p01");
+            (disclosed.Caption, disclosed.Hashtags, disclosed.IsPaidPartnership) = ("Post number 1 #ad #training", "ad training", null);
+            var labelled = await db.Posts.SingleAsync(p => p.AccountId == account.Id && p.ExternalId == "p02");
+            labelled.IsPaidPartnership = false;
+            await db.SaveChangesAsync();
+        }
+        await using var factory = new GrapevineWebFactory(database.ConnectionString);
+        using var client = await factory.CreateSignedInClientAsync();
+
+        var html = await PageAsync(client, "/accounts/instagram/mara.moves");
+        // p05 carries the label, p01 the hashtag: both are orange bars, both say so in the table.
+        Assert.Equal(2, Regex.Count(html, "<g class=\"bar sponsored\">"));
+        Assert.Equal(10, Regex.Count(html, "<g class=\"bar\">"));
+        Assert.Matches(new Regex("Post number 1 #ad #training</td>.*?<td data-label=\"Sponsored\">Yes \\(#ad\\)</td>", RegexOptions.Singleline), html);
+        Assert.Matches(new Regex("Post number 5 #training</td>.*?<td data-label=\"Sponsored\">Yes</td>", RegexOptions.Singleline), html);
+        Assert.Matches(new Regex("Post number 2 #training</td>.*?<td data-label=\"Sponsored\">No</td>", RegexOptions.Singleline), html);
+    }
+
+    [Theory, BothProviders]
     public async Task Unknown_account_page_is_a_404_that_says_what_is_missing(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
