@@ -95,14 +95,23 @@ public class ListsAndNotesTests
             db.Accounts.AddRange(
                 new Core.Catalogue.Account
                 {
-                    Creator = new Core.Catalogue.Creator { DisplayName = "Anna" }, Platform = Core.Catalogue.Platform.Instagram, Handle = "anna.bakes",
-                    Language = "en", Category = "food", Email = "anna@example.com", ExternalUrl = "linktr.ee/anna", UpdatedAt = host.Time.GetUtcNow().UtcDateTime,
+                    Creator = new Core.Catalogue.Creator { DisplayName = "Anna" },
+                    Platform = Core.Catalogue.Platform.Instagram,
+                    Handle = "anna.bakes",
+                    Language = "en",
+                    Category = "food",
+                    Email = "anna@example.com",
+                    ExternalUrl = "linktr.ee/anna",
+                    UpdatedAt = host.Time.GetUtcNow().UtcDateTime,
                 },
                 new Core.Catalogue.Account
                 {
                     // Imported text that a spreadsheet would run as a formula is written as text.
-                    Creator = new Core.Catalogue.Creator { DisplayName = "Bob" }, Platform = Core.Catalogue.Platform.TikTok, Handle = "bob",
-                    Category = "=HYPERLINK(\"x\")", UpdatedAt = host.Time.GetUtcNow().UtcDateTime,
+                    Creator = new Core.Catalogue.Creator { DisplayName = "Bob" },
+                    Platform = Core.Catalogue.Platform.TikTok,
+                    Handle = "bob",
+                    Category = "=HYPERLINK(\"x\")",
+                    UpdatedAt = host.Time.GetUtcNow().UtcDateTime,
                 });
             await db.SaveChangesAsync();
         }

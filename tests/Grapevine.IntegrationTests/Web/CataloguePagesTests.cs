@@ -146,8 +146,11 @@ public class CataloguePagesTests
             account.ExternalUrl = "linktr.ee/mara";
             db.Accounts.Add(new Core.Catalogue.Account
             {
-                Creator = new Core.Catalogue.Creator { DisplayName = "Eve" }, Platform = Core.Catalogue.Platform.Instagram, Handle = "eve",
-                ExternalUrl = "javascript:alert(1)", UpdatedAt = CatalogueTestData.AsOf,
+                Creator = new Core.Catalogue.Creator { DisplayName = "Eve" },
+                Platform = Core.Catalogue.Platform.Instagram,
+                Handle = "eve",
+                ExternalUrl = "javascript:alert(1)",
+                UpdatedAt = CatalogueTestData.AsOf,
             });
             await db.SaveChangesAsync();
         }
