@@ -73,6 +73,12 @@ public class CatalogueJourneyTests(ITestOutputHelper output)
         await phone.GotoAsync(accountUrl);
         await Assertions.Expect(phone.Locator(".metric-card").First).ToBeVisibleAsync();
         Assert.True(await BrowserSession.FitsWidthAsync(phone), "account page scrolls sideways at 390px");
+        // The price table's rows become cards: the deliverable's "in searches" badge stays inside its own cell.
+        var deliverable = phone.Locator("table.rate-card tbody tr").First.Locator("td").First;
+        var cell = await deliverable.BoundingBoxAsync();
+        var badge = await deliverable.Locator(".badge").BoundingBoxAsync();
+        Assert.True(cell is not null && badge is not null && badge.X + badge.Width <= cell.X + cell.Width + 0.5,
+            $"the 'in searches' badge runs out of its cell at 390px ({badge?.X + badge?.Width} > {cell?.X + cell?.Width})");
         await Screenshot(phone, outputFolder, "account-390.png", fullPage: false);
         await Screenshot(phone, outputFolder, "account-390-full.png", fullPage: true);
 

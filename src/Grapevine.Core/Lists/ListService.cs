@@ -39,7 +39,7 @@ public sealed class ListService(GrapevineDb db, CurrentWorkspace current, AuditL
             .Select(x => new ListItemView(
                 x.a.Id, x.a.Platform.Name(), x.a.Handle, x.a.DisplayName, x.a.Followers, x.a.Tier, x.a.Country,
                 db.AccountMetrics.Where(m => m.AccountId == x.a.Id && m.Name == "er_followers").Select(m => m.Value).FirstOrDefault(),
-                x.AddedAt))
+                x.AddedAt, x.a.Language, x.a.Category, x.a.Email, x.a.ExternalUrl))
             .ToListAsync(ct);
         return new ListDetails(list.Id, list.Name, list.CreatedAt, items);
     }
@@ -169,7 +169,12 @@ public sealed class ListService(GrapevineDb db, CurrentWorkspace current, AuditL
         await using (var csv = CsvWriter.Create(output, new CsvWriterOptions(), leaveOpen: true))
         {
             // The value is already a percentage (0.3976 means 0.40 %): the header says so, for spreadsheets that would scale it again.
-            csv.WriteRecord(["platform", "handle", "display_name", "followers", "tier", "country", MetricDefinitions.ErByFollowers.Name + "_pct", "added_at"]);
+            // The contact columns come last, so the earlier ones keep their places for whoever reads them by position.
+            csv.WriteRecord(
+            [
+                "platform", "handle", "display_name", "followers", "tier", "country", MetricDefinitions.ErByFollowers.Name + "_pct", "added_at",
+                "language", "category", "email", "external_url",
+            ]);
             foreach (var item in list.Items)
             {
                 csv.WriteRecord(
@@ -177,6 +182,7 @@ public sealed class ListService(GrapevineDb db, CurrentWorkspace current, AuditL
                     item.Platform, item.Handle, SpreadsheetText.Cell(item.DisplayName), item.Followers?.ToString(CultureInfo.InvariantCulture) ?? "",
                     item.Tier ?? "", item.Country ?? "", item.ErFollowers?.ToString("0.####", CultureInfo.InvariantCulture) ?? "",
                     item.AddedAt.ToString("O", CultureInfo.InvariantCulture),
+                    item.Language ?? "", SpreadsheetText.Cell(item.Category), SpreadsheetText.Cell(item.Email), SpreadsheetText.Cell(item.ExternalUrl),
                 ]);
             }
             await csv.FlushAsync(ct);
@@ -213,4 +219,5 @@ public sealed record ListSummary(Guid Id, string Name, int Accounts, DateTime Cr
 public sealed record ListDetails(Guid Id, string Name, DateTime CreatedAt, IReadOnlyList<ListItemView> Items);
 
 public sealed record ListItemView(
-    long AccountId, string Platform, string Handle, string? DisplayName, long? Followers, string? Tier, string? Country, double? ErFollowers, DateTime AddedAt);
+    long AccountId, string Platform, string Handle, string? DisplayName, long? Followers, string? Tier, string? Country, double? ErFollowers, DateTime AddedAt,
+    string? Language, string? Category, string? Email, string? ExternalUrl);

@@ -9,17 +9,19 @@ public static class SponsoredPost
 
     /// <param name="isPaidPartnership">The platform's paid-partnership label.</param>
     /// <param name="hashtags">The post's hashtags, lower case, space separated, without '#'.</param>
-    public static bool IsSponsored(bool? isPaidPartnership, string? hashtags)
+    public static bool IsSponsored(bool? isPaidPartnership, string? hashtags) =>
+        isPaidPartnership == true || DisclosureHashtag(hashtags) is not null;
+
+    /// <summary>The first accepted disclosure hashtag among <paramref name="hashtags"/> ("ad"), or null when there is none.</summary>
+    public static string? DisclosureHashtag(string? hashtags)
     {
-        if (isPaidPartnership == true)
-            return true;
         if (string.IsNullOrEmpty(hashtags))
-            return false;
+            return null;
         foreach (var tag in hashtags.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             if (Array.IndexOf(DisclosureHashtags, tag) >= 0)
-                return true;
+                return tag;
         }
-        return false;
+        return null;
     }
 }

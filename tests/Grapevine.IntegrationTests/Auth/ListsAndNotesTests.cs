@@ -55,7 +55,7 @@ public class ListsAndNotesTests
         Assert.Equal("text/csv", export.Content.Headers.ContentType!.MediaType);
         Assert.Equal("spring-launch-final.csv", export.Content.Headers.ContentDisposition!.FileName);
         var lines = (await export.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("platform,handle,display_name,followers,tier,country,er_followers_pct,added_at", lines[0].TrimEnd('\r'));
+        Assert.Equal("platform,handle,display_name,followers,tier,country,er_followers_pct,added_at,language,category,email,external_url", lines[0].TrimEnd('\r'));
         Assert.Equal(3, lines.Length);
         Assert.Single(await host.AuditAsync(), e => e.Action == AuditLog.Actions.Export && e.Detail == "2 accounts as CSV");
 
@@ -84,6 +84,48 @@ public class ListsAndNotesTests
         Assert.Equal(HttpStatusCode.NotFound, (await api.DeleteAsync($"/api/v1/notes/{noteId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync($"/api/v1/lists/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/lists/{id}")).StatusCode);
+    }
+
+    [Theory, BothProviders]
+    public async Task A_list_export_carries_what_outreach_needs_language_category_email_and_link(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        await using (var db = host.Database.CreateContext())
+        {
+            db.Accounts.AddRange(
+                new Core.Catalogue.Account
+                {
+                    Creator = new Core.Catalogue.Creator { DisplayName = "Anna" },
+                    Platform = Core.Catalogue.Platform.Instagram,
+                    Handle = "anna.bakes",
+                    Language = "en",
+                    Category = "food",
+                    Email = "anna@example.com",
+                    ExternalUrl = "linktr.ee/anna",
+                    UpdatedAt = host.Time.GetUtcNow().UtcDateTime,
+                },
+                new Core.Catalogue.Account
+                {
+                    // Imported text that a spreadsheet would run as a formula is written as text.
+                    Creator = new Core.Catalogue.Creator { DisplayName = "Bob" },
+                    Platform = Core.Catalogue.Platform.TikTok,
+                    Handle = "bob",
+                    Category = "=HYPERLINK(\"x\")",
+                    UpdatedAt = host.Time.GetUtcNow().UtcDateTime,
+                });
+            await db.SaveChangesAsync();
+        }
+        using var api = await host.Factory.CreateApiClientAsync();
+        var created = await api.PostAsJsonAsync("/api/v1/lists", new { name = "Outreach" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await api.PostAsJsonAsync($"/api/v1/lists/{id}/items",
+            new { accounts = new[] { new { platform = "instagram", handle = "anna.bakes" }, new { platform = "tiktok", handle = "bob" } } });
+
+        var lines = (await api.GetStringAsync($"/api/v1/lists/{id}/export")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal("platform,handle,display_name,followers,tier,country,er_followers_pct,added_at,language,category,email,external_url", lines[0]);
+        Assert.EndsWith(",en,food,anna@example.com,linktr.ee/anna", lines[1]);
+        Assert.StartsWith("instagram,anna.bakes,", lines[1]);
+        Assert.EndsWith(",,\"'=HYPERLINK(\"\"x\"\")\",,", lines[2]);
     }
 
     [Theory, BothProviders]

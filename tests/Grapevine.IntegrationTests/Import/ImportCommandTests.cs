@@ -12,6 +12,16 @@ public class ImportCommandTests
 {
     private static Task<(int Exit, string Out, string Error)> RunAsync(params string[] args) => CliHarness.RunAsync(args);
 
+    [Fact]
+    public async Task Help_names_the_kinds_in_words_that_wrap_at_80_columns()
+    {
+        var help = await RunAsync("import", "--help");
+        Assert.Equal(0, help.Exit);
+        Assert.Contains("--kind <kind> (REQUIRED)", help.Out);
+        Assert.Contains("What the file holds: accounts, posts, snapshots, followers, comments.", help.Out);
+        Assert.DoesNotContain("<accounts|", help.Out);
+    }
+
     [Theory, BothProviders]
     public async Task Exit_codes_say_whether_every_row_landed(DatabaseProvider provider)
     {

@@ -111,6 +111,61 @@ public class CataloguePagesTests
     }
 
     [Theory, BothProviders]
+    public async Task Account_page_marks_posts_sponsored_as_the_sponsored_share_metric_counts_them(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.CreateContext())
+        {
+            var account = await CatalogueTestData.SeedDetailedAsync(db);
+            // No paid-partnership label, but disclosed with #ad: Sponsored share counts it, so the page must too.
+            var disclosed = await db.Posts.SingleAsync(p => p.AccountId == account.Id && p.ExternalId == "p01");
+            (disclosed.Caption, disclosed.Hashtags, disclosed.IsPaidPartnership) = ("Post number 1 #ad #training", "ad training", null);
+            var labelled = await db.Posts.SingleAsync(p => p.AccountId == account.Id && p.ExternalId == "p02");
+            labelled.IsPaidPartnership = false;
+            await db.SaveChangesAsync();
+        }
+        await using var factory = new GrapevineWebFactory(database.ConnectionString);
+        using var client = await factory.CreateSignedInClientAsync();
+
+        var html = await PageAsync(client, "/accounts/instagram/mara.moves");
+        // p05 carries the label, p01 the hashtag: both are orange bars, both say so in the table.
+        Assert.Equal(2, Regex.Count(html, "<g class=\"bar sponsored\">"));
+        Assert.Equal(10, Regex.Count(html, "<g class=\"bar\">"));
+        Assert.Matches(new Regex("Post number 1 #ad #training</td>.*?<td data-label=\"Sponsored\">Yes \\(#ad\\)</td>", RegexOptions.Singleline), html);
+        Assert.Matches(new Regex("Post number 5 #training</td>.*?<td data-label=\"Sponsored\">Yes</td>", RegexOptions.Singleline), html);
+        Assert.Matches(new Regex("Post number 2 #training</td>.*?<td data-label=\"Sponsored\">No</td>", RegexOptions.Singleline), html);
+    }
+
+    [Theory, BothProviders]
+    public async Task Account_page_links_a_website_given_without_its_scheme_and_never_a_script(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.CreateContext())
+        {
+            var account = await CatalogueTestData.SeedDetailedAsync(db);
+            account.ExternalUrl = "linktr.ee/mara";
+            db.Accounts.Add(new Core.Catalogue.Account
+            {
+                Creator = new Core.Catalogue.Creator { DisplayName = "Eve" },
+                Platform = Core.Catalogue.Platform.Instagram,
+                Handle = "eve",
+                ExternalUrl = "javascript:alert(1)",
+                UpdatedAt = CatalogueTestData.AsOf,
+            });
+            await db.SaveChangesAsync();
+        }
+        await using var factory = new GrapevineWebFactory(database.ConnectionString);
+        using var client = await factory.CreateSignedInClientAsync();
+
+        // The import takes linktr.ee/mara as profiles show it; the page links it rather than showing dead text.
+        Assert.Contains("<a href=\"https://linktr.ee/mara\" rel=\"nofollow noopener\" target=\"_blank\">linktr.ee/mara</a>", await PageAsync(client, "/accounts/instagram/mara.moves"));
+        var eve = await PageAsync(client, "/accounts/instagram/eve");
+        Assert.Contains("javascript:alert(1)", eve);
+        Assert.DoesNotContain("href=\"javascript:", eve);
+        Assert.DoesNotContain("href=\"https://javascript", eve);
+    }
+
+    [Theory, BothProviders]
     public async Task Unknown_account_page_is_a_404_that_says_what_is_missing(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -243,7 +243,7 @@ public class MembershipTests
             var output = new StringWriter();
             await f.Lists(db, owner).ExportCsvAsync(list.Id, output, default);
             var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            Assert.Equal("platform,handle,display_name,followers,tier,country,er_followers_pct,added_at", lines[0]);
+            Assert.Equal("platform,handle,display_name,followers,tier,country,er_followers_pct,added_at,language,category,email,external_url", lines[0]);
             Assert.StartsWith("instagram,anna,,12000,", lines[1]);
             Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == "export"));
         }

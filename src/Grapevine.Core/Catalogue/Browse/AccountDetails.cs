@@ -47,7 +47,11 @@ public sealed record MetricView(
 /// <summary>The account's counts at one moment.</summary>
 public sealed record SnapshotPoint(DateTime At, long? Followers, long? Following, long? PostsCount);
 
-/// <summary>A recent post with its engagement rate by followers, (likes + comments) / followers × 100; null for stories or when a count is unknown.</summary>
+/// <summary>
+/// A recent post with its engagement rate by followers, (likes + comments) / followers × 100; null for stories or when a
+/// count is unknown. <see cref="IsSponsored"/> is the sponsored-share metrics' rule: the paid-partnership label, or an
+/// accepted disclosure hashtag (<see cref="DisclosureHashtag"/>, such as "ad") when the post has no label.
+/// </summary>
 public sealed record RecentPost(
     string PostId,
     DateTime PostedAt,
@@ -61,4 +65,6 @@ public sealed record RecentPost(
     long? Views,
     long? Reach,
     bool? IsPaidPartnership,
-    double? ErFollowers);
+    double? ErFollowers,
+    bool IsSponsored,
+    string? DisclosureHashtag);

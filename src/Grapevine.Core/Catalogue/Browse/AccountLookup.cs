@@ -43,7 +43,8 @@ public sealed class AccountLookup(GrapevineDb db)
             account.ProfilePictureUrl, account.UpdatedAt);
         var recent = posts.Select(p => new RecentPost(
             p.ExternalId, p.PostedAt, p.Type.Name(), p.Type.IsFeed(), p.Caption, p.Likes, p.Comments, p.Shares, p.Saves,
-            p.Views, p.Reach, p.IsPaidPartnership, PostEr(p, account.Followers))).ToList();
+            p.Views, p.Reach, p.IsPaidPartnership, PostEr(p, account.Followers),
+            SponsoredPost.IsSponsored(p.IsPaidPartnership, p.Hashtags), SponsoredPost.DisclosureHashtag(p.Hashtags))).ToList();
         return new AccountDetails(profile, metrics, snapshots, recent);
     }
 
