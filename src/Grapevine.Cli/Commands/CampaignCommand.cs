@@ -266,20 +266,30 @@ public static class CampaignCommand
     private static Command RemoveCommand()
     {
         var id = IdArgument();
-        var who = AccountArgument();
-        var command = new Command("remove", "Remove a candidate from a campaign. Prints nothing with --json (the API answers 204).") { id, who };
+        var who = new Argument<string[]>("ACCOUNT")
+        {
+            Description = "The candidates as platform/handle (instagram/anna); several are removed together.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("remove", "Remove one or more candidates from a campaign. Prints nothing with --json (the API answers 204).") { id, who };
         command.SetAction((result, ct) => CliRunner.RunAsync(async () =>
         {
             var campaignId = result.GetValue(id);
-            var account = ParseAccount(result.GetValue(who)!, "ACCOUNT");
+            var accounts = result.GetValue(who)!.Select(a => ParseAccount(a, "ACCOUNT")).ToList();
             var removed = await OnCampaignAsync(result, campaignId, async s =>
             {
-                var candidate = await CandidateAsync(s, campaignId, account, ct);
-                await s.RemoveCandidateAsync(campaignId, candidate.AccountId, ct);
-                return candidate;
+                // Every one must be a candidate before any is removed: a typo removes nothing.
+                var candidates = new List<CandidateView>();
+                foreach (var account in accounts)
+                    candidates.Add(await CandidateAsync(s, campaignId, account, ct));
+                await s.RemoveCandidatesAsync(campaignId, [.. candidates.Select(c => c.AccountId)], ct);
+                return candidates.DistinctBy(c => c.AccountId).ToList();
             }, ct);
             if (!result.GetValue(GlobalOptions.Json))
-                Console.WriteLine($"Removed @{removed.Handle} ({removed.Platform}) from the campaign.");
+            {
+                var named = string.Join(", ", removed.Select(c => $"@{c.Handle} ({c.Platform})"));
+                Console.WriteLine(removed.Count == 1 ? $"Removed {named} from the campaign." : $"Removed {removed.Count} candidates from the campaign: {named}.");
+            }
             return ExitCodes.Success;
         }));
         return command;

@@ -91,7 +91,10 @@ public static class PlanCommand
                 Console.WriteLine(JsonSerializer.Serialize(plan, CliJson.Options));
             else
                 Render(plan);
-            return plan.Status == "infeasible" ? ExitCodes.InputRejected : ExitCodes.Success;
+            // --save that kept nothing failed at what it was asked: the campaign's latest plan is still the old one.
+            if (plan.NotSaved is not null && !result.GetValue(GlobalOptions.Json))
+                Console.Error.WriteLine("Not saved: only a plan that chooses someone becomes the campaign's plan; its latest plan is unchanged.");
+            return plan.Status == "infeasible" || plan.NotSaved is not null ? ExitCodes.InputRejected : ExitCodes.Success;
         }));
         return command;
     }

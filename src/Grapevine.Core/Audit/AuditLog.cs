@@ -50,13 +50,16 @@ public sealed class AuditLog(GrapevineDb db, CurrentWorkspace current, TimeProvi
     /// The current workspace's entries, newest first, older than <paramref name="before"/>. A page
     /// never ends between entries of the same instant, so the next page can start strictly before it.
     /// </summary>
-    public async Task<AuditPage> ListAsync(int limit, DateTime? before, CancellationToken ct)
+    public Task<AuditPage> ListAsync(int limit, DateTime? before, CancellationToken ct) => ListAsync(AuditFilter.All, limit, before, ct);
+
+    /// <summary>As <see cref="ListAsync(int, DateTime?, CancellationToken)"/>, of the entries the filter matches.</summary>
+    public async Task<AuditPage> ListAsync(AuditFilter filter, int limit, DateTime? before, CancellationToken ct)
     {
         if (!current.Can(Permission.ViewAudit))
             throw new PermissionDeniedException(Permission.ViewAudit);
         if (limit is < 1 or > 500)
             throw new ArgumentException("limit is between 1 and 500.", nameof(limit));
-        var entries = db.AuditEntries.AsNoTracking();
+        var entries = filter.Apply(db.AuditEntries.AsNoTracking());
         var page = await (before is { } b ? entries.Where(e => e.At < b) : entries)
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(limit).ToListAsync(ct);
         if (page.Count < limit)
@@ -65,7 +68,47 @@ public sealed class AuditLog(GrapevineDb db, CurrentWorkspace current, TimeProvi
         var ties = await entries.Where(e => e.At == last).OrderByDescending(e => e.Id).ToListAsync(ct);
         return new AuditPage([.. page.Where(e => e.At != last), .. ties], last);
     }
+
+    /// <summary>At most this many entries go into one CSV export.</summary>
+    public const int MaxExported = 100_000;
+
+    /// <summary>
+    /// Writes the entries the filter matches as CSV, newest first (at most <see cref="MaxExported"/>), and audits the
+    /// export itself; returns how many rows were written. Saved with the caller's next SaveChanges.
+    /// </summary>
+    public async Task<int> ExportAsync(AuditFilter filter, TextWriter output, CancellationToken ct)
+    {
+        if (!current.Can(Permission.ViewAudit))
+            throw new PermissionDeniedException(Permission.ViewAudit);
+        var entries = filter.Apply(db.AuditEntries.AsNoTracking()).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(MaxExported);
+        var rows = await AuditCsv.WriteAsync(entries.AsAsyncEnumerable(), output, ct);
+        Add(Actions.Export, "audit log", $"{rows} entries as CSV" + (filter.IsEmpty ? "" : " (filtered)"));
+        return rows;
+    }
+
+    /// <summary>The actions that appear in the current workspace's log, for a filter to choose from.</summary>
+    public async Task<List<string>> ActionsAsync(CancellationToken ct)
+    {
+        if (!current.Can(Permission.ViewAudit))
+            throw new PermissionDeniedException(Permission.ViewAudit);
+        return await db.AuditEntries.AsNoTracking().Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(ct);
+    }
+
+    /// <summary>The people who appear in the current workspace's log, by the name of their latest entry.</summary>
+    public async Task<List<AuditActor>> ActorsAsync(CancellationToken ct)
+    {
+        if (!current.Can(Permission.ViewAudit))
+            throw new PermissionDeniedException(Permission.ViewAudit);
+        var named = await db.AuditEntries.AsNoTracking().Where(e => e.ActorUserId != null && e.ActorName != null)
+            .GroupBy(e => new { UserId = e.ActorUserId!.Value, Name = e.ActorName! }).Select(g => new { g.Key.UserId, g.Key.Name, At = g.Max(e => e.At) })
+            .ToListAsync(ct);
+        var actors = named.GroupBy(n => n.UserId).Select(g => new AuditActor(g.Key, g.MaxBy(n => n.At)!.Name));
+        return [.. actors.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase)];
+    }
 }
+
+/// <summary>Someone who appears in the audit log, by the name they last had there.</summary>
+public sealed record AuditActor(Guid UserId, string Name);
 
 /// <summary>A page of the audit log; pass <see cref="Before"/> back to read older entries (null at the end).</summary>
 public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, DateTime? Before);

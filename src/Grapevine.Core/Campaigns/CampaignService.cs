@@ -30,6 +30,7 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
         public const string Unarchived = "campaign_unarchived";
         public const string CandidatesAdded = "campaign_candidates_added";
         public const string CandidateRemoved = "campaign_candidate_removed";
+        public const string CandidatesRemoved = "campaign_candidates_removed";
         public const string CandidateChanged = "campaign_candidate_changed";
     }
 
@@ -301,6 +302,36 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
         db.CampaignCandidates.Remove(candidate);
         audit.Add(AuditActions.CandidateRemoved, $"campaign '{campaign}'", "@" + handle);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>At most this many candidates are removed at once (a search adds up to <see cref="MaxSearchCandidates"/>).</summary>
+    public const int MaxRemovedAtOnce = 1000;
+
+    /// <summary>
+    /// Removes several candidates at once, with their decisions and test results, in one audited change. Accounts that
+    /// are not candidates are named back rather than refused, so removing twice is harmless.
+    /// </summary>
+    public async Task<CandidatesRemoved> RemoveCandidatesAsync(Guid id, IReadOnlyCollection<long> accountIds, CancellationToken ct)
+    {
+        current.Require(Permission.WriteWorkspaceData);
+        var campaign = await NameOfAsync(id, ct);
+        if (accountIds.Count == 0)
+            throw new ArgumentException("Name at least one candidate to remove.", "accountIds");
+        if (accountIds.Count > MaxRemovedAtOnce)
+            throw new ArgumentException($"At most {MaxRemovedAtOnce:N0} candidates are removed at once.", "accountIds");
+        var wanted = accountIds.Distinct().ToList();
+        var candidates = await db.CampaignCandidates.Where(c => c.CampaignId == id && wanted.Contains(c.AccountId)).ToListAsync(ct);
+        var removed = candidates.Select(c => c.AccountId).ToHashSet();
+        if (candidates.Count > 0)
+        {
+            var handles = await db.Accounts.Where(a => removed.Contains(a.Id)).OrderBy(a => a.Handle).Select(a => a.Handle).ToListAsync(ct);
+            db.CampaignCandidates.RemoveRange(candidates);
+            (await db.Campaigns.SingleAsync(c => c.Id == id, ct)).UpdatedAt = time.GetUtcNow().UtcDateTime;
+            var named = string.Join(", ", handles.Take(20).Select(h => "@" + h)) + (handles.Count > 20 ? $" and {handles.Count - 20} more" : "");
+            audit.Add(AuditActions.CandidatesRemoved, $"campaign '{campaign}'", $"{candidates.Count} removed: {named}");
+            await db.SaveChangesAsync(ct);
+        }
+        return new CandidatesRemoved(candidates.Count, [.. wanted.Where(a => !removed.Contains(a))]);
     }
 
     private async Task<CandidatesAdded> AddAsync(Guid id, string campaign, List<long> accountIds, string source, CancellationToken ct)

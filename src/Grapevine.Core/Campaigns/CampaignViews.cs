@@ -27,3 +27,6 @@ public sealed record CandidateView(
 
 /// <summary>How many accounts an add named and how many of them were new to the campaign.</summary>
 public sealed record CandidatesAdded(int Added, int Found);
+
+/// <summary>How many of the accounts named were removed, and which were not candidates of the campaign (already removed, say).</summary>
+public sealed record CandidatesRemoved(int Removed, IReadOnlyList<long> NotCandidates);

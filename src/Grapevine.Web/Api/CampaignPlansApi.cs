@@ -26,7 +26,9 @@ public static class CampaignPlansApi
                 "budget (the campaign's unless `budget` is given) and the rules in the body. Returns who, which option, the price and its source, the " +
                 "forecasts with 80% intervals, totals, budget by tier and platform, the solver used and its gap to the best bound, and what half to twice " +
                 "the budget would buy. Impossible rules answer a plan with status infeasible naming the conflicting rules. `save` (default true) keeps " +
-                "the plan as the campaign's latest. Planning needs Member or above; viewers read the latest plan with GET.")
+                "the plan as the campaign's latest, but only a plan that chooses someone: one that is infeasible or chooses nobody is answered with " +
+                "`notSaved` saying why (the conflicts, or which rule left everyone out) and the latest plan stays. Planning needs Member or above; " +
+                "viewers read the latest plan with GET.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/campaigns/{id:guid}/plan", LatestAsync).WithName("GetCampaignPlan").WithSummary("The campaign's latest saved plan")
             .ProducesProblem(StatusCodes.Status404NotFound);

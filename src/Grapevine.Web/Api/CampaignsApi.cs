@@ -46,6 +46,11 @@ public static class CampaignsApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapDelete("/{id:guid}/candidates/{accountId:long}", RemoveCandidateAsync).WithName("RemoveCampaignCandidate")
             .WithSummary("Remove a candidate from a campaign").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{id:guid}/candidates/remove", RemoveCandidatesAsync).WithName("RemoveCampaignCandidates")
+            .WithSummary("Remove several candidates from a campaign")
+            .WithDescription("Send `accountIds` (1 to 1,000). Their decisions, gifting and test results go with them; the accounts stay in the catalogue. " +
+                "`removed` counts those removed; `notCandidates` names the ids that were not candidates (already removed, say).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -114,7 +119,13 @@ public static class CampaignsApi
         await campaigns.RemoveCandidateAsync(id, accountId, ct);
         return TypedResults.NoContent();
     }
+
+    public static async Task<Ok<CandidatesRemoved>> RemoveCandidatesAsync(Guid id, RemoveCandidatesRequest request, CampaignService campaigns, CancellationToken ct) =>
+        TypedResults.Ok(await campaigns.RemoveCandidatesAsync(id, request.AccountIds ?? [], ct));
 }
+
+/// <summary>The candidates to remove, by account id.</summary>
+public sealed record RemoveCandidatesRequest(IReadOnlyList<long>? AccountIds = null);
 
 /// <summary>Where candidates come from: a search (the search API's fields), a saved list, or one account by platform and handle.</summary>
 // Every field is optional (a positional parameter without a default reads as required in the OpenAPI document).

@@ -68,6 +68,7 @@ public class IsolationSuiteTests(ITestOutputHelper output)
         ["DELETE /api/v1/api-keys/{id:guid}"] = new(w => $"/api/v1/api-keys/{w.KeyA}",
             OfB: w => $"/api/v1/api-keys/{w.KeyB}", ProbeB: w => ("/api/v1/api-keys", w.KeyB.ToString())),
         ["GET /api/v1/audit"] = new(_ => "/api/v1/audit", ViewerMayRead: false),
+        ["GET /api/v1/audit.csv"] = new(_ => "/api/v1/audit.csv", ViewerMayRead: false),
         ["GET /api/v1/lists"] = new(_ => "/api/v1/lists"),
         ["POST /api/v1/lists"] = new(_ => "/api/v1/lists", _ => Json(new { name = "Another list" })),
         ["GET /api/v1/lists/{id:guid}"] = new(w => $"/api/v1/lists/{w.ListA}", OfB: w => $"/api/v1/lists/{w.ListB}"),
@@ -124,6 +125,10 @@ public class IsolationSuiteTests(ITestOutputHelper output)
             ProbeB: w => ($"/api/v1/campaigns/{w.CampaignB}/candidates", w.SharedAccount.Handle)),
         ["DELETE /api/v1/campaigns/{id:guid}/candidates/{accountId:long}"] = new(w => $"/api/v1/campaigns/{w.CampaignA}/candidates/{w.OwnAccount.Id}",
             OfB: w => $"/api/v1/campaigns/{w.CampaignB}/candidates/{w.SharedAccount.Id}",
+            ProbeB: w => ($"/api/v1/campaigns/{w.CampaignB}/candidates", w.SharedAccount.Handle)),
+        ["POST /api/v1/campaigns/{id:guid}/candidates/remove"] = new(w => $"/api/v1/campaigns/{w.CampaignA}/candidates/remove",
+            // B's candidate: not one of A's (the other cases still need A's), and what a leak would remove from B.
+            w => Json(new { accountIds = new[] { w.SharedAccount.Id } }), OfB: w => $"/api/v1/campaigns/{w.CampaignB}/candidates/remove",
             ProbeB: w => ($"/api/v1/campaigns/{w.CampaignB}/candidates", w.SharedAccount.Handle)),
         ["POST /api/v1/campaigns/{id:guid}/plan"] = new(w => $"/api/v1/campaigns/{w.CampaignA}/plan", _ => Json(new { budget = 500, budgetCurve = false }),
             OfB: w => $"/api/v1/campaigns/{w.CampaignB}/plan", ProbeB: w => ($"/api/v1/campaigns/{w.CampaignB}/plan", w.CampaignB.ToString())),
@@ -310,10 +315,8 @@ public class IsolationSuiteTests(ITestOutputHelper output)
             // A second candidate keeps A's campaign plannable after the suite removes the first; each campaign has a saved plan.
             await f.AsMemberAsync(a, alice, WorkspaceRole.Owner, async s =>
                 (await s.GetRequiredService<CampaignService>().AddAccountAsync(CampaignA, new AccountRef(Parse(Other.Platform), Other.Handle), default)).ToString());
-            await f.AsMemberAsync(a, alice, WorkspaceRole.Owner, s =>
-                s.GetRequiredService<CampaignPlanService>().PlanCampaignAsync(CampaignA, new PlanRequest { BudgetCurve = false }, true, default));
-            await f.AsMemberAsync(b, bruno, WorkspaceRole.Owner, s =>
-                s.GetRequiredService<CampaignPlanService>().PlanCampaignAsync(CampaignB, new PlanRequest { BudgetCurve = false }, true, default));
+            await SavedPlan(a, alice, CampaignA);
+            await SavedPlan(b, bruno, CampaignB);
             await using (var db = _host.Database.CreateContext())
             {
                 var keys = await db.ApiKeys.IgnoreQueryFilters().ToListAsync();
@@ -331,6 +334,17 @@ public class IsolationSuiteTests(ITestOutputHelper output)
             ReadOnly.Add(("a Viewer", await f.SignInAsync("vera@a-brand.test")));
             ReadOnly.Add(("a read-only key", f.CreateKeyClient(readKeyA)));
         }
+
+        // The suite's accounts have no search profiles, so a plan chooses nobody and planning would not save it: keep it
+        // the way the page keeps a plan, for the reads of the latest plan and its export to have one.
+        private Task<CampaignPlanDocument> SavedPlan(Guid workspace, GrapevineUser owner, Guid campaign) =>
+            _host.Factory.AsMemberAsync(workspace, owner, WorkspaceRole.Owner, async s =>
+            {
+                var request = new PlanRequest { BudgetCurve = false };
+                var plan = await s.GetRequiredService<CampaignPlanService>().PlanCampaignAsync(campaign, request, save: false, default);
+                var row = await s.GetRequiredService<GrapevineDb>().Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaign);
+                return await s.GetRequiredService<CampaignPlanSaving>().SaveAsync(row, request, plan, default);
+            });
 
         private static Platform Parse(string platform) => CatalogueNames.TryParsePlatform(platform, out var parsed) ? parsed : throw new ArgumentException(platform);
 

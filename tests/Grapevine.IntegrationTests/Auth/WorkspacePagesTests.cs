@@ -272,6 +272,70 @@ public partial class WorkspacePagesTests
         Assert.DoesNotContain("guest6@example.com", badPage);
     }
 
+    [Theory, BothProviders]
+    public async Task The_audit_log_filters_by_event_person_and_day_and_exports_the_filtered_entries_as_csv(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        var olga = await host.Factory.CreateUserAsync("olga@example.com");
+        var workspace = await host.Factory.CreateWorkspaceAsync(olga, "Olga Brand");
+        var ann = await host.Factory.CreateUserAsync("ann@example.com");
+        await host.Factory.AddMemberAsync(workspace, ann, WorkspaceRole.Admin);
+        var firstDay = DateOnly.FromDateTime(host.Time.GetUtcNow().UtcDateTime);
+        await host.Factory.AsMemberAsync(workspace, olga, WorkspaceRole.Owner, async s =>
+        {
+            for (var i = 0; i < 3; i++)
+                await s.GetRequiredService<WorkspaceService>().InviteAsync($"early{i}@example.com", WorkspaceRole.Viewer, default);
+            return 0;
+        });
+        host.Time.Advance(TimeSpan.FromDays(2));
+        var laterDay = DateOnly.FromDateTime(host.Time.GetUtcNow().UtcDateTime);
+        await host.Factory.AsMemberAsync(workspace, ann, WorkspaceRole.Admin, async s =>
+            await s.GetRequiredService<WorkspaceService>().InviteAsync("late@example.com", WorkspaceRole.Viewer, default));
+
+        using var owner = await host.Factory.SignInAsync("olga@example.com");
+        async Task<List<JsonElement>> Items(string query) =>
+            [.. (await owner.GetFromJsonAsync<JsonElement>("/api/v1/audit?" + query)).GetProperty("items").EnumerateArray()];
+
+        var invited = await Items("action=member_invited");
+        Assert.Equal(4, invited.Count);
+        Assert.All(invited, e => Assert.Equal(AuditLog.Actions.MemberInvited, e.GetProperty("action").GetString()));
+        var byAnn = await Items($"actor={ann.Id}");
+        Assert.Equal(["member_invited:late@example.com"], byAnn.Select(e => e.GetProperty("action").GetString() + ":" + e.GetProperty("target").GetString()));
+        var firstDayOnly = await Items($"action=member_invited&from={firstDay:yyyy-MM-dd}&to={firstDay:yyyy-MM-dd}");
+        Assert.Equal(3, firstDayOnly.Count);
+        Assert.Single(await Items($"action=member_invited&from={laterDay:yyyy-MM-dd}"));
+
+        foreach (var (query, field) in new[] { ("from=yesterday", "from"), ("actor=olga", "actor"), ($"from={laterDay:yyyy-MM-dd}&to={firstDay:yyyy-MM-dd}", "to") })
+        {
+            var bad = await owner.GetAsync("/api/v1/audit?" + query);
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            using var problem = JsonDocument.Parse(await bad.Content.ReadAsStringAsync());
+            Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _), query);
+            Assert.Equal(HttpStatusCode.BadRequest, (await owner.GetAsync("/api/v1/audit.csv?" + query)).StatusCode);
+        }
+
+        var csv = await owner.GetAsync("/api/v1/audit.csv?action=member_invited");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal("at_utc,action,actor_user_id,actor,target,detail,ip_address", lines[0]);
+        Assert.Equal(5, lines.Count);
+        Assert.StartsWith($"{laterDay:yyyy-MM-dd}T", lines[1]);
+        Assert.Contains($",member_invited,{ann.Id},", lines[1]);
+        Assert.Contains(await host.AuditAsync(), e => e.Action == AuditLog.Actions.Export && e.Target == "audit log" && e.Detail == "4 entries as CSV (filtered)");
+
+        // The page: the same filters, the rows they match, and an export of exactly those.
+        var page = await HtmlAsync(await owner.GetAsync("/audit?action=member_invited&actor=" + ann.Id));
+        Assert.Contains("late@example.com", page);
+        Assert.DoesNotContain("early0@example.com", page);
+        Assert.Contains($"href=\"/api/v1/audit.csv?action=member_invited&actor={ann.Id}\"", page);
+        Assert.Contains($"<option value=\"{ann.Id}\" selected", page);
+        var badPage = await HtmlAsync(await owner.GetAsync("/audit?from=31/12/2026"));
+        Assert.Contains("Some filters need fixing", badPage);
+        Assert.Contains("'31/12/2026' is not a day", badPage);
+        Assert.DoesNotContain("late@example.com", badPage);
+    }
+
     [GeneratedRegex("id=\"invitation-link\">([^<]+)<")]
     private static partial Regex InvitationLink();
 

@@ -137,6 +137,109 @@ public class CampaignPageTests
     }
 
     [Theory, BothProviders]
+    public async Task A_stale_candidates_form_keeps_a_colleagues_test_result_and_refuses_to_overwrite_it(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        List<CatalogueTestData.Seeded> seeded;
+        await using (var db = host.Database.CreateContext())
+            seeded = await CatalogueTestData.SeedAsync(db, count: 2);
+        using var client = await host.Factory.CreateSignedInClientAsync();
+        var page = Location(await Forms.SubmitPairsAsync(client, "/campaigns/new", "new-campaign", CampaignFormPageTests.Essentials(
+            ("Form.Platforms", ""), ("Form.FirstTest", "true"))));
+        foreach (var s in seeded)
+            await Forms.SubmitAsync(client, page, "add-handle", new() { ["AddPlatform"] = s.Platform, ["AddHandle"] = s.Handle });
+        var (first, second) = (seeded[0].Id, seeded[1].Id);
+        // The form as the page showed it before the colleague recorded a result.
+        var shown = await HtmlAsync(await client.GetAsync(page));
+        var seen = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(shown, "name=\"Rows\\[0\\]\\.Seen\" value=\"([^\"]*)\"").Groups[1].Value);
+        Assert.Equal("open|0||", seen);
+
+        // A colleague records the first creator's test meanwhile.
+        var owner = await host.UserAsync("owner@example.com");
+        var workspace = (await host.MembershipsAsync(owner.Id)).Single().WorkspaceId;
+        var campaignId = Guid.Parse(page["/campaigns/".Length..]);
+        await host.Factory.AsMemberAsync(workspace, owner, WorkspaceRole.Member, s =>
+            s.GetRequiredService<CampaignService>().UpdateCandidateAsync(campaignId, first, new CandidateChange { TestSpend = 100, TestResult = 5000 }, default));
+
+        // Saving the stale form with an edit to the other creator only: the colleague's result stays.
+        var other = await HtmlAsync(await Forms.SubmitAsync(client, page, "candidates", new()
+        {
+            ["Rows[0].AccountId"] = first.ToString(),
+            ["Rows[0].Decision"] = "open",
+            ["Rows[0].Seen"] = seen,
+            ["Rows[0].TestSpend"] = "",
+            ["Rows[0].TestResult"] = "",
+            ["Rows[1].AccountId"] = second.ToString(),
+            ["Rows[1].Decision"] = "excluded",
+            ["Rows[1].Seen"] = seen,
+        }));
+        Assert.Contains("1 candidate saved.", other);
+        var candidates = (await client.GetFromJsonAsync<List<CandidateView>>($"/api/v1{page}/candidates"))!;
+        Assert.Equal((100m, 5000.0), (candidates.Single(c => c.AccountId == first).TestSpend, candidates.Single(c => c.AccountId == first).TestResult));
+        Assert.Equal("excluded", candidates.Single(c => c.AccountId == second).Decision);
+
+        // Editing the row the colleague changed is refused, saying who changed and what it holds now.
+        var clash = await HtmlAsync(await Forms.SubmitAsync(client, page, "candidates", new()
+        {
+            ["Rows[0].AccountId"] = first.ToString(),
+            ["Rows[0].Decision"] = "mustinclude",
+            ["Rows[0].Seen"] = seen,
+            ["Rows[0].TestSpend"] = "",
+            ["Rows[0].TestResult"] = "",
+            ["Rows[1].AccountId"] = second.ToString(),
+            ["Rows[1].Decision"] = "open",
+            ["Rows[1].Seen"] = "excluded|0||",
+        }));
+        Assert.Contains($"Nothing was saved: someone else changed @{seeded[0].Handle} since you opened this page " +
+            $"(now @{seeded[0].Handle}: open, gifting not accepted, test spend 100, test result 5,000)", clash);
+        Assert.Contains("value=\"5000\"", clash);
+        candidates = (await client.GetFromJsonAsync<List<CandidateView>>($"/api/v1{page}/candidates"))!;
+        Assert.Equal(("open", 5000.0), (candidates.Single(c => c.AccountId == first).Decision, candidates.Single(c => c.AccountId == first).TestResult));
+        Assert.Equal("excluded", candidates.Single(c => c.AccountId == second).Decision);
+    }
+
+    [Theory, BothProviders]
+    public async Task Several_candidates_are_ticked_confirmed_and_removed_together(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        List<CatalogueTestData.Seeded> seeded;
+        await using (var db = host.Database.CreateContext())
+            seeded = await CatalogueTestData.SeedAsync(db, count: 3);
+        using var client = await host.Factory.CreateSignedInClientAsync();
+        var page = Location(await Forms.SubmitPairsAsync(client, "/campaigns/new", "new-campaign", CampaignFormPageTests.Essentials(("Form.Platforms", ""))));
+        foreach (var s in seeded)
+            await Forms.SubmitAsync(client, page, "add-handle", new() { ["AddPlatform"] = s.Platform, ["AddHandle"] = s.Handle });
+        var shown = await HtmlAsync(await client.GetAsync(page));
+        Assert.Contains("name=\"Rows[0].Selected\"", shown);
+        Assert.Contains(">Remove selected…</button>", shown);
+
+        // Nothing ticked: say what to do.
+        var none = await HtmlAsync(await Forms.SubmitAsync(client, page, "candidates", new() { ["Rows[0].AccountId"] = seeded[0].Id.ToString(), ["Intent"] = "remove" }));
+        Assert.Contains("Tick the candidates to remove first", none);
+
+        var asking = Location(await Forms.SubmitAsync(client, page, "candidates", new()
+        {
+            ["Rows[0].AccountId"] = seeded[0].Id.ToString(),
+            ["Rows[0].Selected"] = "true",
+            ["Rows[1].AccountId"] = seeded[1].Id.ToString(),
+            ["Rows[1].Selected"] = "true",
+            ["Rows[2].AccountId"] = seeded[2].Id.ToString(),
+            ["Intent"] = "remove",
+        }));
+        Assert.Equal($"{page}?removeMany={seeded[0].Id},{seeded[1].Id}", asking);
+        var confirm = await HtmlAsync(await client.GetAsync(asking));
+        Assert.Contains("Remove 2 candidates from this campaign?", confirm);
+        Assert.Contains($"@{seeded[0].Handle}", confirm);
+        // Nothing is removed until the confirmation is submitted.
+        Assert.Equal(3, (await client.GetFromJsonAsync<List<CandidateView>>($"/api/v1{page}/candidates"))!.Count);
+
+        var done = Location(await Forms.SubmitAsync(client, asking, "remove-candidates", new() { ["RemoveAccountIds"] = $"{seeded[0].Id},{seeded[1].Id}" }));
+        Assert.Equal($"{page}?removedMany=2", done);
+        Assert.Contains("2 candidates are removed from the campaign.", await HtmlAsync(await client.GetAsync(done)));
+        Assert.Equal([seeded[2].Id], (await client.GetFromJsonAsync<List<CandidateView>>($"/api/v1{page}/candidates"))!.Select(c => c.AccountId));
+    }
+
+    [Theory, BothProviders]
     public async Task Viewers_see_the_campaign_without_write_controls_and_another_workspace_gets_404(DatabaseProvider provider)
     {
         await using var host = await StartAsync(provider);

@@ -199,6 +199,37 @@ public class CampaignsApiTests
         Assert.Equal(["decision", "testResult", "testSpend"], patched.Keys.Order());
     }
 
+    [Theory, BothProviders]
+    public async Task Several_candidates_are_removed_at_once_naming_those_that_were_not_candidates(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        await using (var db = host.Database.CreateContext())
+            await DiscoveryTestData.SeedAsync(db);
+        using var api = await host.Factory.CreateApiClientAsync();
+        var id = (await (await api.PostAsJsonAsync("/api/v1/campaigns", Body)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { search = new { text = "vegan" } })).StatusCode);
+        var candidates = (await api.GetFromJsonAsync<List<CandidateView>>($"/api/v1/campaigns/{id}/candidates"))!;
+        Assert.True(candidates.Count >= 3, $"{candidates.Count} candidates");
+        var (one, two, kept) = (candidates[0], candidates[1], candidates[2]);
+
+        var removed = await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates/remove", new { accountIds = new[] { one.AccountId, two.AccountId, 999_999_999L } });
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        var result = (await removed.Content.ReadFromJsonAsync<CandidatesRemoved>())!;
+        Assert.Equal(2, result.Removed);
+        Assert.Equal([999_999_999L], result.NotCandidates);
+        var left = (await api.GetFromJsonAsync<List<CandidateView>>($"/api/v1/campaigns/{id}/candidates"))!.Select(c => c.AccountId).ToList();
+        Assert.DoesNotContain(one.AccountId, left);
+        Assert.DoesNotContain(two.AccountId, left);
+        Assert.Contains(kept.AccountId, left);
+        var audit = await host.AuditAsync();
+        Assert.Contains(audit, e => e.Action == CampaignService.AuditActions.CandidatesRemoved && e.Detail!.StartsWith("2 removed: @", StringComparison.Ordinal)
+            && e.Detail.Contains("@" + one.Handle, StringComparison.Ordinal) && e.Detail.Contains("@" + two.Handle, StringComparison.Ordinal));
+
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates/remove", new { accountIds = Array.Empty<long>() }), "accountIds", "at least one");
+        await AssertFieldErrorAsync(await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates/remove", new { }), "accountIds", "at least one");
+        Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsJsonAsync($"/api/v1/campaigns/{Guid.NewGuid()}/candidates/remove", new { accountIds = new[] { kept.AccountId } })).StatusCode);
+    }
+
     private static async Task<Dictionary<string, string>> AssertFieldErrorsAsync(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();

@@ -125,6 +125,45 @@ public class PlanApiTests
     }
 
     [Theory, BothProviders]
+    public async Task Saving_a_plan_that_chooses_nobody_or_meets_no_plan_keeps_the_latest_and_says_why(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        var now = host.Time.GetUtcNow().UtcDateTime;
+        await using (var db = host.Database.CreateContext())
+            await PlanTestData.SeedCatalogueAsync(db, now);
+        using var api = await host.Factory.CreateApiClientAsync();
+        var (campaign, _) = await SeedCampaignAsync(host, now);
+        var url = $"/api/v1/campaigns/{campaign.Id}/plan";
+
+        // Nothing saved yet: an empty try is not saved either.
+        var first = await (await api.PostAsJsonAsync(url, new { budget = 1, budgetCurve = false })).Content.ReadFromJsonAsync<CampaignPlanDocument>(CampaignPlanService.Json);
+        Assert.Empty(first!.Creators);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync(url)).StatusCode);
+
+        var good = await (await api.PostAsJsonAsync(url, new { budgetCurve = false })).Content.ReadFromJsonAsync<CampaignPlanDocument>(CampaignPlanService.Json);
+        Assert.NotEmpty(good!.Creators);
+        Assert.Null(good.NotSaved);
+
+        var nobody = await (await api.PostAsJsonAsync(url, new { budget = 1, budgetCurve = false })).Content.ReadFromJsonAsync<CampaignPlanDocument>(CampaignPlanService.Json);
+        Assert.Empty(nobody!.Creators);
+        var cheapest = "$" + nobody.CheapestOption!.Value.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal($"Not saved (the campaign's latest plan is unchanged): the plan chooses nobody: budget ($1) is below the cheapest option of the " +
+            $"{nobody.Candidates} candidates ({cheapest}). Raise budget to at least {cheapest}.", nobody.NotSaved);
+
+        var impossible = await (await api.PostAsJsonAsync(url, new { minCreators = 25, budget = 100, budgetCurve = false }))
+            .Content.ReadFromJsonAsync<CampaignPlanDocument>(CampaignPlanService.Json);
+        Assert.Equal("infeasible", impossible!.Status);
+        Assert.StartsWith("Not saved (the campaign's latest plan is unchanged): no plan meets every rule. ", impossible.NotSaved);
+        Assert.Contains(impossible.Conflicts[0].Message, impossible.NotSaved);
+
+        var latest = await api.GetFromJsonAsync<CampaignPlanDocument>(url, CampaignPlanService.Json);
+        Assert.Equal(good.Creators.Select(c => c.AccountId), latest!.Creators.Select(c => c.AccountId));
+        Assert.Null(latest.NotSaved);
+        await using (var db = host.Database.CreateContext())
+            Assert.Equal(1, await db.CampaignPlans.IgnoreQueryFilters().CountAsync(p => p.CampaignId == campaign.Id));
+    }
+
+    [Theory, BothProviders]
     public async Task A_search_is_planned_without_a_campaign(DatabaseProvider provider)
     {
         await using var host = await StartAsync(provider);

@@ -77,6 +77,41 @@ public class PlanCommandTests
     }
 
     [Theory, BothProviders]
+    public async Task Save_keeps_the_latest_plan_when_a_try_chooses_nobody_and_exits_1(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        Guid campaignId;
+        await using (var db = database.CreateContext())
+        {
+            await PlanTestData.SeedCatalogueAsync(db, now, creators: 40);
+            var workspace = new Workspace { Id = Guid.NewGuid(), Name = "Brand", Slug = "brand", CreatedAt = now };
+            db.Workspaces.Add(workspace);
+            await db.SaveChangesAsync();
+            campaignId = (await PlanTestData.SeedCampaignAsync(db, workspace.Id, now)).Campaign.Id;
+        }
+        var good = await CliHarness.RunAsync("plan", "--db", database.ConnectionString, "--campaign", campaignId.ToString(), "--save");
+        Assert.True(good.Exit == ExitCodes.Success, good.Error + good.Out);
+
+        var nobody = await CliHarness.RunAsync("plan", "--db", database.ConnectionString, "--campaign", campaignId.ToString(), "--save", "--budget", "1");
+        Assert.Equal(ExitCodes.InputRejected, nobody.Exit);
+        Assert.Contains("The plan chooses nobody: the budget ($1) is below the cheapest option", Flat(nobody.Out));
+        Assert.Contains("Not saved: only a plan that chooses someone becomes the campaign's plan; its latest plan is unchanged.", Flat(nobody.Error));
+        var json = await CliHarness.RunAsync("plan", "--db", database.ConnectionString, "--json", "--campaign", campaignId.ToString(), "--save", "--budget", "1");
+        Assert.Equal(ExitCodes.InputRejected, json.Exit);
+        Assert.StartsWith("Not saved", JsonSerializer.Deserialize<CampaignPlanDocument>(json.Out, CampaignPlanService.Json)!.NotSaved);
+
+        var impossible = await CliHarness.RunAsync("plan", "--db", database.ConnectionString, "--campaign", campaignId.ToString(), "--save", "--min-creators", "29", "--budget", "50");
+        Assert.Equal(ExitCodes.InputRejected, impossible.Exit);
+        await using (var db = database.CreateContext())
+        {
+            var plans = await db.CampaignPlans.IgnoreQueryFilters().Where(p => p.CampaignId == campaignId).ToListAsync();
+            Assert.Single(plans);
+            Assert.NotEqual("infeasible", plans[0].Status);
+        }
+    }
+
+    [Theory, BothProviders]
     public async Task A_campaign_budget_in_another_currency_than_the_prices_exits_1_saying_why(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -334,6 +334,14 @@ public class CampaignCommandTests
         var shown = await s.Run("campaign", "show", id);
         Assert.Contains("@lena.kocht", shown.Out);
         Assert.Contains("4 candidates.", shown.Out);
+        // Several at once; a name that is not a candidate removes none of them.
+        var typo = await s.Run("campaign", "remove", id, "instagram/lena.kocht", "instagram/nobody.here");
+        Assert.Equal(ExitCodes.InputRejected, typo.Exit);
+        Assert.Equal(4, (await s.ShowAsync(Guid.Parse(id))).Candidates.Count);
+        var two = await s.Run("campaign", "remove", id, "instagram/lena.kocht", "instagram/mara.moves");
+        Assert.True(two.Exit == ExitCodes.Success, two.Error);
+        Assert.Contains("Removed 2 candidates from the campaign: @lena.kocht (instagram), @mara.moves (instagram).", two.Out);
+        Assert.Equal(["kai.lifts", "zoe.glow"], (await s.ShowAsync(Guid.Parse(id))).Candidates.Select(c => c.Handle));
 
         // Refusals: one line naming the option; usage errors exit 2, things that are not there exit 1.
         async Task Refused(int exit, string expected, params string[] args)
@@ -359,7 +367,7 @@ public class CampaignCommandTests
         Assert.Equal(ExitCodes.UsageError, both.Exit);
         Assert.Contains("--test-spend: A test spend is 0 to", both.Error);
         Assert.Contains("--test-result: A test result is 0 or more.", both.Error);
-        Assert.Equal(4, (await s.ShowAsync(Guid.Parse(id))).Candidates.Count);
+        Assert.Equal(2, (await s.ShowAsync(Guid.Parse(id))).Candidates.Count);
     }
 
     public static TheoryData<string[], string> BadValues => new()

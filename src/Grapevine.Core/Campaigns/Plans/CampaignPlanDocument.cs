@@ -48,6 +48,12 @@ public sealed record CampaignPlanDocument(
 
     /// <summary>The campaign's set-up the plan was made for; null where <see cref="Request"/> is.</summary>
     public PlanSetUp? SetUp { get; init; }
+
+    /// <summary>
+    /// Why a plan asked to be saved was not (it met no plan or chose nobody; see <see cref="PlanNotSaved"/>); null when it
+    /// was saved or not asked to be.
+    /// </summary>
+    public string? NotSaved { get; init; }
 }
 
 /// <summary>One chosen creator: the option bought, its price and where the price came from, and its forecasts.</summary>

@@ -28,7 +28,10 @@ public sealed class CampaignPlanService(
         public const string Planned = "campaign_planned";
     }
 
-    /// <summary>Plans the campaign's candidates; planning needs Member or above even unsaved (viewers read the latest plan).</summary>
+    /// <summary>
+    /// Plans the campaign's candidates; planning needs Member or above even unsaved (viewers read the latest plan). Asked to
+    /// save, it keeps only a plan that chooses someone, and says in <see cref="CampaignPlanDocument.NotSaved"/> why not otherwise.
+    /// </summary>
     public async Task<CampaignPlanDocument> PlanCampaignAsync(Guid campaignId, PlanRequest request, bool save, CancellationToken ct)
     {
         current.Require(Permission.WriteWorkspaceData);
@@ -43,9 +46,11 @@ public sealed class CampaignPlanService(
             campaign.ProductCost, campaign.FirstTest);
         var refs = campaign.Candidates.Select(c => new PlanCandidateRef(c.AccountId, c.Decision, c.AcceptsGifting)).ToList();
         var document = await PlanAsync(spec, refs, campaign.Platforms, request, CreatorForecaster.Assumptions(campaign), ct);
-        if (save)
-            document = await new CampaignPlanSaving(db, current, audit).SaveAsync(campaign, request, document, ct);
-        return document;
+        if (!save)
+            return document;
+        if (PlanNotSaved.Reason(document) is { } notSaved)
+            return document with { NotSaved = notSaved };
+        return await new CampaignPlanSaving(db, current, audit).SaveAsync(campaign, request, document, ct);
     }
 
     /// <summary>The campaign's last saved plan, or null when it has none.</summary>
