@@ -219,10 +219,13 @@ public class SearchCommandTests
         var hits = root.GetProperty("hits").EnumerateArray().ToList();
         Assert.InRange(hits.Count, 1, 3);
         Assert.All(hits, h => Assert.False(string.IsNullOrWhiteSpace(h.GetProperty("reason").GetString())));
+        Assert.StartsWith("similarity = 0.5 × niche similarity", root.GetProperty("method").GetString());
 
         var table = await CliHarness.RunAsync("lookalikes", "instagram", "lena.kocht", "--db", database.ConnectionString);
         Assert.Equal(ExitCodes.Success, table.Exit);
         Assert.Contains("Creators like @lena.kocht on instagram", table.Out);
+        // The footnote gives the formula of the Similarity column, weights and all.
+        Assert.Contains("Similarity = 0.5 × niche similarity (cosine of the niche scores) + 0.3 × shared #hashtags and @mentions", table.Out.ReplaceLineEndings(" "));
         Assert.Contains("@" + hits[0].GetProperty("handle").GetString(), table.Out);
     }
 

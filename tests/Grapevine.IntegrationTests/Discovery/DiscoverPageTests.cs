@@ -159,7 +159,16 @@ public class DiscoverPageTests
         using var owner = await host.Factory.CreateSignedInClientAsync();
 
         var html = await HtmlAsync(await owner.GetAsync("/discover?similar=instagram/lena.kocht"));
-        Assert.Contains("creators are like", html);
+        Assert.Contains("creators most like", html);
+        // The similarity says how it is made: the formula above the rows, each row's own arithmetic, which adds up.
+        Assert.Contains("similarity = 0.5 × niche similarity (cosine of the niche scores) + 0.3 × shared #hashtags and @mentions (Jaccard) + 0.2 × size similarity", html);
+        var sums = System.Text.RegularExpressions.Regex.Matches(html, @"\(0\.5 × (\d\.\d\d) \+ 0\.3 × (\d\.\d\d) \+ 0\.2 × (\d\.\d\d) = (\d\.\d\d)\)");
+        Assert.NotEmpty(sums);
+        foreach (System.Text.RegularExpressions.Match sum in sums)
+        {
+            double At(int i) => double.Parse(sum.Groups[i].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(Math.Abs(0.5 * At(1) + 0.3 * At(2) + 0.2 * At(3) - At(4)) <= 0.011, sum.Value);
+        }
         Assert.Contains("@lena.kocht</a> on Instagram (Food)", html);
         Assert.Contains("data-handle=\"mara.moves\"", html);
         Assert.Contains("also uses @oatly", html);

@@ -249,9 +249,13 @@ public class DiscoveryApiTests
             Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
             Assert.Equal("search.csv", response.Content.Headers.ContentDisposition!.FileName);
             var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
-            Assert.Equal(string.Join(',', DiscoveryCsvHeader), lines[0]);
+            // Each number's column says its unit: ER and growth are percentages, audience quality a 0–1 share, the fit columns contributions.
+            Assert.Equal("rank,platform,handle,display_name,followers,tier,country,language,primary_niche,er_followers_pct,audience_quality_share," +
+                "price_usd,price_deliverable,price_source,price_low_usd,price_high_usd,growth_30d_pct,fit_score,fit_niche_contribution,fit_keywords_contribution," +
+                "fit_audience_contribution,fit_engagement_contribution,fit_quality_contribution,fit_cost_contribution,fit_recency_contribution,fit_safety_contribution", lines[0]);
             Assert.Equal(4, lines.Count);
-            Assert.StartsWith("1,instagram,lena.kocht,Lena Kocht,5000,nano,DE,de,food,6,,80,estimate,48,128,1,", lines[1]);
+            Assert.StartsWith("1,instagram,lena.kocht,Lena Kocht,5000,nano,DE,de,food,6,,80,instagram_post,estimate,48,128,1,", lines[1]);
+            Assert.Contains(lines, l => l.StartsWith("3,instagram,mara.moves,Mara Moves,24000,micro,DE,de,fitness,3.4,0.9,250,instagram_post,estimate,", StringComparison.Ordinal));
         }
         var exports = (await host.AuditAsync()).Where(e => e.Action == AuditLog.Actions.Export).ToList();
         Assert.Equal(2, exports.Count);
@@ -280,8 +284,6 @@ public class DiscoveryApiTests
         Assert.Contains("@oatly", mara.GetProperty("sharedTerms").EnumerateArray().Select(t => t.GetString()));
         Assert.Contains("also uses", mara.GetProperty("reason").GetString());
     }
-
-    private static readonly IReadOnlyList<string> DiscoveryCsvHeader = Grapevine.Core.Discovery.Query.DiscoveryCsv.Header;
 
     private static async Task<Dictionary<string, string[]>> ProblemAsync(HttpResponseMessage response)
     {
