@@ -35,6 +35,13 @@ public class SearchCommandTests
         Assert.Contains("$80", lines[lena]);
         Assert.Contains("nano", lines[lena]);
         Assert.Contains("3 accounts match; top 3 by er.", table.Out);
+        var second = await CliHarness.RunAsync("search", "vegan", "--db", database.ConnectionString, "--sort", "er", "--limit", "1", "--offset", "1");
+        Assert.True(second.Exit == ExitCodes.Success, second.Error);
+        Assert.Contains("@zoe.glow", second.Out);
+        Assert.DoesNotContain("@lena.kocht", second.Out);
+        Assert.Contains("3 accounts match; 2–2 by er.", second.Out);
+        var past = await CliHarness.RunAsync("search", "vegan", "--db", database.ConnectionString, "--offset", "3");
+        Assert.Contains("3 accounts match, none after the first 3 (--offset).", past.Out);
         Assert.Contains("Tiers: nano 2, micro 1", table.Out);
         Assert.Contains("Countries: DE 2, US 1", table.Out);
 

@@ -153,6 +153,36 @@ public class DiscoverPageTests
     }
 
     [Theory, BothProviders]
+    public async Task The_results_page_on_with_previous_and_next_and_a_changed_filter_starts_again(DatabaseProvider provider)
+    {
+        await using var host = await StartWithCatalogueAsync(provider);
+        using var owner = await host.Factory.CreateSignedInClientAsync();
+
+        // q=vegan&sort=er ranks lena.kocht, zoe.glow, mara.moves; one a page.
+        var first = await RawAsync(owner, "/discover?q=vegan&sort=er&limit=1");
+        Assert.Contains("href=\"/discover?q=vegan&amp;sort=er&amp;limit=1&amp;offset=1\" rel=\"next\"", first);
+        Assert.DoesNotContain("rel=\"prev\"", first);
+
+        var second = await RawAsync(owner, "/discover?q=vegan&sort=er&limit=1&offset=1");
+        Assert.Contains("data-handle=\"zoe.glow\"", second);
+        Assert.DoesNotContain("data-handle=\"lena.kocht\"", second);
+        Assert.Contains("<td data-label=\"Rank\" class=\"num rank\">2</td>", second);
+        Assert.Contains("creators match;\n                        2–2 by engagement rate.", WebUtility.HtmlDecode(second).ReplaceLineEndings("\n"));
+        Assert.Contains("href=\"/discover?q=vegan&amp;sort=er&amp;limit=1\" rel=\"prev\"", second);
+        Assert.Contains("href=\"/discover?q=vegan&amp;sort=er&amp;limit=1&amp;offset=2\" rel=\"next\"", second);
+        // A facet or a removed filter changes the matches, so it goes back to the first page; so does the form (it has no offset).
+        Assert.Contains("href=\"/discover?sort=er&amp;limit=1\" aria-label=\"Remove the Search filter\"", second);
+        Assert.DoesNotContain("name=\"offset\"", second);
+
+        var last = await RawAsync(owner, "/discover?q=vegan&sort=er&limit=1&offset=2");
+        Assert.Contains("data-handle=\"mara.moves\"", last);
+        Assert.DoesNotContain("rel=\"next\"", last);
+
+        var past = await HtmlAsync(await owner.GetAsync("/discover?q=vegan&offset=40"));
+        Assert.Contains("Only 3 creators match, and this page starts after the first 40.", past);
+    }
+
+    [Theory, BothProviders]
     public async Task Find_similar_lists_lookalikes_with_reasons(DatabaseProvider provider)
     {
         await using var host = await StartWithCatalogueAsync(provider);

@@ -135,6 +135,25 @@ public class DiscoveryApiTests
     }
 
     [Theory, BothProviders]
+    public async Task Offset_pages_through_the_ranking_with_ranks_that_carry_on(DatabaseProvider provider)
+    {
+        var (host, _, api) = await StartWithCatalogueAsync(provider);
+        await using var _ = host;
+
+        // sort=er ranks lena.kocht, zoe.glow, tom.travels, mara.moves, …: the second page of two starts at the third.
+        Assert.Equal(["tom.travels", "mara.moves"], await HandlesAsync(api, "sort=er&limit=2&offset=2"));
+        var page = await api.GetFromJsonAsync<JsonElement>("/api/v1/search?sort=er&limit=2&offset=2");
+        Assert.Equal([3, 4], page.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("rank").GetInt32()));
+        Assert.Equal(8, page.GetProperty("total").GetInt32());
+        var past = await api.GetFromJsonAsync<JsonElement>("/api/v1/search?q=vegan&offset=50");
+        Assert.Equal(3, past.GetProperty("total").GetInt32());
+        Assert.Empty(past.GetProperty("hits").EnumerateArray());
+
+        var errors = await ProblemAsync(await api.GetAsync("/api/v1/search?offset=-1"));
+        Assert.Equal("is between 0 and 10,000; got -1", errors["offset"].Single());
+    }
+
+    [Theory, BothProviders]
     public async Task Brand_keywords_rank_without_filtering_and_explain_themselves(DatabaseProvider provider)
     {
         var (host, _, api) = await StartWithCatalogueAsync(provider);
