@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Grapevine.Core.Data;
 using Grapevine.Core.Workspaces;
 using Grapevine.IntegrationTests.Auth;
@@ -150,6 +151,36 @@ public class DiscoverPageTests
 
         var nothing = await HtmlAsync(await Forms.SubmitAsync(owner, page, "discover-add", new() { ["ListId"] = list.Id.ToString() }));
         Assert.Contains("Tick the creators to add first", nothing);
+    }
+
+    [Theory, BothProviders]
+    public async Task Ticked_results_are_added_to_a_campaign_as_candidates(DatabaseProvider provider)
+    {
+        await using var host = await StartWithCatalogueAsync(provider);
+        var user = await host.Factory.CreateUserAsync("owner@example.com");
+        var workspace = await host.Factory.CreateWorkspaceAsync(user, "Test Brand");
+        using var api = host.Factory.CreateKeyClient(await host.Factory.CreateApiKeyAsync(workspace, user));
+        using var owner = await host.Factory.SignInAsync("owner@example.com");
+        var created = await api.PostAsJsonAsync("/api/v1/campaigns", new { name = "Oat launch", brand = "Oat & Co", goal = "awareness", budget = 5000 });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        var page = "/discover?q=vegan";
+
+        var html = await HtmlAsync(await owner.GetAsync(page));
+        Assert.Contains("<option value=\"" + id + "\">Oat launch (0)</option>", html);
+        var form = new FormUrlEncodedContent(
+        [
+            new("CampaignId", id.ToString()), new("To", "campaign"), new("account", "instagram/zoe.glow"), new("account", "instagram/mara.moves"),
+            new("_handler", "discover-add"), new(Forms.TokenField, Forms.Token(html)),
+        ]);
+        var added = await HtmlAsync(await owner.PostAsync(page, form));
+        Assert.Contains("Added 2 creators to the campaign “Oat launch”.", added);
+        Assert.Contains("href=\"/campaigns/" + id + "\">Open the campaign</a>", added);
+        Assert.Contains("Oat launch (2)</option>", added);
+        var campaign = await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/campaigns/" + id);
+        Assert.Equal(["mara.moves", "zoe.glow"], campaign.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("handle").GetString()).Order());
+        await using var db = host.Database.CreateContext();
+        Assert.Equal(0, await db.CreatorListItems.IgnoreQueryFilters().CountAsync());
     }
 
     [Theory, BothProviders]
