@@ -135,6 +135,8 @@ public class DiscoverPageTests
 
         var one = await HtmlAsync(await Forms.SubmitAsync(owner, page, "discover-add", new() { ["NewListName"] = "Vegan push", ["One"] = "instagram/zoe.glow" }));
         Assert.Contains("Added @zoe.glow to “Vegan push”.", one);
+        // Without a campaign the form says how to get one, rather than hiding that results can go to campaigns.
+        Assert.Contains("To make them candidates of a campaign, <a href=\"/campaigns/new\">create the campaign</a> first.", one);
         Assert.Contains("<strong>3</strong> creators match", one);
 
         await using var db = host.Database.CreateContext();
