@@ -68,6 +68,6 @@ public static class LookalikesCommand
                 Markup.Escape(h.PrimaryNiche ?? "unknown"), h.Score.ToString("0.000", CultureInfo.InvariantCulture), Markup.Escape(h.Reason));
         }
         console.Write(table);
-        console.MarkupLine("[grey]Similarity combines niche similarity, shared #hashtags and @mentions, and size; --json shows each part.[/]");
+        console.MarkupLine($"[grey]{Markup.Escape(char.ToUpperInvariant(LookalikeAnswer.Formula[0]) + LookalikeAnswer.Formula[1..])}; --json shows each part.[/]");
     }
 }

@@ -79,6 +79,12 @@ public static class SearchCommand
             console.MarkupLine("The catalogue is empty: import creators with 'grapevine import FILE --kind accounts' or make demo data with 'grapevine demo --creators 1000'.");
             return;
         }
+        if (answer.Hits.Count == 0 && answer.Total > 0)
+        {
+            console.MarkupLine($"{answer.Total.ToString("N0", CultureInfo.InvariantCulture)} {(answer.Total == 1 ? "account matches" : "accounts match")}, " +
+                $"none after the first {query.Offset.ToString("N0", CultureInfo.InvariantCulture)} (--offset).");
+            return;
+        }
         if (answer.Hits.Count == 0)
         {
             console.MarkupLine("No accounts match. Widen the follower or engagement ranges, drop a filter, or try fewer words.");
@@ -99,13 +105,18 @@ public static class SearchCommand
         console.Write(table);
         var sort = query.Sort == DiscoverySort.Fit ? "fit" : DiscoveryQueryParser.SortName(query.Sort);
         console.MarkupLine($"{answer.Total.ToString("N0", CultureInfo.InvariantCulture)} {(answer.Total == 1 ? "account matches" : "accounts match")}; " +
-            $"top {answer.Hits.Count} by {sort}. [grey]engine {answer.Engine}, {Ms(answer.ElapsedMs)}[/]");
+            $"{Shown(answer, query)} by {sort}. [grey]engine {answer.Engine}, {Ms(answer.ElapsedMs)}[/]");
         Facet(console, "Tiers", answer.Facets.Tiers);
         Facet(console, "Platforms", answer.Facets.Platforms);
         Facet(console, "Countries", answer.Facets.Countries);
         Facet(console, "Niches", answer.Facets.Niches);
         console.MarkupLine("[grey]Fit is the weighted sum of niche, keywords, audience, engagement, quality, cost, recency and safety; --json shows each part and why.[/]");
     }
+
+    // "top 20", or "21–40" past the first page.
+    private static string Shown(DiscoveryAnswer answer, DiscoveryQuery query) => query.Offset == 0
+        ? $"top {answer.Hits.Count}"
+        : $"{(query.Offset + 1).ToString("N0", CultureInfo.InvariantCulture)}–{(query.Offset + answer.Hits.Count).ToString("N0", CultureInfo.InvariantCulture)}";
 
     private static void Facet(IAnsiConsole console, string label, IReadOnlyDictionary<string, int> counts)
     {

@@ -13,6 +13,9 @@ public sealed record DiscoveryQuery
     public const int MaxLimit = 200;
     public const int DefaultTagWindowDays = 90;
 
+    /// <summary>How far down the ranking a page may start: the engines rank the top offset + limit to return a page.</summary>
+    public const int MaxOffset = 10_000;
+
     /// <summary>Lower-case word tokens that must all appear in the account's words.</summary>
     public IReadOnlyList<string> Words { get; init; } = [];
 
@@ -73,6 +76,9 @@ public sealed record DiscoveryQuery
 
     public DiscoverySort Sort { get; init; } = DiscoverySort.Fit;
     public int Limit { get; init; } = DefaultLimit;
+
+    /// <summary>How many of the ranked accounts to skip before the <see cref="Limit"/> returned: the next page starts at offset + limit.</summary>
+    public int Offset { get; init; }
     public FitWeights Weights { get; init; } = FitWeights.Default;
 
     /// <summary>What the brand wants; when null, the niche, country and language filters stand for it.</summary>

@@ -158,6 +158,9 @@ public sealed record SearchParameters
     [FromQuery(Name = DiscoveryFields.Limit), Description("How many accounts, 1 to 200. Default 20")]
     public string? Limit { get; init; }
 
+    [FromQuery(Name = DiscoveryFields.Offset), Description("How many ranked accounts to skip first, 0 to 10,000. Default 0; the next page is offset + limit")]
+    public string? Offset { get; init; }
+
     [FromQuery(Name = DiscoveryFields.TagWindow), Description("Days within which #hashtags and @mentions must have been used. Default 90")]
     public string? TagWindow { get; init; }
 
@@ -190,6 +193,7 @@ public sealed record SearchParameters
         Verified = Verified,
         Sort = Sort,
         Limit = Limit,
+        Offset = Offset,
         TagWindow = TagWindow,
         Keywords = Keywords,
         Weights = Weights,

@@ -35,6 +35,13 @@ public class SearchCommandTests
         Assert.Contains("$80", lines[lena]);
         Assert.Contains("nano", lines[lena]);
         Assert.Contains("3 accounts match; top 3 by er.", table.Out);
+        var second = await CliHarness.RunAsync("search", "vegan", "--db", database.ConnectionString, "--sort", "er", "--limit", "1", "--offset", "1");
+        Assert.True(second.Exit == ExitCodes.Success, second.Error);
+        Assert.Contains("@zoe.glow", second.Out);
+        Assert.DoesNotContain("@lena.kocht", second.Out);
+        Assert.Contains("3 accounts match; 2–2 by er.", second.Out);
+        var past = await CliHarness.RunAsync("search", "vegan", "--db", database.ConnectionString, "--offset", "3");
+        Assert.Contains("3 accounts match, none after the first 3 (--offset).", past.Out);
         Assert.Contains("Tiers: nano 2, micro 1", table.Out);
         Assert.Contains("Countries: DE 2, US 1", table.Out);
 
@@ -219,10 +226,13 @@ public class SearchCommandTests
         var hits = root.GetProperty("hits").EnumerateArray().ToList();
         Assert.InRange(hits.Count, 1, 3);
         Assert.All(hits, h => Assert.False(string.IsNullOrWhiteSpace(h.GetProperty("reason").GetString())));
+        Assert.StartsWith("similarity = 0.5 × niche similarity", root.GetProperty("method").GetString());
 
         var table = await CliHarness.RunAsync("lookalikes", "instagram", "lena.kocht", "--db", database.ConnectionString);
         Assert.Equal(ExitCodes.Success, table.Exit);
         Assert.Contains("Creators like @lena.kocht on instagram", table.Out);
+        // The footnote gives the formula of the Similarity column, weights and all.
+        Assert.Contains("Similarity = 0.5 × niche similarity (cosine of the niche scores) + 0.3 × shared #hashtags and @mentions", table.Out.ReplaceLineEndings(" "));
         Assert.Contains("@" + hits[0].GetProperty("handle").GetString(), table.Out);
     }
 

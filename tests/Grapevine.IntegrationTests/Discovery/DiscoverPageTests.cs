@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Grapevine.Core.Data;
 using Grapevine.Core.Workspaces;
 using Grapevine.IntegrationTests.Auth;
@@ -134,6 +135,8 @@ public class DiscoverPageTests
 
         var one = await HtmlAsync(await Forms.SubmitAsync(owner, page, "discover-add", new() { ["NewListName"] = "Vegan push", ["One"] = "instagram/zoe.glow" }));
         Assert.Contains("Added @zoe.glow to “Vegan push”.", one);
+        // Without a campaign the form says how to get one, rather than hiding that results can go to campaigns.
+        Assert.Contains("To make them candidates of a campaign, <a href=\"/campaigns/new\">create the campaign</a> first.", one);
         Assert.Contains("<strong>3</strong> creators match", one);
 
         await using var db = host.Database.CreateContext();
@@ -153,13 +156,82 @@ public class DiscoverPageTests
     }
 
     [Theory, BothProviders]
+    public async Task Ticked_results_are_added_to_a_campaign_as_candidates(DatabaseProvider provider)
+    {
+        await using var host = await StartWithCatalogueAsync(provider);
+        var user = await host.Factory.CreateUserAsync("owner@example.com");
+        var workspace = await host.Factory.CreateWorkspaceAsync(user, "Test Brand");
+        using var api = host.Factory.CreateKeyClient(await host.Factory.CreateApiKeyAsync(workspace, user));
+        using var owner = await host.Factory.SignInAsync("owner@example.com");
+        var created = await api.PostAsJsonAsync("/api/v1/campaigns", new { name = "Oat launch", brand = "Oat & Co", goal = "awareness", budget = 5000 });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        var page = "/discover?q=vegan";
+
+        var html = await HtmlAsync(await owner.GetAsync(page));
+        Assert.Contains("<option value=\"" + id + "\">Oat launch (0)</option>", html);
+        var form = new FormUrlEncodedContent(
+        [
+            new("CampaignId", id.ToString()), new("To", "campaign"), new("account", "instagram/zoe.glow"), new("account", "instagram/mara.moves"),
+            new("_handler", "discover-add"), new(Forms.TokenField, Forms.Token(html)),
+        ]);
+        var added = await HtmlAsync(await owner.PostAsync(page, form));
+        Assert.Contains("Added 2 creators to the campaign “Oat launch”.", added);
+        Assert.Contains("href=\"/campaigns/" + id + "\">Open the campaign</a>", added);
+        Assert.Contains("Oat launch (2)</option>", added);
+        var campaign = await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/campaigns/" + id);
+        Assert.Equal(["mara.moves", "zoe.glow"], campaign.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("handle").GetString()).Order());
+        await using var db = host.Database.CreateContext();
+        Assert.Equal(0, await db.CreatorListItems.IgnoreQueryFilters().CountAsync());
+    }
+
+    [Theory, BothProviders]
+    public async Task The_results_page_on_with_previous_and_next_and_a_changed_filter_starts_again(DatabaseProvider provider)
+    {
+        await using var host = await StartWithCatalogueAsync(provider);
+        using var owner = await host.Factory.CreateSignedInClientAsync();
+
+        // q=vegan&sort=er ranks lena.kocht, zoe.glow, mara.moves; one a page.
+        var first = await RawAsync(owner, "/discover?q=vegan&sort=er&limit=1");
+        Assert.Contains("href=\"/discover?q=vegan&amp;sort=er&amp;limit=1&amp;offset=1\" rel=\"next\"", first);
+        Assert.DoesNotContain("rel=\"prev\"", first);
+
+        var second = await RawAsync(owner, "/discover?q=vegan&sort=er&limit=1&offset=1");
+        Assert.Contains("data-handle=\"zoe.glow\"", second);
+        Assert.DoesNotContain("data-handle=\"lena.kocht\"", second);
+        Assert.Contains("<td data-label=\"Rank\" class=\"num rank\">2</td>", second);
+        Assert.Contains("creators match;\n                        2–2 by engagement rate.", WebUtility.HtmlDecode(second).ReplaceLineEndings("\n"));
+        Assert.Contains("href=\"/discover?q=vegan&amp;sort=er&amp;limit=1\" rel=\"prev\"", second);
+        Assert.Contains("href=\"/discover?q=vegan&amp;sort=er&amp;limit=1&amp;offset=2\" rel=\"next\"", second);
+        // A facet or a removed filter changes the matches, so it goes back to the first page; so does the form (it has no offset).
+        Assert.Contains("href=\"/discover?sort=er&amp;limit=1\" aria-label=\"Remove the Search filter\"", second);
+        Assert.DoesNotContain("name=\"offset\"", second);
+
+        var last = await RawAsync(owner, "/discover?q=vegan&sort=er&limit=1&offset=2");
+        Assert.Contains("data-handle=\"mara.moves\"", last);
+        Assert.DoesNotContain("rel=\"next\"", last);
+
+        var past = await HtmlAsync(await owner.GetAsync("/discover?q=vegan&offset=40"));
+        Assert.Contains("Only 3 creators match, and this page starts after the first 40.", past);
+    }
+
+    [Theory, BothProviders]
     public async Task Find_similar_lists_lookalikes_with_reasons(DatabaseProvider provider)
     {
         await using var host = await StartWithCatalogueAsync(provider);
         using var owner = await host.Factory.CreateSignedInClientAsync();
 
         var html = await HtmlAsync(await owner.GetAsync("/discover?similar=instagram/lena.kocht"));
-        Assert.Contains("creators are like", html);
+        Assert.Contains("creators most like", html);
+        // The similarity says how it is made: the formula above the rows, each row's own arithmetic, which adds up.
+        Assert.Contains("similarity = 0.5 × niche similarity (cosine of the niche scores) + 0.3 × shared #hashtags and @mentions (Jaccard) + 0.2 × size similarity", html);
+        var sums = System.Text.RegularExpressions.Regex.Matches(html, @"\(0\.5 × (\d\.\d\d) \+ 0\.3 × (\d\.\d\d) \+ 0\.2 × (\d\.\d\d) = (\d\.\d\d)\)");
+        Assert.NotEmpty(sums);
+        foreach (System.Text.RegularExpressions.Match sum in sums)
+        {
+            double At(int i) => double.Parse(sum.Groups[i].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(Math.Abs(0.5 * At(1) + 0.3 * At(2) + 0.2 * At(3) - At(4)) <= 0.011, sum.Value);
+        }
         Assert.Contains("@lena.kocht</a> on Instagram (Food)", html);
         Assert.Contains("data-handle=\"mara.moves\"", html);
         Assert.Contains("also uses @oatly", html);

@@ -135,6 +135,25 @@ public class DiscoveryApiTests
     }
 
     [Theory, BothProviders]
+    public async Task Offset_pages_through_the_ranking_with_ranks_that_carry_on(DatabaseProvider provider)
+    {
+        var (host, _, api) = await StartWithCatalogueAsync(provider);
+        await using var _ = host;
+
+        // sort=er ranks lena.kocht, zoe.glow, tom.travels, mara.moves, …: the second page of two starts at the third.
+        Assert.Equal(["tom.travels", "mara.moves"], await HandlesAsync(api, "sort=er&limit=2&offset=2"));
+        var page = await api.GetFromJsonAsync<JsonElement>("/api/v1/search?sort=er&limit=2&offset=2");
+        Assert.Equal([3, 4], page.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("rank").GetInt32()));
+        Assert.Equal(8, page.GetProperty("total").GetInt32());
+        var past = await api.GetFromJsonAsync<JsonElement>("/api/v1/search?q=vegan&offset=50");
+        Assert.Equal(3, past.GetProperty("total").GetInt32());
+        Assert.Empty(past.GetProperty("hits").EnumerateArray());
+
+        var errors = await ProblemAsync(await api.GetAsync("/api/v1/search?offset=-1"));
+        Assert.Equal("is between 0 and 10,000; got -1", errors["offset"].Single());
+    }
+
+    [Theory, BothProviders]
     public async Task Brand_keywords_rank_without_filtering_and_explain_themselves(DatabaseProvider provider)
     {
         var (host, _, api) = await StartWithCatalogueAsync(provider);
@@ -249,9 +268,13 @@ public class DiscoveryApiTests
             Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
             Assert.Equal("search.csv", response.Content.Headers.ContentDisposition!.FileName);
             var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
-            Assert.Equal(string.Join(',', DiscoveryCsvHeader), lines[0]);
+            // Each number's column says its unit: ER and growth are percentages, audience quality a 0–1 share, the fit columns contributions.
+            Assert.Equal("rank,platform,handle,display_name,followers,tier,country,language,primary_niche,er_followers_pct,audience_quality_share," +
+                "price_usd,price_deliverable,price_source,price_low_usd,price_high_usd,growth_30d_pct,fit_score,fit_niche_contribution,fit_keywords_contribution," +
+                "fit_audience_contribution,fit_engagement_contribution,fit_quality_contribution,fit_cost_contribution,fit_recency_contribution,fit_safety_contribution", lines[0]);
             Assert.Equal(4, lines.Count);
-            Assert.StartsWith("1,instagram,lena.kocht,Lena Kocht,5000,nano,DE,de,food,6,,80,estimate,48,128,1,", lines[1]);
+            Assert.StartsWith("1,instagram,lena.kocht,Lena Kocht,5000,nano,DE,de,food,6,,80,instagram_post,estimate,48,128,1,", lines[1]);
+            Assert.Contains(lines, l => l.StartsWith("3,instagram,mara.moves,Mara Moves,24000,micro,DE,de,fitness,3.4,0.9,250,instagram_post,estimate,", StringComparison.Ordinal));
         }
         var exports = (await host.AuditAsync()).Where(e => e.Action == AuditLog.Actions.Export).ToList();
         Assert.Equal(2, exports.Count);
@@ -280,8 +303,6 @@ public class DiscoveryApiTests
         Assert.Contains("@oatly", mara.GetProperty("sharedTerms").EnumerateArray().Select(t => t.GetString()));
         Assert.Contains("also uses", mara.GetProperty("reason").GetString());
     }
-
-    private static readonly IReadOnlyList<string> DiscoveryCsvHeader = Grapevine.Core.Discovery.Query.DiscoveryCsv.Header;
 
     private static async Task<Dictionary<string, string[]>> ProblemAsync(HttpResponseMessage response)
     {

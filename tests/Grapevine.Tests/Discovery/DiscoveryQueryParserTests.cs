@@ -284,6 +284,15 @@ public class DiscoveryQueryParserTests
         Assert.Equal(limit, Parse(new() { Limit = text }).Limit);
 
     [Fact]
+    public void Offset_skips_that_many_ranked_accounts_up_to_the_cap()
+    {
+        Assert.Equal(40, Parse(new() { Offset = "40" }).Offset);
+        Assert.Equal(0, Parse(new()).Offset);
+        Assert.Equal("is between 0 and 10,000; got 10001", Error(new() { Offset = "10001" }, DiscoveryFields.Offset));
+        Assert.Equal("'next' is not a whole number", Error(new() { Offset = "next" }, DiscoveryFields.Offset));
+    }
+
+    [Fact]
     public void A_limit_over_the_cap_is_an_error_naming_limit()
     {
         var errors = Errors(new() { Limit = "201" });
@@ -346,6 +355,7 @@ public class DiscoveryQueryParserTests
             Verified = "x",
             Sort = "x",
             Limit = "500",
+            Offset = "-1",
             TagWindow = "0",
             Weights = "x",
             Keywords = "one two three four five",

@@ -48,7 +48,8 @@ public sealed record DiscoveryCriteria
     public IReadOnlyList<string> Countries { get; }
     public IReadOnlyList<string> Languages { get; }
     public IReadOnlyList<string> Niches { get; }
-    public int Limit => Query.Limit;
+    /// <summary>How many of the best the engines rank: the requested page and every account before it.</summary>
+    public int Limit => Query.Offset + Query.Limit;
     public DiscoverySort Sort => Query.Sort;
     public bool HasText => Words.Count > 0 || Terms.Count > 0;
 
@@ -56,6 +57,8 @@ public sealed record DiscoveryCriteria
     {
         if (query.Limit is < 1 or > DiscoveryQuery.MaxLimit)
             throw new ArgumentException($"limit must be between 1 and {DiscoveryQuery.MaxLimit}", nameof(query));
+        if (query.Offset is < 0 or > DiscoveryQuery.MaxOffset)
+            throw new ArgumentException($"offset must be between 0 and {DiscoveryQuery.MaxOffset}", nameof(query));
         if (query.TagWindowDays < 0 || query.PostedWithinDays < 0)
             throw new ArgumentException("day windows must not be negative", nameof(query));
         foreach (var word in query.Words)

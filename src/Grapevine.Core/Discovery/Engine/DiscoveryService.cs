@@ -23,6 +23,9 @@ public sealed class DiscoveryService(GrapevineDb db, TimeProvider time, Discover
         var result = engine is not null
             ? await engine.SearchAsync(query, context, ct)
             : await new SqlDiscoveryEngine(db).SearchAsync(query, context, ct);
+        // The engines rank the top offset + limit; the page is what follows the offset.
+        if (query.Offset > 0)
+            result = result with { Hits = [.. result.Hits.Skip(query.Offset)] };
         var name = engine is not null ? DiscoveryEngines.Index : db.Provider == DatabaseProvider.Postgres ? DiscoveryEngines.Postgres : DiscoveryEngines.Sqlite;
         return new DiscoverySearch(result, name, clock.Elapsed.TotalMilliseconds);
     }

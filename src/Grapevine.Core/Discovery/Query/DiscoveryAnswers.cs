@@ -44,7 +44,7 @@ public static class DiscoveryAnswers
                 Keywords = keywords,
             };
             hits.Add(new DiscoveryHitView(
-                hits.Count + 1, p.AccountId, p.Platform.Name(), p.Handle, p.DisplayName, p.Followers, p.Tier, p.Country, p.Language, p.PrimaryNiche,
+                query.Offset + hits.Count + 1, p.AccountId, p.Platform.Name(), p.Handle, p.DisplayName, p.Followers, p.Tier, p.Country, p.Language, p.PrimaryNiche,
                 p.EngagementRate, p.AudienceQuality, price, p.Growth, hit.Score, FitExplanation.Explain(hit.Fit, facts)));
         }
         return new DiscoveryAnswer(result.Total, hits, result.Facets, engine, elapsedMs, query.Notices);

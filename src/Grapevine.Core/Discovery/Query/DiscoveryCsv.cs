@@ -4,14 +4,18 @@ using Grapevine.Core.Data;
 
 namespace Grapevine.Core.Discovery.Query;
 
-/// <summary>A discovery answer as CSV: one row per ranked account, its price with the source, and each fit part's contribution.</summary>
+/// <summary>
+/// A discovery answer as CSV: one row per ranked account, its price with the deliverable and source, and each fit part's
+/// contribution. Column names carry their unit (<c>_pct</c> percent, <c>_share</c> 0–1, <c>_usd</c>), as the API's numbers are
+/// a mix of percentages (ER, growth) and shares (audience quality) that a spreadsheet cannot tell apart.
+/// </summary>
 public static class DiscoveryCsv
 {
     public static readonly IReadOnlyList<string> Header =
     [
-        "rank", "platform", "handle", "display_name", "followers", "tier", "country", "language", "primary_niche", "er_followers", "audience_quality",
-        "price_usd", "price_source", "price_low_usd", "price_high_usd", "growth_30d", "fit_score",
-        .. FitExplanation.Components.Select(c => "fit_" + c.Component),
+        "rank", "platform", "handle", "display_name", "followers", "tier", "country", "language", "primary_niche", "er_followers_pct",
+        "audience_quality_share", "price_usd", "price_deliverable", "price_source", "price_low_usd", "price_high_usd", "growth_30d_pct", "fit_score",
+        .. FitExplanation.Components.Select(c => $"fit_{c.Component}_contribution"),
     ];
 
     public static async Task WriteAsync(DiscoveryAnswer answer, TextWriter output, CancellationToken ct)
@@ -22,8 +26,8 @@ public static class DiscoveryCsv
         {
             csv.WriteRecord(
             [
-                Number(h.Rank), h.Platform, h.Handle, Text(h.DisplayName), Number(h.Followers), h.Tier ?? "", h.Country ?? "", h.Language ?? "",
-                h.PrimaryNiche ?? "", Number(h.EngagementRate), Number(h.AudienceQuality), Number(h.Price?.Usd), h.Price?.Source ?? "",
+                Number(h.Rank), h.Platform, Text(h.Handle), Text(h.DisplayName), Number(h.Followers), h.Tier ?? "", h.Country ?? "", h.Language ?? "",
+                h.PrimaryNiche ?? "", Number(h.EngagementRate), Number(h.AudienceQuality), Number(h.Price?.Usd), h.Price?.Deliverable ?? "", h.Price?.Source ?? "",
                 Number(h.Price?.LowUsd), Number(h.Price?.HighUsd), Number(h.Growth), Number(h.Score),
                 .. h.Fit.Select(f => Number(f.Contribution)),
             ]);
@@ -35,5 +39,6 @@ public static class DiscoveryCsv
 
     private static string Number(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
+    // Handles are imported too, and an import only refuses spaces and commas in them: "=HYPERLINK(…)" is a handle.
     private static string Text(string? value) => SpreadsheetText.Cell(value);
 }

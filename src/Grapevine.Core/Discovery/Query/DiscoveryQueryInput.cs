@@ -30,6 +30,7 @@ public sealed record DiscoveryQueryInput
     public string? Verified { get; init; }
     public string? Sort { get; init; }
     public string? Limit { get; init; }
+    public string? Offset { get; init; }
     public string? TagWindow { get; init; }
     public string? Weights { get; init; }
 
@@ -104,6 +105,7 @@ public sealed record DiscoveryQueryInput
         DiscoveryFields.Verified => Verified,
         DiscoveryFields.Sort => Sort,
         DiscoveryFields.Limit => Limit,
+        DiscoveryFields.Offset => Offset,
         DiscoveryFields.TagWindow => TagWindow,
         DiscoveryFields.Weights => Weights,
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a discovery field."),
@@ -131,6 +133,7 @@ public sealed record DiscoveryQueryInput
         DiscoveryFields.Verified => this with { Verified = value },
         DiscoveryFields.Sort => this with { Sort = value },
         DiscoveryFields.Limit => this with { Limit = value },
+        DiscoveryFields.Offset => this with { Offset = value },
         DiscoveryFields.TagWindow => this with { TagWindow = value },
         DiscoveryFields.Weights => this with { Weights = value },
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a discovery field."),
@@ -166,13 +169,14 @@ public static class DiscoveryFields
     public const string Verified = "verified";
     public const string Sort = "sort";
     public const string Limit = "limit";
+    public const string Offset = "offset";
     public const string TagWindow = "tag_window";
     public const string Weights = "weights";
 
     public static readonly IReadOnlyList<string> All =
     [
         Text, Platform, Tier, Country, Language, Niche, Keywords, MinFollowers, MaxFollowers, MinEr, MaxEr, MinAuthenticity, MaxPrice,
-        PostedWithin, HasEmail, MaxSponsored, Verified, Sort, Limit, TagWindow, Weights,
+        PostedWithin, HasEmail, MaxSponsored, Verified, Sort, Limit, Offset, TagWindow, Weights,
     ];
 
     /// <summary>What to say of a parameter that is none of these: the one meant when it is only spelled another way

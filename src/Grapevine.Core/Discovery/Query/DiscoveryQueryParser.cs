@@ -57,6 +57,7 @@ public static partial class DiscoveryQueryParser
         var verified = Value(input.Verified, DiscoveryFields.Verified, problems, Bool);
         var sort = Value(input.Sort, DiscoveryFields.Sort, problems, Sort);
         var limit = Value(input.Limit, DiscoveryFields.Limit, problems, Limit);
+        var offset = Value(input.Offset, DiscoveryFields.Offset, problems, Offset);
         var tagWindow = Value(input.TagWindow, DiscoveryFields.TagWindow, problems, Days);
         var ignoredKeywords = new List<IgnoredWord>();
         var keywords = Keywords(input.Keywords, problems, ignoredKeywords);
@@ -91,6 +92,7 @@ public static partial class DiscoveryQueryParser
             Verified = verified,
             Sort = sort ?? DiscoverySort.Fit,
             Limit = limit ?? DiscoveryQuery.DefaultLimit,
+            Offset = offset ?? 0,
             Weights = weights ?? FitWeights.Default,
             Keywords = keywords,
             Notices = [.. QueryText.Notices(DiscoveryFields.Text, text.Ignored), .. QueryText.Notices(DiscoveryFields.Keywords, ignoredKeywords)],
@@ -259,6 +261,15 @@ public static partial class DiscoveryQueryParser
         if (limit > DiscoveryQuery.MaxLimit)
             return Fail<int>($"is at most {DiscoveryQuery.MaxLimit}; got {limit}");
         return limit >= 1 ? (int)limit : Fail<int>($"is between 1 and {DiscoveryQuery.MaxLimit}; got {limit}");
+    }
+
+    private static int Offset(string text)
+    {
+        if (!BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var offset))
+            return Fail<int>($"'{text}' is not a whole number");
+        return offset >= 0 && offset <= DiscoveryQuery.MaxOffset
+            ? (int)offset
+            : Fail<int>($"is between 0 and {DiscoveryQuery.MaxOffset:N0}; got {offset}");
     }
 
     private static FitWeights? Weights(string? text, Problems problems, bool hasKeywords)

@@ -9,6 +9,19 @@ namespace Grapevine.Core.Discovery.Query;
 /// <summary>Creators like one account, best first, each with the parts of its similarity and a sentence of why.</summary>
 public sealed record LookalikeAnswer(LookalikeSource Of, IReadOnlyList<LookalikeView> Hits, double ElapsedMs)
 {
+    /// <summary>How each hit's score is made, in words, with the weights the engine uses.</summary>
+    public static readonly string Formula =
+        $"similarity = {Weight(Lookalikes.NicheWeight)} × niche similarity (cosine of the niche scores) + {Weight(Lookalikes.TagWeight)} × shared #hashtags and @mentions " +
+        $"(Jaccard) + {Weight(Lookalikes.SizeWeight)} × size similarity (1 − the gap in orders of magnitude of followers, at least 0)";
+
+    /// <summary>The arithmetic of one hit's score, e.g. "0.5 × 0.98 + 0.3 × 0.12 + 0.2 × 0.97 = 0.75".</summary>
+    public static string Arithmetic(LookalikeView hit) =>
+        $"{Weight(Lookalikes.NicheWeight)} × {Part(hit.NicheSimilarity)} + {Weight(Lookalikes.TagWeight)} × {Part(hit.TagSimilarity)} + " +
+        $"{Weight(Lookalikes.SizeWeight)} × {Part(hit.SizeSimilarity)} = {Part(hit.Score)}";
+
+    /// <summary>The formula of <see cref="Hits"/>' scores (<see cref="Formula"/>), so that an API answer explains its numbers.</summary>
+    public string Method => Formula;
+
     /// <summary>Finds the lookalikes of an account and reads them out; null when the catalogue has no such account or discovery has not profiled it.</summary>
     public static async Task<LookalikeAnswer?> FindAsync(DiscoveryService discovery, GrapevineDb db, Platform platform, string handle, int limit, CancellationToken ct)
     {
@@ -55,6 +68,10 @@ public sealed record LookalikeAnswer(LookalikeSource Of, IReadOnlyList<Lookalike
         items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
 
     private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Weight(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Part(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }
 
 /// <summary>The account lookalikes were asked for.</summary>
