@@ -179,7 +179,7 @@ public sealed class ListService(GrapevineDb db, CurrentWorkspace current, AuditL
             {
                 csv.WriteRecord(
                 [
-                    item.Platform, item.Handle, SpreadsheetText.Cell(item.DisplayName), item.Followers?.ToString(CultureInfo.InvariantCulture) ?? "",
+                    item.Platform, SpreadsheetText.Cell(item.Handle), SpreadsheetText.Cell(item.DisplayName), item.Followers?.ToString(CultureInfo.InvariantCulture) ?? "",
                     item.Tier ?? "", item.Country ?? "", item.ErFollowers?.ToString("0.####", CultureInfo.InvariantCulture) ?? "",
                     item.AddedAt.ToString("O", CultureInfo.InvariantCulture),
                     item.Language ?? "", SpreadsheetText.Cell(item.Category), SpreadsheetText.Cell(item.Email), SpreadsheetText.Cell(item.ExternalUrl),

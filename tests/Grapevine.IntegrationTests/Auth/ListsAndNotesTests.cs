@@ -109,7 +109,7 @@ public class ListsAndNotesTests
                     // Imported text that a spreadsheet would run as a formula is written as text.
                     Creator = new Core.Catalogue.Creator { DisplayName = "Bob" },
                     Platform = Core.Catalogue.Platform.TikTok,
-                    Handle = "bob",
+                    Handle = "-bob",
                     Category = "=HYPERLINK(\"x\")",
                     UpdatedAt = host.Time.GetUtcNow().UtcDateTime,
                 });
@@ -119,13 +119,15 @@ public class ListsAndNotesTests
         var created = await api.PostAsJsonAsync("/api/v1/lists", new { name = "Outreach" });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         await api.PostAsJsonAsync($"/api/v1/lists/{id}/items",
-            new { accounts = new[] { new { platform = "instagram", handle = "anna.bakes" }, new { platform = "tiktok", handle = "bob" } } });
+            new { accounts = new[] { new { platform = "instagram", handle = "anna.bakes" }, new { platform = "tiktok", handle = "-bob" } } });
 
         var lines = (await api.GetStringAsync($"/api/v1/lists/{id}/export")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
         Assert.Equal("platform,handle,display_name,followers,tier,country,er_followers_pct,added_at,language,category,email,external_url", lines[0]);
-        Assert.EndsWith(",en,food,anna@example.com,linktr.ee/anna", lines[1]);
-        Assert.StartsWith("instagram,anna.bakes,", lines[1]);
-        Assert.EndsWith(",,\"'=HYPERLINK(\"\"x\"\")\",,", lines[2]);
+        var anna = Assert.Single(lines, l => l.StartsWith("instagram,anna.bakes,", StringComparison.Ordinal));
+        Assert.EndsWith(",en,food,anna@example.com,linktr.ee/anna", anna);
+        var bob = Assert.Single(lines, l => l.StartsWith("tiktok,", StringComparison.Ordinal));
+        Assert.StartsWith("tiktok,'-bob,", bob);
+        Assert.EndsWith(",,\"'=HYPERLINK(\"\"x\"\")\",,", bob);
     }
 
     [Theory, BothProviders]
