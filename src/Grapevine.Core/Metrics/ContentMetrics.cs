@@ -16,7 +16,9 @@ public static class ContentMetrics
             return MetricValue.Unknown(definition);
         var start = now.AddDays(-MetricDefinitions.WindowDays);
         var inWindow = posts.Count(p => p.Type.IsFeed() && p.PostedAt > start && p.PostedAt <= now);
-        return MetricValue.Of(definition, inWindow / (MetricDefinitions.WindowDays / 7.0), inWindow, start, now);
+        // The window shown is the days counted: when now is the close of a day (midnight), that day, not the next one.
+        var lastDay = now.AddTicks(-1).Date;
+        return MetricValue.Of(definition, inWindow / (MetricDefinitions.WindowDays / 7.0), inWindow, start, lastDay);
     }
 
     /// <summary>Mean views over the last 12 video posts that report views.</summary>

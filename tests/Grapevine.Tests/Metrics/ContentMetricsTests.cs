@@ -14,6 +14,16 @@ public class ContentMetricsTests
         Assert.Equal(3 / (90 / 7.0), frequency.Value!.Value, 9);
         Assert.Equal(3, frequency.N);
         Assert.Equal(Now.AddDays(-90), frequency.WindowStart);
+        Assert.Equal(Now.AddTicks(-1).Date, frequency.WindowEnd);
+    }
+
+    [Fact]
+    public void Posting_frequency_computed_at_the_close_of_a_day_names_that_day_as_its_last_not_the_next()
+    {
+        var closeOfDay = new DateTime(2026, 12, 8, 0, 0, 0, DateTimeKind.Utc);
+        var frequency = ContentMetrics.PostingFrequency([Post(1)], closeOfDay);
+        Assert.Equal(new DateTime(2026, 9, 9, 0, 0, 0, DateTimeKind.Utc), frequency.WindowStart);
+        Assert.Equal(new DateTime(2026, 12, 7, 0, 0, 0, DateTimeKind.Utc), frequency.WindowEnd);
     }
 
     [Fact]
