@@ -70,7 +70,7 @@ public static class ImportCommand
                         task.Value = length;
                         if (after is not null)
                         {
-                            after.Description = $"Committed; metrics and search profiles of {imported.AccountsRecomputed:N0} accounts up to date";
+                            after.Description = $"Done: {Accounts(imported.AccountsRecomputed)} up to date";
                             after.Value = 1;
                         }
                         return imported;
@@ -128,10 +128,13 @@ public static class ImportCommand
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
+    // Short enough that the bar, its percentage and the time left still fit on one 80-column line.
+    private static string Accounts(long count) => $"{N(count)} {(count == 1 ? "account" : "accounts")}";
+
     private static string PhaseText(ImportProgress progress) => progress.Phase switch
     {
-        ImportPhase.Metrics => $"Recomputing metrics of {progress.Accounts:N0} accounts",
-        ImportPhase.SearchProfiles => $"Refreshing search profiles of {progress.Accounts:N0} accounts",
+        ImportPhase.Metrics => $"Metrics of {Accounts(progress.Accounts)}",
+        ImportPhase.SearchProfiles => $"Search profiles of {Accounts(progress.Accounts)}",
         _ => "Committing",
     };
 
