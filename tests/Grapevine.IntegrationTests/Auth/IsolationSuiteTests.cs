@@ -48,6 +48,7 @@ public class IsolationSuiteTests(ITestOutputHelper output)
         ["GET /api/v1/accounts"] = new(_ => "/api/v1/accounts"),
         ["GET /api/v1/accounts/{platform}/{handle}"] = new(w => $"/api/v1/accounts/{w.Shared}"),
         ["GET /api/v1/accounts/{platform}/{handle}/vetting"] = new(w => $"/api/v1/accounts/{w.Shared}/vetting"),
+        ["GET /api/v1/vetting.csv"] = new(w => $"/api/v1/vetting.csv?accounts={w.Shared},{w.Own}", ViewerMayRead: false),
         ["POST /api/v1/imports"] = new(_ => "/api/v1/imports", _ => ImportForm()),
         ["GET /api/v1/workspaces"] = new(_ => "/api/v1/workspaces"),
         ["GET /api/v1/members"] = new(_ => "/api/v1/members"),
