@@ -362,9 +362,9 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
         c.KpiClicks, c.KpiConversions, c.KpiRevenue, c.ProductCost, c.ClickThroughRate, c.ConversionRate, c.AverageOrderValue, c.FirstTest,
         c.CreatedAt, c.UpdatedAt, c.ArchivedAt, candidates);
 
-    private static string Target(Campaign campaign) => $"campaign '{campaign.Name}'";
+    internal static string Target(Campaign campaign) => $"campaign '{campaign.Name}'";
 
-    private static string Amount(decimal amount) => amount.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture);
+    internal static string Amount(decimal amount) => amount.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture);
 
     private static KeyNotFoundException NotFound(Guid id) => new($"No campaign with id {id}.");
 }

@@ -69,7 +69,9 @@ public class PlanApiTests
         Assert.Equal(plan.Creators.Count + 1, lines.Length);
 
         var audit = await host.AuditAsync();
-        Assert.Contains(audit, e => e.Action == CampaignPlanService.AuditActions.Planned && e.Target == $"campaign:{campaign.Id}");
+        var planned = Assert.Single(audit, e => e.Action == CampaignPlanService.AuditActions.Planned);
+        Assert.Equal($"campaign '{campaign.Name}'", planned.Target);
+        Assert.StartsWith($"budget 1,500 USD, {plan.Creators.Count} creators, ", planned.Detail);
         Assert.Contains(audit, e => e.Action == "export" && e.Target == $"campaign:{campaign.Id}");
 
         // A smaller budget buys less; the unsaved plan leaves the saved one alone.

@@ -30,8 +30,10 @@ public sealed class CampaignPlanSaving(GrapevineDb db, CurrentWorkspace current,
             CreatedBy = current.UserId ?? Guid.Empty,
             CreatedAt = saved.PlannedAt,
         });
-        audit.Add(CampaignPlanService.AuditActions.Planned, $"campaign:{campaign.Id}",
-            $"budget {request.Budget ?? campaign.Budget:0.##} {campaign.Currency}, {saved.Creators.Count} creators, {saved.Status}, {saved.Solver}");
+        // Named like the campaign's other entries, so the audit page says which campaign was planned.
+        audit.Add(CampaignPlanService.AuditActions.Planned, CampaignService.Target(campaign),
+            $"budget {CampaignService.Amount(request.Budget ?? campaign.Budget)} {campaign.Currency}, " +
+            $"{Vetting.Plural.Of(saved.Creators.Count, "creator")}, {saved.Status}, {saved.Solver}");
         await db.SaveChangesAsync(ct);
         return saved;
     }
