@@ -362,7 +362,10 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
         c.KpiClicks, c.KpiConversions, c.KpiRevenue, c.ProductCost, c.ClickThroughRate, c.ConversionRate, c.AverageOrderValue, c.FirstTest,
         c.CreatedAt, c.UpdatedAt, c.ArchivedAt, candidates);
 
-    internal static string Target(Campaign campaign) => $"campaign '{campaign.Name}'";
+    /// <summary>How the audit log names a campaign.</summary>
+    public static string Target(Campaign campaign) => Target(campaign.Name);
+
+    public static string Target(string campaignName) => $"campaign '{campaignName}'";
 
     internal static string Amount(decimal amount) => amount.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture);
 

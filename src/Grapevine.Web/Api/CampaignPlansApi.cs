@@ -9,6 +9,7 @@ using Grapevine.Core.Discovery;
 using Grapevine.Core.Discovery.Query;
 using Grapevine.Core.Workspaces;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Grapevine.Web.Api;
 
@@ -63,7 +64,8 @@ public static class CampaignPlansApi
         var plan = await plans.LatestAsync(id, ct) ?? throw NoPlan();
         var csv = new StringWriter();
         await PlanCsv.WriteAsync(plan, csv, ct);
-        audit.Add(AuditLog.Actions.Export, $"campaign:{id}", $"plan of {plan.Creators.Count} creators as CSV");
+        var name = await db.Campaigns.Where(c => c.Id == id).Select(c => c.Name).SingleAsync(ct);
+        audit.Add(AuditLog.Actions.Export, CampaignService.Target(name), $"plan of {plan.Creators.Count} creators as CSV");
         await db.SaveChangesAsync(ct);
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", "plan.csv");
     }

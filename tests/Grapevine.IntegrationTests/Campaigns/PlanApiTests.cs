@@ -72,7 +72,7 @@ public class PlanApiTests
         var planned = Assert.Single(audit, e => e.Action == CampaignPlanService.AuditActions.Planned);
         Assert.Equal($"campaign '{campaign.Name}'", planned.Target);
         Assert.StartsWith($"budget 1,500 USD, {plan.Creators.Count} creators, ", planned.Detail);
-        Assert.Contains(audit, e => e.Action == "export" && e.Target == $"campaign:{campaign.Id}");
+        Assert.Contains(audit, e => e.Action == "export" && e.Target == $"campaign '{campaign.Name}'" && e.Detail!.EndsWith(" creators as CSV", StringComparison.Ordinal));
 
         // A smaller budget buys less; the unsaved plan leaves the saved one alone.
         var small = await (await api.PostAsJsonAsync($"/api/v1/campaigns/{campaign.Id}/plan", new { budget = 300, save = false, budgetCurve = false }))
