@@ -285,7 +285,7 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
         if (db.Entry(candidate).State == EntityState.Modified)
         {
             var handle = await db.Accounts.Where(a => a.Id == accountId).Select(a => a.Handle).SingleAsync(ct);
-            audit.Add(AuditActions.CandidateChanged, $"campaign '{campaign}'",
+            audit.Add(AuditActions.CandidateChanged, Target(campaign),
                 $"@{handle}: decision {candidate.Decision.ToString().ToLowerInvariant()}, gifting {(candidate.AcceptsGifting ? "yes" : "no")}, test spend {candidate.TestSpend?.ToString(CultureInfo.InvariantCulture) ?? "none"}, test result {candidate.TestResult?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
         }
         await db.SaveChangesAsync(ct);
@@ -300,7 +300,7 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
             ?? throw new KeyNotFoundException($"Account {accountId} is not a candidate of this campaign.");
         var handle = await db.Accounts.Where(a => a.Id == accountId).Select(a => a.Handle).SingleAsync(ct);
         db.CampaignCandidates.Remove(candidate);
-        audit.Add(AuditActions.CandidateRemoved, $"campaign '{campaign}'", "@" + handle);
+        audit.Add(AuditActions.CandidateRemoved, Target(campaign), "@" + handle);
         await db.SaveChangesAsync(ct);
     }
 
@@ -328,7 +328,7 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
             db.CampaignCandidates.RemoveRange(candidates);
             (await db.Campaigns.SingleAsync(c => c.Id == id, ct)).UpdatedAt = time.GetUtcNow().UtcDateTime;
             var named = string.Join(", ", handles.Take(20).Select(h => "@" + h)) + (handles.Count > 20 ? $" and {handles.Count - 20} more" : "");
-            audit.Add(AuditActions.CandidatesRemoved, $"campaign '{campaign}'", $"{candidates.Count} removed: {named}");
+            audit.Add(AuditActions.CandidatesRemoved, Target(campaign), $"{candidates.Count} removed: {named}");
             await db.SaveChangesAsync(ct);
         }
         return new CandidatesRemoved(candidates.Count, [.. wanted.Where(a => !removed.Contains(a))]);
@@ -346,7 +346,7 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
         {
             var campaignRow = await db.Campaigns.SingleAsync(c => c.Id == id, ct);
             campaignRow.UpdatedAt = now;
-            audit.Add(AuditActions.CandidatesAdded, $"campaign '{campaign}'", $"{added.Count} from {source}");
+            audit.Add(AuditActions.CandidatesAdded, Target(campaign), $"{added.Count} from {source}");
         }
         await db.SaveChangesAsync(ct);
         return new CandidatesAdded(added.Count, wanted.Count);
