@@ -18,20 +18,27 @@ public static class EngagementBenchmark
 
     public const string Formula = "percentile_of_er_followers_within_tier_and_platform";
 
-    /// <summary>reference.json "engagement_rate_claims_percent": the published medians the catalogue is compared with.</summary>
-    public static string ReferenceSentence(Platform platform, string? tier) => (platform, tier) switch
+    /// <summary>
+    /// reference.json "engagement_rate_claims_percent": the published median of the account's own platform, or null when
+    /// it holds none for that platform (only Instagram and TikTok have one): another platform's median is no benchmark.
+    /// </summary>
+    public static string? ReferenceSentence(Platform platform, string? tier) => (platform, tier) switch
     {
         (Platform.Instagram, "nano") => "HypeAuditor's 2026 Instagram median for nano accounts is 1.78%.",
         (Platform.Instagram, "micro") => "HypeAuditor's 2026 Instagram median for micro accounts is 0.54%.",
         (Platform.Instagram, "mega") => "HypeAuditor's 2026 Instagram median for mega accounts is 0.33%.",
         (Platform.Instagram, _) => "HypeAuditor's 2026 Instagram medians: nano 1.78%, micro 0.54%, mega 0.33%.",
         (Platform.TikTok, _) => "Influencer Hero's TikTok median is 1.31%.",
-        _ => "Published medians (HypeAuditor 2026, Instagram): nano 1.78%, micro 0.54%, mega 0.33%; other platforms differ.",
+        _ => null,
     };
+
+    /// <summary>The reference sentence, or one saying that no published median exists for the platform.</summary>
+    public static string ReferenceOrNone(Platform platform, string? tier) =>
+        ReferenceSentence(platform, tier) ?? $"No published {platform.DisplayName()} median is on file (reference.json), so none is quoted.";
 
     public static VettingSignal Signal(Platform platform, string? tier, MetricValue er, EngagementDistribution distribution)
     {
-        var reference = ReferenceSentence(platform, tier);
+        var reference = ReferenceOrNone(platform, tier);
         var peers = tier is null ? 0 : distribution.Count(platform, tier);
         var place = $"{platform.DisplayName()} {tier ?? "(unknown tier)"} accounts";
         if (er.Value is not { } value || tier is null || peers < MinPeers)

@@ -33,5 +33,6 @@ public sealed record VettingReport(
 /// <c>Percentile</c>: Null when the ER or the tier is unknown, or the catalogue has too few peers.<br/>
 /// <c>Peers</c>: Catalogue accounts of the same tier and platform with a known ER.<br/>
 /// <c>DistributionAt</c>: When the catalogue distribution was read.<br/>
+/// <c>Reference</c>: The published median of the account's own platform (reference.json), null when none is on file.<br/>
 /// </remarks>
-public sealed record EngagementContext(MetricValue ErFollowers, double? Percentile, int Peers, DateTime DistributionAt, string Reference);
+public sealed record EngagementContext(MetricValue ErFollowers, double? Percentile, int Peers, DateTime DistributionAt, string? Reference);

@@ -66,4 +66,26 @@ public class EngagementBenchmarkTests
         Assert.Equal("P13", SignalValueText.Of(signal));
         Assert.Contains("is at P13 of", signal.Why);
     }
+
+    [Theory]
+    [InlineData(Platform.YouTube)]
+    [InlineData(Platform.X)]
+    [InlineData(Platform.Facebook)]
+    [InlineData(Platform.Twitch)]
+    [InlineData(Platform.Pinterest)]
+    public void A_platform_without_a_published_median_quotes_none_rather_than_instagrams(Platform platform)
+    {
+        Assert.Null(EngagementBenchmark.ReferenceSentence(platform, "micro"));
+        var signal = EngagementBenchmark.Signal(platform, "micro", Er(1), Distribution);
+        Assert.DoesNotContain("Instagram", signal.ExpectedRange);
+        Assert.DoesNotContain("0.54%", signal.ExpectedRange);
+        Assert.Contains($"No published {platform.DisplayName()} median", signal.ExpectedRange);
+    }
+
+    [Fact]
+    public void Instagram_and_tiktok_quote_their_own_published_medians()
+    {
+        Assert.Equal("HypeAuditor's 2026 Instagram median for nano accounts is 1.78%.", EngagementBenchmark.ReferenceSentence(Platform.Instagram, "nano"));
+        Assert.Equal("Influencer Hero's TikTok median is 1.31%.", EngagementBenchmark.ReferenceSentence(Platform.TikTok, "micro"));
+    }
 }
