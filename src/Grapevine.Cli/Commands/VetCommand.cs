@@ -32,11 +32,14 @@ public static class VetCommand
             var platformText = result.GetValue(platform)!;
             if (!CatalogueNames.TryParsePlatform(platformText, out var parsed))
                 throw new CliUsageException($"unknown platform '{platformText}'; one of {string.Join(", ", CatalogueNames.Platforms)}");
+            var given = result.GetValue(handles)!;
+            if (given.Select((h, i) => (h, i)).FirstOrDefault(x => CatalogueNames.NormalizeHandle(x.h).Length == 0) is { h: not null } empty)
+                throw new CliUsageException(given.Length == 1 ? "the handle is empty; give one, e.g. anna.bakes" : $"handle {empty.i + 1} of {given.Length} is empty; give one, e.g. anna.bakes");
             await using var db = await GlobalOptions.OpenDatabaseAsync(result, ct);
             var service = new VettingService(db, new EngagementDistributionCache(TimeProvider.System), TimeProvider.System, Classifier());
             var reports = new List<VettingReport>();
             var missing = new List<string>();
-            foreach (var handle in result.GetValue(handles)!)
+            foreach (var handle in given)
             {
                 if (await service.VetAsync(parsed, handle, BrandSafetyLexicon.Default, ct) is { } report)
                     reports.Add(report);

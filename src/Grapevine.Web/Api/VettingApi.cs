@@ -100,6 +100,8 @@ public static class VettingApi
     {
         if (!CatalogueNames.TryParsePlatform(platform, out var parsed))
             return ApiNames.UnknownPlatform(platform);
+        if (CatalogueNames.NormalizeHandle(handle).Length == 0)
+            return TypedResults.ValidationProblem(ApiNames.Error("handle", "give a handle, e.g. anna.bakes; it is empty"), title: "Some route values are not valid");
         var report = await vetting.VetAsync(parsed, handle, await brandSafety.GetLexiconAsync(ct), ct);
         if (report is null)
         {

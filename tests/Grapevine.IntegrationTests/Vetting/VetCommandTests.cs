@@ -79,6 +79,21 @@ public class VetCommandTests
     }
 
     [Fact]
+    public async Task An_empty_handle_is_a_usage_error_that_says_so()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+
+        var blank = await CliHarness.RunAsync("vet", "instagram", " ", "--db", database.ConnectionString);
+        Assert.Equal(ExitCodes.UsageError, blank.Exit);
+        Assert.Contains("the handle is empty", blank.Error);
+        Assert.DoesNotContain("no instagram account", blank.Error);
+
+        var second = await CliHarness.RunAsync("vet", "instagram", "anna", "@", "--db", database.ConnectionString);
+        Assert.Equal(ExitCodes.UsageError, second.Exit);
+        Assert.Contains("handle 2 of 2 is empty", second.Error);
+    }
+
+    [Fact]
     public async Task Several_accounts_are_vetted_at_once_as_csv_json_or_tables_and_an_unknown_one_is_named()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

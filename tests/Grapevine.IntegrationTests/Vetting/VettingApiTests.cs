@@ -195,6 +195,23 @@ public class VettingApiTests
         Assert.Contains("unknown platform 'myspace'", errors.GetProperty("platform")[0].GetString());
     }
 
+    [Theory, BothProviders]
+    public async Task An_empty_handle_is_a_400_naming_the_handle_not_a_404(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var factory = Factory(database);
+        using var client = await factory.CreateApiClientAsync();
+
+        foreach (var handle in new[] { "%20", "%40", "%20%40%20" })
+        {
+            var response = await client.GetAsync($"/api/v1/accounts/instagram/{handle}/vetting");
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+            Assert.Contains("empty", errors.GetProperty("handle")[0].GetString());
+        }
+    }
+
     [Fact]
     public async Task The_app_vets_with_the_shipped_authenticity_model()
     {
