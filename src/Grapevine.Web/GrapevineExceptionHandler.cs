@@ -36,6 +36,9 @@ public sealed partial class GrapevineExceptionHandler(IProblemDetailsService pro
         if (exception is CampaignInputException campaign)
             return await WriteFieldErrorsAsync(context, exception, campaign.Errors.ToDictionary(), "Some values are not valid");
 
+        if (exception is CandidateChangedException changed)
+            return await WriteStaleCandidateAsync(context, changed);
+
         if (exception is ArgumentException { ParamName: { Length: > 0 } parameter } argument && FromGrapevine(exception))
             return await WriteArgumentProblemAsync(context, argument, parameter);
 
@@ -81,6 +84,23 @@ public sealed partial class GrapevineExceptionHandler(IProblemDetailsService pro
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "Some values are not valid",
+            },
+        });
+    }
+
+    // 412 names the header that carried the stale version and gives the candidate as it is now, with its new version.
+    private async ValueTask<bool> WriteStaleCandidateAsync(HttpContext context, CandidateChangedException exception)
+    {
+        context.Response.StatusCode = StatusCodes.Status412PreconditionFailed;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["If-Match"] = [exception.Message] })
+            {
+                Status = StatusCodes.Status412PreconditionFailed,
+                Title = "The candidate changed since you read it",
+                Extensions = { ["current"] = exception.Current },
             },
         });
     }

@@ -248,12 +248,25 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
         return await AddAsync(id, campaign, [accountId], "manual", ct);
     }
 
-    public async Task<CandidateView> UpdateCandidateAsync(Guid id, long accountId, CandidateChange change, CancellationToken ct)
+    public Task<CandidateView> UpdateCandidateAsync(Guid id, long accountId, CandidateChange change, CancellationToken ct) =>
+        UpdateCandidateAsync(id, accountId, change, ifMatch: null, ct);
+
+    /// <summary>
+    /// Changes a candidate; with <paramref name="ifMatch"/> (entity tags, as in an If-Match header) only while its
+    /// <see cref="CandidateView.Version"/> is one of them, else <see cref="CandidateChangedException"/> and nothing changes.
+    /// </summary>
+    public async Task<CandidateView> UpdateCandidateAsync(Guid id, long accountId, CandidateChange change, string? ifMatch, CancellationToken ct)
     {
         current.Require(Permission.WriteWorkspaceData);
         var campaign = await NameOfAsync(id, ct);
         var candidate = await db.CampaignCandidates.SingleOrDefaultAsync(c => c.CampaignId == id && c.AccountId == accountId, ct)
             ?? throw new KeyNotFoundException($"Account {accountId} is not a candidate of this campaign.");
+        if (ifMatch is not null && !CandidateVersion.Matches(ifMatch,
+                CandidateVersion.Of(CampaignRules.DecisionName(candidate.Decision), candidate.AcceptsGifting, candidate.TestSpend, candidate.TestResult)))
+        {
+            var seen = (await GetAsync(id, ct)).Candidates.Single(c => c.AccountId == accountId);
+            throw new CandidateChangedException(seen, seen.Handle);
+        }
         var errors = new FieldErrors();
         if (change.Decision is not null)
         {

@@ -23,7 +23,11 @@ public sealed record CampaignDeliverableView(string Deliverable, int Count);
 /// <summary>A candidate of a campaign: the account, where it came from and what was decided about it.</summary>
 public sealed record CandidateView(
     long AccountId, string Platform, string Handle, string? DisplayName, long? Followers, string? Tier, string? Country, string Source,
-    string Decision, bool AcceptsGifting, decimal? TestSpend, double? TestResult, DateTime AddedAt);
+    string Decision, bool AcceptsGifting, decimal? TestSpend, double? TestResult, DateTime AddedAt)
+{
+    /// <summary>Changes with the decision, gifting or test figures; send it back in <c>If-Match</c> to change the candidate only if it has not changed since.</summary>
+    public string Version => CandidateVersion.Of(Decision, AcceptsGifting, TestSpend, TestResult);
+}
 
 /// <summary>How many accounts an add named and how many of them were new to the campaign.</summary>
 public sealed record CandidatesAdded(int Added, int Found);

@@ -4,6 +4,7 @@ using Grapevine.Core.Catalogue;
 using Grapevine.Core.Discovery.Query;
 using Grapevine.Core.Lists;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Grapevine.Web.Api;
 
@@ -42,8 +43,10 @@ public static class CampaignsApi
         api.MapPatch("/{id:guid}/candidates/{accountId:long}", UpdateCandidateAsync).WithName("UpdateCampaignCandidate")
             .WithSummary("Set a candidate's decision, gifting or first-test results")
             .WithDescription("decision is open, mustinclude or excluded; testSpend and testResult record a first test (result in the goal's unit). Omitted fields stay; " +
-                "testSpend or testResult sent as null clears the recorded value.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+                "testSpend or testResult sent as null clears the recorded value. Send the `version` you read (every candidate has one) as `If-Match: \"<version>\"` " +
+                "to change the candidate only if nobody changed it since: otherwise 412 problem details naming `If-Match`, with the candidate as it is now in `current`, " +
+                "and nothing changes. Without If-Match the change applies whatever the candidate holds (as before versions existed). The answer carries the new version, also as ETag.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem(StatusCodes.Status412PreconditionFailed);
         api.MapDelete("/{id:guid}/candidates/{accountId:long}", RemoveCandidateAsync).WithName("RemoveCampaignCandidate")
             .WithSummary("Remove a candidate from a campaign").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{id:guid}/candidates/remove", RemoveCandidatesAsync).WithName("RemoveCampaignCandidates")
@@ -111,8 +114,15 @@ public static class CampaignsApi
         return TypedResults.Ok(await campaigns.AddAccountAsync(id, new AccountRef(platform, request.Handle ?? ""), ct));
     }
 
-    public static async Task<Ok<CandidateView>> UpdateCandidateAsync(Guid id, long accountId, CandidateChange request, CampaignService campaigns, CancellationToken ct) =>
-        TypedResults.Ok(await campaigns.UpdateCandidateAsync(id, accountId, request, ct));
+    public static async Task<Ok<CandidateView>> UpdateCandidateAsync(
+        Guid id, long accountId, CandidateChange request,
+        [FromHeader(Name = "If-Match"), Description("The candidate's version as read, e.g. \"3f2a9c0b1d4e5f60\": change it only if it is still that version")] string? ifMatch,
+        CampaignService campaigns, HttpResponse response, CancellationToken ct)
+    {
+        var changed = await campaigns.UpdateCandidateAsync(id, accountId, request, ifMatch, ct);
+        response.Headers.ETag = $"\"{changed.Version}\"";
+        return TypedResults.Ok(changed);
+    }
 
     public static async Task<NoContent> RemoveCandidateAsync(Guid id, long accountId, CampaignService campaigns, CancellationToken ct)
     {

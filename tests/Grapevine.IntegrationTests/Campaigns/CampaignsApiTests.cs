@@ -125,6 +125,47 @@ public class CampaignsApiTests
     }
 
     [Theory, BothProviders]
+    public async Task A_candidate_change_with_a_stale_version_is_refused_with_412_naming_if_match(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        Dictionary<string, long> ids;
+        await using (var db = host.Database.CreateContext())
+            ids = await DiscoveryTestData.SeedAsync(db);
+        using var api = await host.Factory.CreateApiClientAsync();
+        var id = (await (await api.PostAsJsonAsync("/api/v1/campaigns", Body)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { platform = "instagram", handle = "kai.lifts" });
+        var path = $"/api/v1/campaigns/{id}/candidates/{ids["kai.lifts"]}";
+        var read = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/campaigns/{id}/candidates"))[0].GetProperty("version").GetString()!;
+
+        // A colleague records a test result after we read the candidate.
+        var theirs = await api.PatchAsJsonAsync(path, new { testResult = 3400 });
+        var theirVersion = (await theirs.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString();
+        Assert.NotEqual(read, theirVersion);
+        Assert.Equal($"\"{theirVersion}\"", theirs.Headers.ETag?.ToString());
+
+        HttpRequestMessage Change(string version, object body) =>
+            new(HttpMethod.Patch, path) { Content = JsonContent.Create(body), Headers = { { "If-Match", $"\"{version}\"" } } };
+        var stale = await api.SendAsync(Change(read, new { testResult = 10 }));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
+        var problem = await stale.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("changed since you read it", problem.GetProperty("errors").GetProperty("If-Match")[0].GetString());
+        Assert.Equal((3400.0, theirVersion), (problem.GetProperty("current").GetProperty("testResult").GetDouble(),
+            problem.GetProperty("current").GetProperty("version").GetString()));
+        var kept = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/campaigns/{id}/candidates"))[0];
+        Assert.Equal(3400.0, kept.GetProperty("testResult").GetDouble());
+
+        // With the version as it is now, the change applies; a weak tag and an unquoted one match too.
+        var fresh = await api.SendAsync(Change(theirVersion!, new { testResult = 10 }));
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        var now = (await fresh.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString()!;
+        var weak = new HttpRequestMessage(HttpMethod.Patch, path) { Content = JsonContent.Create(new { decision = "excluded" }), Headers = { { "If-Match", $"W/\"{now}\"" } } };
+        Assert.Equal(HttpStatusCode.OK, (await api.SendAsync(weak)).StatusCode);
+        // Without If-Match a change applies as before versions existed.
+        Assert.Equal(HttpStatusCode.OK, (await api.PatchAsJsonAsync(path, new { decision = "open" })).StatusCode);
+    }
+
+    [Theory, BothProviders]
     public async Task Bad_input_gets_problem_details_naming_the_field(DatabaseProvider provider)
     {
         await using var host = await StartAsync(provider);
