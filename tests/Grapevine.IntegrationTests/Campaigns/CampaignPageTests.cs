@@ -240,6 +240,104 @@ public class CampaignPageTests
     }
 
     [Theory, BothProviders]
+    public async Task Candidates_filter_by_decision_tier_and_text_and_select_all_ticks_the_shown_rows_keeping_edits(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        List<CatalogueTestData.Seeded> seeded;
+        await using (var db = host.Database.CreateContext())
+            seeded = await CatalogueTestData.SeedAsync(db, count: 5);
+        using var client = await host.Factory.CreateSignedInClientAsync();
+        var page = Location(await Forms.SubmitPairsAsync(client, "/campaigns/new", "new-campaign", CampaignFormPageTests.Essentials(("Form.Platforms", ""))));
+        foreach (var s in seeded)
+            await Forms.SubmitAsync(client, page, "add-handle", new() { ["AddPlatform"] = s.Platform, ["AddHandle"] = s.Handle });
+        var owner = await host.UserAsync("owner@example.com");
+        var workspace = (await host.MembershipsAsync(owner.Id)).Single().WorkspaceId;
+        var campaignId = Guid.Parse(page["/campaigns/".Length..]);
+        await host.Factory.AsMemberAsync(workspace, owner, WorkspaceRole.Member, s =>
+            s.GetRequiredService<CampaignService>().UpdateCandidateAsync(campaignId, seeded[1].Id, new CandidateChange { Decision = "excluded" }, default));
+        static List<long> Rows(string html) =>
+            [.. System.Text.RegularExpressions.Regex.Matches(html, "<tr class=\"candidate\" data-account=\"(\\d+)\"").Select(m => long.Parse(m.Groups[1].Value))];
+
+        var all = await HtmlAsync(await client.GetAsync(page));
+        Assert.Equal(5, Rows(all).Count);
+        Assert.Contains("5 candidates</h2>", all);
+        Assert.Contains("name=\"decision\"", all);
+
+        var excluded = await HtmlAsync(await client.GetAsync($"{page}?decision=excluded"));
+        Assert.Equal([seeded[1].Id], Rows(excluded));
+        Assert.Contains("1 of 5 candidates", excluded);
+        Assert.Contains("Show all</a>", excluded);
+
+        var tier = seeded[0].Tier ?? "unknown";
+        var byTier = await HtmlAsync(await client.GetAsync($"{page}?tier={tier}"));
+        Assert.Equal(seeded.Where(s => (s.Tier ?? "unknown") == tier).Select(s => s.Id).Order(), Rows(byTier).Order());
+
+        var byText = await HtmlAsync(await client.GetAsync($"{page}?q=%40{seeded[2].Handle.ToUpperInvariant()}"));
+        Assert.Equal([seeded[2].Id], Rows(byText));
+        Assert.Contains("No candidate matches this filter", await HtmlAsync(await client.GetAsync($"{page}?q=nobody-at-all")));
+
+        // Select all (a button: the page has no script) ticks every row shown, keeps what was typed, and saves nothing.
+        var open = $"{page}?decision=open";
+        var shownIds = Rows(await HtmlAsync(await client.GetAsync(open)));
+        Assert.Equal(4, shownIds.Count);
+        var fields = new Dictionary<string, string> { ["Intent"] = "select-all" };
+        for (var i = 0; i < shownIds.Count; i++)
+        {
+            fields[$"Rows[{i}].AccountId"] = shownIds[i].ToString();
+            fields[$"Rows[{i}].Decision"] = i == 0 ? "mustinclude" : "open";
+            fields[$"Rows[{i}].Seen"] = "open|0||";
+        }
+        var ticked = await HtmlAsync(await Forms.SubmitAsync(client, open, "candidates", fields));
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Matches(ticked, "name=\"Rows\\[\\d\\]\\.Selected\" value=\"true\" checked").Count);
+        Assert.Contains(">Clear selection</button>", ticked);
+        Assert.Contains("<option value=\"mustinclude\" selected", ticked);
+        var stored = (await client.GetFromJsonAsync<List<CandidateView>>($"/api/v1{page}/candidates"))!;
+        Assert.Equal("open", stored.Single(c => c.AccountId == shownIds[0]).Decision);
+    }
+
+    [Theory, BothProviders]
+    public async Task Remove_selected_saves_the_edits_typed_in_other_rows_before_asking(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        List<CatalogueTestData.Seeded> seeded;
+        await using (var db = host.Database.CreateContext())
+            seeded = await CatalogueTestData.SeedAsync(db, count: 3);
+        using var client = await host.Factory.CreateSignedInClientAsync();
+        var page = Location(await Forms.SubmitPairsAsync(client, "/campaigns/new", "new-campaign", CampaignFormPageTests.Essentials(("Form.Platforms", ""))));
+        foreach (var s in seeded)
+            await Forms.SubmitAsync(client, page, "add-handle", new() { ["AddPlatform"] = s.Platform, ["AddHandle"] = s.Handle });
+        Dictionary<string, string> Form(string secondDecision) => new()
+        {
+            ["Intent"] = "remove",
+            ["Rows[0].AccountId"] = seeded[0].Id.ToString(),
+            ["Rows[0].Decision"] = "open",
+            ["Rows[0].Seen"] = "open|0||",
+            ["Rows[0].Selected"] = "true",
+            ["Rows[1].AccountId"] = seeded[1].Id.ToString(),
+            ["Rows[1].Decision"] = secondDecision,
+            ["Rows[1].AcceptsGifting"] = "true",
+            ["Rows[1].Seen"] = "open|0||",
+            ["Rows[2].AccountId"] = seeded[2].Id.ToString(),
+            ["Rows[2].Decision"] = "open",
+            ["Rows[2].Seen"] = "open|0||",
+        };
+
+        var asking = Location(await Forms.SubmitAsync(client, page, "candidates", Form("excluded")));
+        Assert.Equal($"{page}?removeMany={seeded[0].Id}&savedRows=1", asking);
+        var stored = (await client.GetFromJsonAsync<List<CandidateView>>($"/api/v1{page}/candidates"))!;
+        Assert.Equal(("excluded", true), (stored.Single(c => c.AccountId == seeded[1].Id).Decision, stored.Single(c => c.AccountId == seeded[1].Id).AcceptsGifting));
+        var confirm = await HtmlAsync(await client.GetAsync(asking));
+        Assert.Contains("Your edits to 1 candidate are saved. Nothing is removed until you confirm below.", confirm);
+        Assert.Contains("Remove 1 candidate from this campaign?", confirm);
+        Assert.Equal(3, stored.Count);
+
+        // The form is now stale for the second row (it shows "open|0||"): editing it again refuses, and removes nothing.
+        var refused = await HtmlAsync(await Forms.SubmitAsync(client, page, "candidates", Form("mustinclude")));
+        Assert.Contains($"Nothing was saved: someone else changed @{seeded[1].Handle}", refused);
+        Assert.Equal("excluded", (await client.GetFromJsonAsync<List<CandidateView>>($"/api/v1{page}/candidates"))!.Single(c => c.AccountId == seeded[1].Id).Decision);
+    }
+
+    [Theory, BothProviders]
     public async Task Viewers_see_the_campaign_without_write_controls_and_another_workspace_gets_404(DatabaseProvider provider)
     {
         await using var host = await StartAsync(provider);
