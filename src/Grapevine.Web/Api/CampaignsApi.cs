@@ -34,7 +34,9 @@ public static class CampaignsApi
             .WithDescription("A new active campaign named \"Copy of …\" with the same set-up and candidates (decisions and gifting kept; no plans, no test results).")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{id:guid}/candidates", CandidatesAsync).WithName("ListCampaignCandidates").WithSummary("List a campaign's candidates")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("Filters, as on the campaign page: `q` (text in the handle, display name or source), `decision` (open, mustinclude or excluded) " +
+                "and `tier` (a tier name, or unknown when the follower count is unknown). An unknown decision answers 400 naming `decision`.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{id:guid}/candidates", AddCandidatesAsync).WithName("AddCampaignCandidates").WithSummary("Add candidates from a search, a list or by handle")
             .WithDescription("Send one of: `search` (the search API's fields: q, platform, tier, country, min_followers … as camelCase properties " +
                 "text, platform, tier, country, minFollowers …; at most 200 accounts), `listId` (a saved list of this workspace), or `platform` and `handle`. " +
@@ -90,8 +92,17 @@ public static class CampaignsApi
         return TypedResults.Created($"/api/v1/campaigns/{copy.Id}", copy);
     }
 
-    public static async Task<Ok<IReadOnlyList<CandidateView>>> CandidatesAsync(Guid id, CampaignService campaigns, CancellationToken ct) =>
-        TypedResults.Ok((await campaigns.GetAsync(id, ct)).Candidates);
+    public static async Task<Results<Ok<List<CandidateView>>, ValidationProblem>> CandidatesAsync(
+        Guid id, [Description("Text in the handle, display name or source")] string? q,
+        [Description("open, mustinclude or excluded")] string? decision,
+        [Description("A tier name, or unknown")] string? tier, CampaignService campaigns, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(decision) && !CampaignRules.Decisions.Contains(decision.Trim().ToLowerInvariant()))
+            return TypedResults.ValidationProblem(ApiNames.Error("decision", $"unknown decision '{decision}'; one of {string.Join(", ", CampaignRules.Decisions)}"),
+                title: "Some query parameters are not valid");
+        var filter = new CandidateFilter(q, decision, tier);
+        return TypedResults.Ok((await campaigns.GetAsync(id, ct)).Candidates.Where(filter.Matches).ToList());
+    }
 
     public static async Task<Results<Ok<CandidatesAdded>, ValidationProblem>> AddCandidatesAsync(
         Guid id, CandidatesRequest request, CampaignService campaigns, CancellationToken ct)

@@ -125,6 +125,32 @@ public class CampaignsApiTests
     }
 
     [Theory, BothProviders]
+    public async Task Candidates_are_filtered_by_text_decision_and_tier_as_on_the_page(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        Dictionary<string, long> ids;
+        await using (var db = host.Database.CreateContext())
+            ids = await DiscoveryTestData.SeedAsync(db);
+        using var api = await host.Factory.CreateApiClientAsync();
+        var id = (await (await api.PostAsJsonAsync("/api/v1/campaigns", Body)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        foreach (var handle in new[] { "kai.lifts", "mara.moves", "lena.kocht" })
+            await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { platform = "instagram", handle });
+        await api.PatchAsJsonAsync($"/api/v1/campaigns/{id}/candidates/{ids["mara.moves"]}", new { decision = "excluded" });
+        async Task<List<string?>> Handles(string query) =>
+            [.. (await api.GetFromJsonAsync<JsonElement>($"/api/v1/campaigns/{id}/candidates?{query}")).EnumerateArray().Select(c => c.GetProperty("handle").GetString())];
+
+        Assert.Equal(["kai.lifts", "lena.kocht", "mara.moves"], await Handles(""));
+        Assert.Equal(["mara.moves"], await Handles("decision=excluded"));
+        Assert.Equal(["kai.lifts", "lena.kocht"], await Handles("decision=open"));
+        Assert.Equal(["kai.lifts"], await Handles("q=%40KAI"));
+        var all = await api.GetFromJsonAsync<JsonElement>($"/api/v1/campaigns/{id}/candidates");
+        var tier = all[0].GetProperty("tier").GetString() ?? "unknown";
+        Assert.Equal(all.EnumerateArray().Where(c => (c.GetProperty("tier").GetString() ?? "unknown") == tier).Select(c => c.GetProperty("handle").GetString()),
+            await Handles($"tier={tier}"));
+        await AssertFieldErrorAsync(await api.GetAsync($"/api/v1/campaigns/{id}/candidates?decision=maybe"), "decision", "unknown decision 'maybe'");
+    }
+
+    [Theory, BothProviders]
     public async Task A_candidate_change_with_a_stale_version_is_refused_with_412_naming_if_match(DatabaseProvider provider)
     {
         await using var host = await StartAsync(provider);
