@@ -43,6 +43,8 @@ public class UnknownValueTests
         // A photo has no view count in the data: that is unknown, not a dash.
         Assert.Contains($"<td data-label=\"Views\" class=\"num\">{Unknown}</td>", account);
         Assert.DoesNotContain("—</td>", account);
+        // A rate the workspace never recorded is not unknown data: there is none.
+        Assert.Contains("<td data-label=\"Your rate\" class=\"num\">none</td>", account);
 
         var list = await client.GetStringAsync($"/lists/{listId}");
         Assert.Contains($"<td data-label=\"Country\">{Unknown}</td>", list);
