@@ -43,6 +43,8 @@ public class UnknownValueTests
         // A photo has no view count in the data: that is unknown, not a dash.
         Assert.Contains($"<td data-label=\"Views\" class=\"num\">{Unknown}</td>", account);
         Assert.DoesNotContain("—</td>", account);
+        // A metric computed as unknown carries the same tooltip.
+        Assert.Contains($"<p class=\"metric-value\" title=\"{Format.UnknownTitle}\">unknown</p>", account);
         // A rate the workspace never recorded is not unknown data: there is none.
         Assert.Contains("<td data-label=\"Your rate\" class=\"num\">none</td>", account);
 
