@@ -30,7 +30,7 @@ internal static class AccountEndpoints
         if (!Guid.TryParse(form["workspaceId"], out var workspaceId) || !(await workspaces.MembershipsAsync(userId, ct)).Any(m => m.WorkspaceId == workspaceId))
             return Results.LocalRedirect("/workspace?done=switch-refused");
         WorkspaceMiddleware.Choose(context, workspaceId);
-        return Results.LocalRedirect("/");
+        return Results.LocalRedirect(SwitchReturnUrl.For(form["returnUrl"]));
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Grapevine.Core.Catalogue;
 using Grapevine.Core.Discovery.Niches;
+using Microsoft.AspNetCore.Components;
 
 namespace Grapevine.Web.Components;
 
@@ -9,7 +10,31 @@ public static class Format
 {
     public const string Unknown = "unknown";
 
+    /// <summary>The tooltip of every "unknown" on the pages (docs/conventions.md).</summary>
+    public const string UnknownTitle = "Not in the data Grapevine has. Unknown never stands for zero.";
+
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
+
+    /// <summary>
+    /// A value as a table cell or fact shows it: the text, or, when it is missing (null, empty or already
+    /// <see cref="Unknown"/>), the word "unknown" styled as absent and with <see cref="UnknownTitle"/> as its tooltip.
+    /// The one way every page shows an unknown value; never a dash, never 0.
+    /// </summary>
+    public static RenderFragment Show(string? text) => builder =>
+    {
+        if (string.IsNullOrWhiteSpace(text) || text == Unknown)
+        {
+            builder.OpenElement(0, "span");
+            builder.AddAttribute(1, "class", "unknown");
+            builder.AddAttribute(2, "title", UnknownTitle);
+            builder.AddContent(3, Unknown);
+            builder.CloseElement();
+        }
+        else
+        {
+            builder.AddContent(4, text);
+        }
+    };
 
     public static string Count(long? value) => value?.ToString("N0", Culture) ?? Unknown;
 

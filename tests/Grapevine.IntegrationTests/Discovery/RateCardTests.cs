@@ -183,7 +183,7 @@ public class RateCardTests
         Assert.Contains("$321", html);
         Assert.DoesNotContain("RatePrice", html);
         Assert.DoesNotContain("Delete rate", html);
-        Assert.Equal(HttpStatusCode.BadRequest, (await Forms.PostAsync(client, $"/accounts/instagram/{instagram.Handle}", "set-rate",
+        Assert.Equal(HttpStatusCode.Forbidden, (await Forms.PostAsync(client, $"/accounts/instagram/{instagram.Handle}", "set-rate",
             new() { ["RateDeliverable"] = "instagram_post", ["RatePrice"] = "1" }, Forms.Token(html))).StatusCode);
     }
 

@@ -1,0 +1,48 @@
+using Grapevine.Core.Data;
+using Grapevine.IntegrationTests.Infrastructure;
+using Grapevine.IntegrationTests.Web;
+using Grapevine.Web.Auth;
+using static Grapevine.IntegrationTests.Auth.AuthTestHost;
+
+namespace Grapevine.IntegrationTests.Auth;
+
+/// <summary>Switching workspace returns to the page the person was on, when that page exists in the new workspace.</summary>
+public class WorkspaceSwitchTests
+{
+    [Theory]
+    [InlineData("/members", "/members")]
+    [InlineData("/accounts/instagram/mara.moves?done=tag-added&tag=vegan", "/accounts/instagram/mara.moves")]
+    [InlineData("/?platform=instagram&tag=vegan&left=Old", "/?platform=instagram")]
+    [InlineData("/discover?q=vegan+recipes&tier=micro&tier=nano", "/discover?q=vegan%20recipes&tier=micro&tier=nano")]
+    [InlineData("/lists/0193a4f2-0000-7000-8000-000000000001?remove=5", "/lists")]
+    [InlineData("/campaigns/0193a4f2-0000-7000-8000-000000000001/plan", "/campaigns")]
+    [InlineData("/campaigns/new", "/campaigns/new")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("//evil.example/", "/")]
+    [InlineData("/\\evil.example/", "/")]
+    [InlineData(null, "/")]
+    public void The_return_page_means_the_same_in_the_new_workspace(string? from, string expected) =>
+        Assert.Equal(expected, SwitchReturnUrl.For(from));
+
+    [Theory, BothProviders]
+    public async Task Switching_from_a_list_lands_on_the_lists_of_the_new_workspace(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        var olga = await host.Factory.CreateUserAsync("olga@example.com");
+        var alpha = await host.Factory.CreateWorkspaceAsync(olga, "Alpha");
+        await host.Factory.CreateWorkspaceAsync(olga, "Beta");
+        using var client = await host.Factory.SignInAsync("olga@example.com");
+
+        var members = await HtmlAsync(await client.GetAsync("/members?done=x"));
+        Assert.Contains("<input type=\"hidden\" name=\"returnUrl\" value=\"/members?done=x\" />", members);
+        var token = Forms.Token(members);
+        var fromMembers = await Forms.PostAsync(client, "/workspaces/switch", null, new() { ["workspaceId"] = alpha.ToString(), ["returnUrl"] = "/members?done=x" }, token);
+        Assert.Equal("/members", Location(fromMembers));
+
+        var listUrl = $"/lists/{Guid.CreateVersion7()}";
+        var fromList = await Forms.PostAsync(client, "/workspaces/switch", null, new() { ["workspaceId"] = alpha.ToString(), ["returnUrl"] = listUrl }, token);
+        Assert.Equal("/lists", Location(fromList));
+        var outside = await Forms.PostAsync(client, "/workspaces/switch", null, new() { ["workspaceId"] = alpha.ToString(), ["returnUrl"] = "https://evil.example/" }, token);
+        Assert.Equal("/", Location(outside));
+    }
+}
