@@ -13,6 +13,7 @@ builder.Services.AddDbContext<GrapevineDb>(o => GrapevineDatabase.Configure(o, c
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOptions<GrapevineOptions>().BindConfiguration(GrapevineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddScoped<CatalogueImportAccess>();
+builder.Services.AddSingleton<RejectedRowsDownloads>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<GrapevineExceptionHandler>();
 // Query-string values that do not parse (minFollowers=abc) reach the exception handler, which names the parameter.

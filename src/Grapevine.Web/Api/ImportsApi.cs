@@ -4,6 +4,7 @@ using Grapevine.Core.Catalogue.Import;
 using Grapevine.Core.Data;
 using Grapevine.Core.Discovery.Engine;
 using Grapevine.Core.Vetting;
+using Grapevine.Core.Workspaces;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -31,12 +32,21 @@ public static class ImportsApi
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
             .WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes);
+        api.MapGet("/rejected-rows/{id:guid}", RejectedRowsAsync)
+            .WithName("DownloadRejectedRows")
+            .WithSummary("Download every rejected row of an import as CSV")
+            .WithDescription(
+                "The import's `rejectedRowsUrl`: the file's own columns, then `line`, `field` and `error`; fix the values and import " +
+                "it as it is. Only for the person (or their keys) who imported, in the same workspace, for 24 hours.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
     public static async Task<Results<Ok<ImportReport>, ValidationProblem, ProblemHttpResult>> ImportAsync(
         IFormFile? file, [FromForm] string? kind, GrapevineDb db, TimeProvider time, EngagementDistributionCache distributions,
-        DiscoveryIndexState discovery, CatalogueImportAccess access, AuditLog audit, CancellationToken ct)
+        DiscoveryIndexState discovery, CatalogueImportAccess access, AuditLog audit, CurrentWorkspace current, RejectedRowsDownloads downloads,
+        CancellationToken ct)
     {
         if (await access.RefusalAsync(ct) is { } refusal)
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed to import into the catalogue", detail: refusal);
@@ -54,7 +64,20 @@ public static class ImportsApi
 
         ImportColumns.TryParseKind(kind, out var importKind);
         await using var upload = file!.OpenReadStream();
-        var report = await new CatalogueImporter(db, time).ImportAsync(upload, file.FileName, importKind, new ImportOptions(), null, ct);
+        // Every rejected row goes to a file on disk (the report lists only the first 1,000), downloadable for a day.
+        var (downloadId, rejectedPath) = downloads.Reserve();
+        var report = await new CatalogueImporter(db, time).ImportAsync(upload, file.FileName, importKind, new ImportOptions(rejectedPath), null, ct);
+        if (report.RejectedFile is not null && current.Id is { } workspaceId)
+        {
+            var expiresAt = downloads.Keep(downloadId, rejectedPath, workspaceId, current.UserId);
+            report = report with { RejectedRowsUrl = $"/api/v1/imports/rejected-rows/{downloadId}", RejectedRowsExpireAt = expiresAt };
+        }
+        else
+        {
+            RejectedRowsDownloads.Discard(rejectedPath);
+        }
+        // The path is on the server: of no use to the caller, and not theirs to know.
+        report = report with { RejectedFile = null };
         await AuditAsync(db, audit, file.FileName, report, ct);
         if (report.FileError is not null)
             return TypedResults.ValidationProblem(
@@ -65,6 +88,17 @@ public static class ImportsApi
         // Search profiles rewritten by the import go into the discovery index now (a large change rebuilds it in the background).
         await discovery.RefreshAsync(null, ct);
         return TypedResults.Ok(report);
+    }
+
+    public static Results<FileStreamHttpResult, ProblemHttpResult> RejectedRowsAsync(Guid id, CurrentWorkspace current, RejectedRowsDownloads downloads)
+    {
+        if (!current.Can(Permission.WriteWorkspaceData))
+            throw new PermissionDeniedException(Permission.WriteWorkspaceData);
+        if (downloads.Open(id, current.Id!.Value, current.UserId) is not { } file)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such rejected rows",
+                detail: "The rejected rows of an import are kept for 24 hours (and until the server restarts), for the person who imported the " +
+                    "file. Import it again to get them, or use the CLI (grapevine import FILE --kind KIND), which writes them to FILE.rejected.csv.");
+        return TypedResults.File(file, "text/csv; charset=utf-8", "rejected-rows.csv");
     }
 
     /// <summary>The catalogue is shared by every workspace, so who changed it is recorded where they work.</summary>

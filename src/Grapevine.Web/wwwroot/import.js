@@ -53,10 +53,28 @@
         if (report.rejections.length > 0) {
             const wrap = element("div", undefined, "table-wrap");
             const table = element("table", undefined, "rejections");
+            // Every rejected row, in a CSV with the file's own columns: fix the values and import it as it is.
+            const aboutDownload = " It has your file's columns, then line, field and error: fix the values and import it as it is. Kept for 24 hours.";
+            const download = () => {
+                const link = element("a", report.rejected === 1
+                    ? "Download the rejected row (CSV)" : `Download all ${rows(report.rejected)} rejected (CSV)`, "button");
+                link.href = report.rejectedRowsUrl;
+                link.setAttribute("download", "");
+                return link;
+            };
             if (report.rejectionsTruncated) {
-                card.append(element("p", `Showing the first ${number(report.rejections.length)} of ${rows(report.rejected)} rejected. ` +
-                    `To get every rejected row, import the file from the command line (grapevine import FILE --kind ${report.kind}): ` +
-                    "it writes them all, with their reasons, to FILE.rejected.csv next to the file.", "alert truncated"));
+                const note = element("p", `Showing the first ${number(report.rejections.length)} of ${rows(report.rejected)} rejected. `, "alert truncated");
+                if (report.rejectedRowsUrl) {
+                    note.append(download(), aboutDownload);
+                } else {
+                    note.append(`To get every rejected row, import the file from the command line (grapevine import FILE --kind ${report.kind}): ` +
+                        "it writes them all, with their reasons, to FILE.rejected.csv next to the file.");
+                }
+                card.append(note);
+            } else if (report.rejectedRowsUrl) {
+                const note = element("p", undefined, "hint");
+                note.append(download(), aboutDownload);
+                card.append(note);
             }
             table.append(element("caption", report.rejectionsTruncated
                 ? `The first ${number(report.rejections.length)} rejected rows` : "Rejected rows", "visually-hidden"));

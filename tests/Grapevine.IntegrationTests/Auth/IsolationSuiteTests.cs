@@ -50,6 +50,7 @@ public class IsolationSuiteTests(ITestOutputHelper output)
         ["GET /api/v1/accounts/{platform}/{handle}/vetting"] = new(w => $"/api/v1/accounts/{w.Shared}/vetting"),
         ["GET /api/v1/vetting.csv"] = new(w => $"/api/v1/vetting.csv?accounts={w.Shared},{w.Own}", ViewerMayRead: false),
         ["POST /api/v1/imports"] = new(_ => "/api/v1/imports", _ => ImportForm()),
+        ["GET /api/v1/imports/rejected-rows/{id:guid}"] = new(w => w.RejectedRowsA, OfB: w => w.RejectedRowsB, ViewerMayRead: false),
         ["GET /api/v1/workspaces"] = new(_ => "/api/v1/workspaces"),
         ["GET /api/v1/members"] = new(_ => "/api/v1/members"),
         ["GET /api/v1/workspace"] = new(_ => "/api/v1/workspace"),
@@ -242,6 +243,8 @@ public class IsolationSuiteTests(ITestOutputHelper output)
         public Guid InvitationA { get; private set; }
         public Guid InvitationB { get; private set; }
         public Guid MemberB { get; private set; }
+        public string RejectedRowsA { get; private set; } = "";
+        public string RejectedRowsB { get; private set; } = "";
         public string TagB => "b-secret-tag";
         public string RateNoteB => "B secret rate";
         public string OwnRate => RateDeliverables.Default(Parse(OwnAccount.Platform));
@@ -334,6 +337,18 @@ public class IsolationSuiteTests(ITestOutputHelper output)
             Outsiders.Add(("a user in no workspace", await f.SignInAsync("nomad@nowhere.test")));
             ReadOnly.Add(("a Viewer", await f.SignInAsync("vera@a-brand.test")));
             ReadOnly.Add(("a read-only key", f.CreateKeyClient(readKeyA)));
+            RejectedRowsA = await RejectedRowsAsync(OwnerA, "a-rejected");
+            RejectedRowsB = await RejectedRowsAsync(OwnerB, "b-rejected");
+        }
+
+        // Where an import's rejected rows are kept for whoever imported it.
+        private static async Task<string> RejectedRowsAsync(HttpClient importer, string handle)
+        {
+            var file = new ByteArrayContent(Encoding.UTF8.GetBytes($"platform,handle,followers\ninstagram,{handle},-1\n"));
+            file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+            var form = new MultipartFormDataContent { { new StringContent("accounts"), "kind" }, { file, "file", "rejected.csv" } };
+            var report = await (await importer.PostAsync("/api/v1/imports", form)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            return report.GetProperty("rejectedRowsUrl").GetString()!;
         }
 
         // The suite's accounts have no search profiles, so a plan chooses nobody and planning would not save it: keep it

@@ -164,15 +164,6 @@ public class ListsAndNotesTests
             Assert.Contains($"Remove @{b.Handle} from “Spring launch”?", await HtmlAsync(await owner.GetAsync($"/lists/{listId}?remove={b.Id}")));
             Assert.Equal(HttpStatusCode.BadRequest, (await Forms.PostAsync(owner, $"/lists/{listId}", "remove-account", new() { ["RemoveAccountId"] = b.Id.ToString() }, token)).StatusCode);
             Assert.Equal(2, await db.CreatorListItems.IgnoreQueryFilters().CountAsync());
-            var removed = await HtmlAsync(await Forms.SubmitAsync(owner, $"/lists/{listId}?remove={b.Id}", "remove-account", new() { ["RemoveAccountId"] = b.Id.ToString() }));
-            Assert.Contains($"@{b.Handle} is removed from the list", removed);
-            Assert.DoesNotContain("class=\"card panel confirm\"", removed);
-            Assert.Contains("The list is renamed", await HtmlAsync(await Forms.SubmitAsync(owner, $"/lists/{listId}", "rename-list", new() { ["NewName"] = "Spring shortlist" })));
-            Assert.Contains("Delete “Spring shortlist”?", await HtmlAsync(await owner.GetAsync($"/lists/{listId}?delete=1")));
-            Assert.Equal(1, await db.CreatorListItems.IgnoreQueryFilters().CountAsync());
-
-            // Notes, tags and lists on the account page.
-            var account = $"/accounts/{a.Platform}/{a.Handle}";
             // Post/redirect/get: each change answers with a redirect to the page saying what was done, so reloading the
             // page it lands on, or going back to it, posts nothing again.
             async Task<string> DoneAsync(HttpResponseMessage posted, string expectedLocation)
@@ -180,6 +171,24 @@ public class ListsAndNotesTests
                 Assert.Equal(expectedLocation, Location(posted));
                 return await HtmlAsync(await owner.GetAsync(expectedLocation));
             }
+            var removed = await DoneAsync(await Forms.SubmitAsync(owner, $"/lists/{listId}?remove={b.Id}", "remove-account", new() { ["RemoveAccountId"] = b.Id.ToString() }),
+                $"/lists/{listId}?done=removed&account={b.Id}");
+            Assert.Contains($"@{b.Handle} is removed from the list", removed);
+            Assert.DoesNotContain("class=\"card panel confirm\"", removed);
+            Assert.Contains("The list is renamed", await DoneAsync(
+                await Forms.SubmitAsync(owner, $"/lists/{listId}", "rename-list", new() { ["NewName"] = "Spring shortlist" }), $"/lists/{listId}?done=renamed"));
+            // The notice is chosen by a flag; a crafted link cannot claim an account on the list was removed, nor bring its own words.
+            Assert.DoesNotContain("is removed from the list", await HtmlAsync(await owner.GetAsync($"/lists/{listId}?done=removed&account={a.Id}")));
+            var craftedNotice = await HtmlAsync(await owner.GetAsync($"/lists/{listId}?done=sign%20in%20again%20at%20evil.example"));
+            Assert.DoesNotContain("sign in again", craftedNotice);
+            Assert.DoesNotContain("role=\"status\"", craftedNotice);
+            // A refused rename stays on the page with its error and redirects nowhere.
+            Assert.Contains("role=\"alert\"", await HtmlAsync(await Forms.SubmitAsync(owner, $"/lists/{listId}", "rename-list", new() { ["NewName"] = "  " })));
+            Assert.Contains("Delete “Spring shortlist”?", await HtmlAsync(await owner.GetAsync($"/lists/{listId}?delete=1")));
+            Assert.Equal(1, await db.CreatorListItems.IgnoreQueryFilters().CountAsync());
+
+            // Notes, tags and lists on the account page.
+            var account = $"/accounts/{a.Platform}/{a.Handle}";
             var noted = await DoneAsync(
                 await Forms.SubmitAsync(owner, account, "add-note", new() { ["NoteText"] = "Replies within a day <b>fast</b>" }), $"{account}?done=note-added");
             Assert.Contains("Note added.", noted);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -50,6 +51,59 @@ public class ImportAccessTests
         // The audit log page names the event.
         using var browser = await host.Factory.SignInAsync("owner@example.com");
         Assert.Contains("catalogue import", await AuthTestHost.HtmlAsync(await browser.GetAsync("/audit")));
+    }
+
+    [Theory, BothProviders]
+    public async Task Every_rejected_row_is_downloadable_as_csv_by_its_importer_for_a_day(DatabaseProvider provider)
+    {
+        await using var host = await AuthTestHost.StartAsync(provider);
+        var owner = await host.Factory.CreateUserAsync("owner@example.com");
+        var workspace = await host.Factory.CreateWorkspaceAsync(owner, "Acme");
+        var colleague = await host.Factory.CreateUserAsync("colleague@example.com");
+        await host.Factory.AddMemberAsync(workspace, colleague, WorkspaceRole.Admin);
+        var stranger = await host.Factory.CreateUserAsync("stranger@example.com");
+        await host.Factory.CreateWorkspaceAsync(stranger, "Elsewhere");
+        using var browser = await host.Factory.SignInAsync("owner@example.com");
+        using var key = host.Factory.CreateKeyClient(await host.Factory.CreateApiKeyAsync(workspace, owner));
+
+        // More rejected rows than the report lists (1,000), and one good row written as a spreadsheet exports it.
+        var csv = new StringBuilder("platform,handle,followers\n");
+        for (var i = 1; i <= 1200; i++)
+            csv.Append(CultureInfo.InvariantCulture, $"instagram,bad{i},-{i}\n");
+        csv.Append("instagram,good,\"12,400\"\n");
+        var response = await browser.PostAsync("/api/v1/imports", Form("accounts", csv.ToString(), "creators.csv"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((1, 1200, 1000, true), (report.GetProperty("inserted").GetInt32(), report.GetProperty("rejected").GetInt32(),
+            report.GetProperty("rejections").GetArrayLength(), report.GetProperty("rejectionsTruncated").GetBoolean()));
+        Assert.Equal(JsonValueKind.Null, report.GetProperty("rejectedFile").ValueKind);
+        var url = report.GetProperty("rejectedRowsUrl").GetString()!;
+        Assert.StartsWith("/api/v1/imports/rejected-rows/", url);
+        Assert.Equal(host.Time.GetUtcNow().AddHours(24), report.GetProperty("rejectedRowsExpireAt").GetDateTimeOffset());
+
+        var download = await browser.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("text/csv", download.Content.Headers.ContentType?.MediaType);
+        var lines = (await download.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1201, lines.Length);
+        Assert.Equal("platform,handle,followers,line,field,error", lines[0]);
+        Assert.Equal("instagram,bad1200,-1200,1201,followers,'-1200' is negative; counts are 0 or more", lines[^1]);
+        // The importer's keys may fetch it too; nobody else may, not even another admin of the workspace.
+        Assert.Equal(HttpStatusCode.OK, (await key.GetAsync(url)).StatusCode);
+        using (var other = await host.Factory.SignInAsync("colleague@example.com"))
+            Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);
+        using (var other = await host.Factory.SignInAsync("stranger@example.com"))
+            Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);
+
+        // An import without rejected rows has nothing to download.
+        var clean = await (await key.PostAsync("/api/v1/imports", Form("accounts", ImportFixtures.Accounts, "clean.csv"))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(JsonValueKind.Null, clean.GetProperty("rejectedRowsUrl").ValueKind);
+
+        // A day later the file is gone, and the answer says how to get the rows again.
+        host.Time.Advance(TimeSpan.FromHours(24));
+        var expired = await browser.GetAsync(url);
+        Assert.Equal(HttpStatusCode.NotFound, expired.StatusCode);
+        Assert.Contains("kept for 24 hours", await expired.Content.ReadAsStringAsync());
     }
 
     [Theory, BothProviders]

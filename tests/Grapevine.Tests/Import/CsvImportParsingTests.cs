@@ -44,6 +44,24 @@ public class CsvImportParsingTests
     }
 
     [Fact]
+    public void Counts_exported_with_thousands_separators_land_as_numbers_and_abbreviations_are_refused_as_approximate()
+    {
+        var file = ParsedFile.Parse(
+            "platform,handle,followers,following,posts_count\n" +
+            "instagram,anna,\"12,400\",1 024,\"1,234,567\"\n" +
+            "instagram,bob,12\u00A0400,\"12 400\",7\n" +
+            "instagram,carl,1.2k,1,2\n",
+            ImportKind.Accounts);
+
+        var anna = Assert.IsType<AccountRow>(file.Lines[0].Row);
+        Assert.Equal((12_400L, 1_024L, 1_234_567L), (anna.Followers!.Value, anna.Following!.Value, anna.PostsCount!.Value));
+        var bob = Assert.IsType<AccountRow>(file.Lines[1].Row);
+        Assert.Equal((12_400L, 12_400L), (bob.Followers!.Value, bob.Following!.Value));
+        Assert.Equal(new ImportProblem("followers", "'1.2k' is an abbreviated, approximate number; write the exact count in digits (e.g. 1200 or 1,200, not 1.2k)"),
+            file.Lines[2].Problem);
+    }
+
+    [Fact]
     public void Snapshot_follower_and_comment_columns_land_in_their_fields()
     {
         Assert.Equal(
@@ -199,7 +217,8 @@ public class CsvImportParsingTests
     [InlineData("instagram,@,1", "handle", "is required")]
     [InlineData("instagram,an na,1", "handle", "'an na' is not a valid handle (no spaces or commas)")]
     [InlineData("instagram,anna,-1", "followers", "'-1' is negative; counts are 0 or more")]
-    [InlineData("instagram,anna,1.5k", "followers", "'1.5k' is not a whole number (digits only, no separators or decimals)")]
+    [InlineData("instagram,anna,1.5k", "followers", "'1.5k' is an abbreviated, approximate number; write the exact count in digits (e.g. 1200 or 1,200, not 1.2k)")]
+    [InlineData("instagram,anna,1.5", "followers", "'1.5' is not a whole number (digits, optionally grouped in threes as in 12,400 or 12 400; no decimals)")]
     [InlineData("instagram,anna,18446744073709551616", "followers", "'18446744073709551616' is beyond the 64-bit range (at most 9223372036854775807)")]
     public void Bad_values_reject_the_row_naming_the_field(string row, string field, string message)
     {

@@ -20,6 +20,21 @@ public class FieldParsersTests
     }
 
     [Theory]
+    [InlineData("12,400", 12_400L)]
+    [InlineData("12 400", 12_400L)]
+    [InlineData("12\u00A0400", 12_400L)]
+    [InlineData("12\u202F400", 12_400L)]
+    [InlineData("12\u2009400", 12_400L)]
+    [InlineData("1,234,567", 1_234_567L)]
+    [InlineData(" 999,000 ", 999_000L)]
+    [InlineData("9,223,372,036,854,775,807", long.MaxValue)]
+    public void Counts_grouped_in_threes_by_one_thousands_separator_parse(string text, long expected)
+    {
+        Assert.Null(FieldParsers.Count(U(text), out var value));
+        Assert.Equal(expected, value);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("   ")]
     public void Empty_count_is_unknown_not_zero(string text)
@@ -33,7 +48,23 @@ public class FieldParsersTests
     [InlineData("-0", "is negative")]
     [InlineData("abc", "is not a whole number")]
     [InlineData("12.5", "is not a whole number")]
-    [InlineData("1,200", "is not a whole number")]
+    [InlineData("1,20", "is not a whole number")]
+    [InlineData("1,2000", "is not a whole number")]
+    [InlineData("1234,567", "is not a whole number")]
+    [InlineData(",123", "is not a whole number")]
+    [InlineData("123,", "is not a whole number")]
+    [InlineData("1,234 567", "is not a whole number")]
+    [InlineData("1,,234", "is not a whole number")]
+    [InlineData("12.400", "is not a whole number")]
+    [InlineData("12,400.5", "is not a whole number")]
+    [InlineData("-12,400", "is negative")]
+    [InlineData("9,223,372,036,854,775,808", "beyond the 64-bit range")]
+    [InlineData("1.2k", "abbreviated, approximate number; write the exact count")]
+    [InlineData("3M", "abbreviated, approximate number; write the exact count")]
+    [InlineData("15 K", "abbreviated, approximate number; write the exact count")]
+    [InlineData("2,5b", "abbreviated, approximate number; write the exact count")]
+    [InlineData("k", "is not a whole number")]
+    [InlineData("1.2.3k", "is not a whole number")]
     [InlineData("1e3", "is not a whole number")]
     [InlineData("+3", "is not a whole number")]
     [InlineData("-", "is not a whole number")]

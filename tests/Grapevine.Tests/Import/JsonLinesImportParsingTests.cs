@@ -74,9 +74,23 @@ public class JsonLinesImportParsingTests
             {"platform":"instagram","handle":"a","post_id":"p3","posted_at":"2024-01-01","type":"photo","likes":123456789012345678901234}
             """);
         Assert.Equal(
-            ["'1.5' is not a whole number (digits only, no separators or decimals)", "'-3' is negative; counts are 0 or more",
+            ["'1.5' is not a whole number (digits, optionally grouped in threes as in 12,400 or 12 400; no decimals)", "'-3' is negative; counts are 0 or more",
              "'123456789012345678901234' is beyond the 64-bit range (at most 9223372036854775807)"],
             file.Problems.Select(p => p.Message));
+    }
+
+    [Fact]
+    public void Counts_as_strings_may_carry_thousands_separators_as_in_csv()
+    {
+        var file = Parse(
+            """
+            {"platform":"instagram","handle":"a","post_id":"p1","posted_at":"2024-01-01","type":"photo","likes":"12,400","views":"1 024 000"}
+            {"platform":"instagram","handle":"a","post_id":"p2","posted_at":"2024-01-01","type":"photo","likes":"3M"}
+            """);
+        var post = Assert.IsType<PostRow>(file.Lines[0].Row);
+        Assert.Equal((12_400L, 1_024_000L), (post.Likes!.Value, post.Views!.Value));
+        Assert.Equal(new ImportProblem("likes", "'3M' is an abbreviated, approximate number; write the exact count in digits (e.g. 1200 or 1,200, not 1.2k)"),
+            file.Lines[1].Problem);
     }
 
     [Fact]

@@ -16,7 +16,10 @@ internal static class FieldParsers
     public static string? CheckUtf8(ReadOnlySpan<byte> value) =>
         Ascii.IsValid(value) || Utf8.IsValid(value) ? null : "contains bytes that are not valid UTF-8 (save the file as UTF-8)";
 
-    /// <summary>A count: a whole number from 0 to 2^63−1, written with digits only.</summary>
+    /// <summary>
+    /// A count: a whole number from 0 to 2^63−1, written with digits, optionally grouped in threes by one kind of
+    /// thousands separator as spreadsheets export them (12,400; 12 400; with a no-break or thin space).
+    /// </summary>
     public static string? Count(ReadOnlySpan<byte> raw, out long? value)
     {
         value = null;
@@ -25,8 +28,14 @@ internal static class FieldParsers
             return null;
         var negative = text[0] == (byte)'-';
         var digits = negative ? text[1..] : text;
+        // The common case, plain digits, is read as it always was; separators are only looked for when it fails.
         if (digits.IsEmpty || digits.IndexOfAnyExceptInRange((byte)'0', (byte)'9') >= 0)
-            return $"'{Show(text)}' is not a whole number (digits only, no separators or decimals)";
+        {
+            Span<byte> ungrouped = stackalloc byte[Math.Min(digits.Length, 64)];
+            if (digits.Length > 64 || Ungroup(digits, ungrouped) is not { } length)
+                return NotACount(text);
+            digits = ungrouped[..length].ToArray();
+        }
         if (negative)
             return $"'{Show(text)}' is negative; counts are 0 or more";
         ulong result = 0;
@@ -39,6 +48,54 @@ internal static class FieldParsers
         }
         value = (long)result;
         return null;
+    }
+
+    /// <summary>
+    /// The digits of a number grouped in threes (1 to 3 digits, then groups of exactly 3) by one separator used
+    /// throughout: a comma, a space, a no-break space (U+00A0, U+202F) or a thin space (U+2009). A dot is not one: in
+    /// 12.400 it may as well be a decimal point. Returns the number of digits written, or null when the text is not so grouped.
+    /// </summary>
+    private static int? Ungroup(ReadOnlySpan<byte> text, Span<byte> digits)
+    {
+        var separator = ReadOnlySpan<byte>.Empty;
+        int written = 0, group = 0, i = 0;
+        while (i < text.Length)
+        {
+            if (text[i] is >= (byte)'0' and <= (byte)'9')
+            {
+                digits[written++] = text[i++];
+                group++;
+                continue;
+            }
+            var here = GroupSeparator(text[i..]);
+            if (here.IsEmpty || group == 0 || (separator.IsEmpty ? group > 3 : group != 3) || (!separator.IsEmpty && !here.SequenceEqual(separator)))
+                return null;
+            separator = here;
+            group = 0;
+            i += here.Length;
+        }
+        return separator.IsEmpty || group != 3 ? null : written;
+    }
+
+    private static ReadOnlySpan<byte> GroupSeparator(ReadOnlySpan<byte> text) => text switch
+    {
+        [(byte)',', ..] => ","u8,
+        [(byte)' ', ..] => " "u8,
+        [0xC2, 0xA0, ..] => "\u00A0"u8,
+        [0xE2, 0x80, 0x89, ..] => "\u2009"u8,
+        [0xE2, 0x80, 0xAF, ..] => "\u202F"u8,
+        _ => [],
+    };
+
+    /// <summary>Why a value that is not a count is refused; an abbreviation such as 1.2k is named as the approximation it is.</summary>
+    private static string NotACount(ReadOnlySpan<byte> text)
+    {
+        var number = text[^1] is (byte)'k' or (byte)'K' or (byte)'m' or (byte)'M' or (byte)'b' or (byte)'B' ? Trim(text[..^1]) : [];
+        if (!number.IsEmpty && number.IndexOfAnyExceptInRange((byte)'0', (byte)'9') is var other
+            && (other < 0 || (number[other] is (byte)'.' or (byte)',' && other > 0 && other < number.Length - 1
+                              && number[(other + 1)..].IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0)))
+            return $"'{Show(text)}' is an abbreviated, approximate number; write the exact count in digits (e.g. 1200 or 1,200, not 1.2k)";
+        return $"'{Show(text)}' is not a whole number (digits, optionally grouped in threes as in 12,400 or 12 400; no decimals)";
     }
 
     /// <summary>A count that must fit in 32 bits (bio_length).</summary>

@@ -30,6 +30,11 @@ public sealed record ImportReport
     public IReadOnlyList<ImportRejection> Rejections { get; init; } = [];
     public bool RejectionsTruncated { get; init; }
     public string? RejectedFile { get; init; }
+
+    /// <summary>Through the web app and the API: where every rejected row can be downloaded as CSV, until <see cref="RejectedRowsExpireAt"/>.</summary>
+    public string? RejectedRowsUrl { get; init; }
+
+    public DateTimeOffset? RejectedRowsExpireAt { get; init; }
     public int AccountsRecomputed { get; init; }
     public double Seconds { get; init; }
     public double RowsPerSecond { get; init; }
@@ -48,7 +53,7 @@ public sealed record ImportReport
 /// </summary>
 public sealed record ImportProgress(long Rows, long Bytes, ImportPhase Phase = ImportPhase.Rows, double? Share = null, int Accounts = 0);
 
-/// <param name="RejectedFilePath">Where rejected rows are written as CSV; null writes none (the HTTP API).</param>
+/// <param name="RejectedFilePath">Where rejected rows are written as CSV; null writes none.</param>
 /// <param name="MaxListedRejections">How many rejected rows the report lists (all are counted and written to the file).</param>
 /// <param name="BatchSize">Rows handed to the bulk writer at a time, all inside the one transaction.</param>
 public sealed record ImportOptions(string? RejectedFilePath = null, int MaxListedRejections = 1000, int BatchSize = 20_000);
