@@ -139,9 +139,14 @@ public class ListsAndNotesTests
         var (a, b) = (seeded[0], seeded[1]);
 
         // Tick two accounts in the catalogue and add them to a new list.
-        var added = await HtmlAsync(await Forms.SubmitAsync(owner, "/?limit=200", "add-to-list",
+        // Post/redirect/get with the filters kept, so a reload adds nothing again.
+        var addedAt = Location(await Forms.SubmitAsync(owner, "/?limit=200", "add-to-list",
             new() { ["NewListName"] = "Spring launch", ["account"] = $"{a.Platform}/{a.Handle}" }, postUrl: null));
+        Assert.StartsWith("/?limit=200&added=1&of=1&list=", addedAt);
+        var added = await HtmlAsync(await owner.GetAsync(addedAt));
         Assert.Contains("Added 1 of 1 ticked account to “Spring launch”", added);
+        // The counts come from the address, but only a list of the workspace is named: a crafted link shows nothing.
+        Assert.DoesNotContain("Added 1 of 1", await HtmlAsync(await owner.GetAsync($"/?added=1&of=1&list={Guid.NewGuid()}")));
         var token = Forms.Token(added);
         await using (var db = host.Database.CreateContext())
         {
@@ -151,7 +156,7 @@ public class ListsAndNotesTests
                 new("ListId", listId.ToString()), new("account", $"{a.Platform}/{a.Handle}"), new("account", $"{b.Platform}/{b.Handle}"),
                 new("_handler", "add-to-list"), new(Forms.TokenField, token),
             };
-            var both = await HtmlAsync(await owner.PostAsync("/?limit=200", new FormUrlEncodedContent(form)));
+            var both = await HtmlAsync(await owner.GetAsync(Location(await owner.PostAsync("/?limit=200", new FormUrlEncodedContent(form)))));
             Assert.Contains("Added 1 of 2 ticked accounts to “Spring launch” (the others were on it already)", both);
 
             var page = await HtmlAsync(await owner.GetAsync($"/lists/{listId}"));
@@ -203,6 +208,14 @@ public class ListsAndNotesTests
                 $"{account}?done=tag-removed&tag=vegan-food");
             Assert.DoesNotContain(">vegan-food", untagged);
             Assert.Contains("Tag vegan-food removed.", untagged);
+            // A crafted link names no tag that is still on the account, and puts none of its own words in the notice.
+            await Forms.SubmitAsync(owner, account, "add-tag", new() { ["NewTag"] = "kept" });
+            var stillTagged = await HtmlAsync(await owner.GetAsync($"{account}?done=tag-removed&tag=kept"));
+            Assert.Contains("Tag removed.", stillTagged);
+            Assert.DoesNotContain("Tag kept removed.", stillTagged);
+            var forged = await HtmlAsync(await owner.GetAsync($"{account}?done=tag-removed&tag=" + Uri.EscapeDataString("Call +1 555 0100 now")));
+            Assert.Contains("Tag removed.", forged);
+            Assert.DoesNotContain("0100 now", forged);
             var noteId = (await db.AccountNotes.IgnoreQueryFilters().SingleAsync()).Id;
             Assert.Contains($"href=\"{account}?deleteNote={noteId}#confirm\"", noted);
             Assert.Contains("Delete the note of 23 Nov 2026?", await HtmlAsync(await owner.GetAsync($"{account}?deleteNote={noteId}")));
@@ -328,8 +341,8 @@ public class ListsAndNotesTests
         await using var db = host.Database.CreateContext();
         Assert.Equal(0, await db.CreatorLists.IgnoreQueryFilters().CountAsync());
 
-        Assert.Contains("Added 1 of 1 ticked account to “Micro picks”", await HtmlAsync(await Forms.SubmitAsync(owner, "/?limit=200", "add-to-list",
-            new() { ["NewListName"] = "Micro picks", ["account"] = $"{a.Platform}/{a.Handle}" }, postUrl: null)));
+        Assert.Contains("Added 1 of 1 ticked account to “Micro picks”", await HtmlAsync(await owner.GetAsync(Location(await Forms.SubmitAsync(owner, "/?limit=200", "add-to-list",
+            new() { ["NewListName"] = "Micro picks", ["account"] = $"{a.Platform}/{a.Handle}" }, postUrl: null)))));
         Assert.Contains("already has a list named “micro PICKS”", await HtmlAsync(await Forms.SubmitAsync(owner, "/?limit=200", "add-to-list",
             new() { ["NewListName"] = "micro PICKS", ["account"] = $"{a.Platform}/{a.Handle}" }, postUrl: null)));
         Assert.Equal(1, await db.CreatorLists.IgnoreQueryFilters().CountAsync());
