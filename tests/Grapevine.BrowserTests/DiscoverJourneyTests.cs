@@ -170,7 +170,7 @@ public class DiscoverJourneyTests(ITestOutputHelper output)
         await BrowserSession.SignUpAsync(page, "gia@example.com", "Gia's Brand");
 
         // Growth adds a column; the table still fits its card, so every row's buttons show without scrolling sideways.
-        await page.GotoAsync(new Uri(server.Address, "/discover?sort=growth").ToString());
+        await page.GotoAsync(new Uri(server.Address, "/discover?sort=growth&limit=200").ToString());
         await Assertions.Expect(page.Locator("th", new() { HasText = "Growth (30 d)" })).ToBeVisibleAsync();
         var (table, wrap) = (await page.Locator("table.discover-table").EvaluateAsync<int>("t => t.scrollWidth"),
             await page.Locator(".table-wrap").EvaluateAsync<int>("w => w.clientWidth"));

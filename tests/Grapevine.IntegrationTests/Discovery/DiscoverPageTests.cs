@@ -99,7 +99,7 @@ public class DiscoverPageTests
 
         var byGrowth = await HtmlAsync(await owner.GetAsync("/discover?sort=growth"));
         Assert.Contains("sorted by follower growth over 30 days", byGrowth);
-        Assert.Contains(">Growth (30 d)</th>", byGrowth);
+        Assert.Contains(">Growth <span class=\"nowrap\">(30 d)</span></th>", byGrowth);
         Assert.Contains("A fast rise can be bought", byGrowth);
         Assert.Equal(Count(byGrowth, "<tbody class=\"hit\""), Count(byGrowth, "class=\"num growth-cell\""));
 
