@@ -158,6 +158,31 @@ public class DiscoverJourneyTests(ITestOutputHelper output)
         await BrowserSession.ScreenshotAsync(phone, output, "discover-390.png", fullPage: false);
     }
 
+    [Fact]
+    public async Task Sorted_by_growth_the_results_fit_their_card_at_desktop_and_phone_width()
+    {
+        await using var server = await GrapevineServer.StartAsync(SeedAsync);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserSession.LaunchAsync(playwright);
+        await using var context = await browser.NewContextAsync(BrowserSession.Desktop);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(server.Address, "/account/sign-up").ToString());
+        await BrowserSession.SignUpAsync(page, "gia@example.com", "Gia's Brand");
+
+        // Growth adds a column; the table still fits its card, so every row's buttons show without scrolling sideways.
+        await page.GotoAsync(new Uri(server.Address, "/discover?sort=growth&limit=200").ToString());
+        await Assertions.Expect(page.Locator("th", new() { HasText = "Growth (30 d)" })).ToBeVisibleAsync();
+        var (table, wrap) = (await page.Locator("table.discover-table").EvaluateAsync<int>("t => t.scrollWidth"),
+            await page.Locator(".table-wrap").EvaluateAsync<int>("w => w.clientWidth"));
+        await page.Locator("table.discover-table").ScrollIntoViewIfNeededAsync();
+        await BrowserSession.ScreenshotAsync(page, output, "discover-growth-1280.png", fullPage: false);
+        Assert.True(table <= wrap, $"the table is {table}px wide in a {wrap}px card");
+        foreach (var button in await page.Locator("tbody.hit td.actions-cell .button").AllAsync())
+            Assert.True(await BrowserSession.IsWithinWidthAsync(page, button), "a row's button is cut off at 1280px");
+
+        await BrowserSession.CheckOnPhoneAsync(browser, context, server.Address, "/discover?sort=growth", output, "discover-growth-390.png");
+    }
+
     // The sample catalogue is dated 1 Nov 2026; its posts are moved to lead up to today, so that #tags stay inside the
     // default 90-day window whenever the test runs, and given the hashtags an import reads from their captions. Then
     // the search profiles are built from it.

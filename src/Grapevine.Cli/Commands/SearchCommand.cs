@@ -95,12 +95,19 @@ public static class SearchCommand
         table.AddColumn(new TableColumn("#").RightAligned()).AddColumn("Handle").AddColumn("Platform").AddColumn(new TableColumn("Followers").RightAligned())
             .AddColumn("Tier").AddColumn("Niche").AddColumn(new TableColumn("ER").RightAligned()).AddColumn(new TableColumn("Price").RightAligned())
             .AddColumn(new TableColumn("Fit").RightAligned());
+        // Sorted by growth, the number it is sorted by is shown too (as on the Discover page).
+        var growth = query.Sort == DiscoverySort.Growth;
+        if (growth)
+            table.AddColumn(new TableColumn("Growth 30 d").RightAligned());
         foreach (var h in answer.Hits)
         {
-            table.AddRow(
+            string[] row =
+            [
                 h.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape("@" + h.Handle), h.Platform, Known(h.Followers?.ToString("N0", CultureInfo.InvariantCulture)),
                 Known(h.Tier), Known(h.PrimaryNiche), Known(h.EngagementRate is { } er ? er.ToString("0.00", CultureInfo.InvariantCulture) + "%" : null),
-                Known(Price(h.Price)), h.Score.ToString("0.000", CultureInfo.InvariantCulture));
+                Known(Price(h.Price)), h.Score.ToString("0.000", CultureInfo.InvariantCulture),
+            ];
+            table.AddRow(growth ? [.. row, Known(h.Growth is { } g ? g.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%" : null)] : row);
         }
         console.Write(table);
         var sort = query.Sort == DiscoverySort.Fit ? "fit" : DiscoveryQueryParser.SortName(query.Sort);
@@ -110,6 +117,11 @@ public static class SearchCommand
         Facet(console, "Platforms", answer.Facets.Platforms);
         Facet(console, "Countries", answer.Facets.Countries);
         Facet(console, "Niches", answer.Facets.Niches);
+        if (growth)
+        {
+            console.MarkupLine("[grey]Growth is the change in followers over the last 30 days, from snapshots. A fast rise can be bought: " +
+                "'grapevine vet PLATFORM HANDLE' marks each follower spike and whether engagement rose with it.[/]");
+        }
         console.MarkupLine("[grey]Fit is the weighted sum of niche, keywords, audience, engagement, quality, cost, recency and safety; --json shows each part and why.[/]");
     }
 

@@ -12,7 +12,8 @@ public class CampaignCandidate : IWorkspaceOwned
     public Guid CampaignId { get; set; }
     public long AccountId { get; set; }
 
-    /// <summary>Where the candidate came from, in words: "search: vegan fitness", "list: Summer", "manual".</summary>
+    /// <summary>Where the candidate came from, in words: "search: vegan fitness", "list: Summer",
+    /// "discover: q=vegan; tier=micro" (picked from Discover's results), "manual".</summary>
     public required string Source { get; set; }
 
     public CandidateDecision Decision { get; set; }

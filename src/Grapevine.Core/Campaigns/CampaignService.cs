@@ -235,17 +235,31 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
         return await AddAsync(id, campaign, list.Accounts, "list: " + list.Name, ct);
     }
 
-    /// <summary>Adds one catalogue account by platform and handle.</summary>
-    public async Task<CandidatesAdded> AddAccountAsync(Guid id, AccountRef account, CancellationToken ct)
+    /// <summary>Adds one catalogue account by platform and handle, as a "manual" candidate.</summary>
+    public Task<CandidatesAdded> AddAccountAsync(Guid id, AccountRef account, CancellationToken ct) =>
+        AddAccountsAsync(id, [account], ManualSource, ct);
+
+    /// <summary>The source of a candidate someone named by hand.</summary>
+    public const string ManualSource = "manual";
+
+    /// <summary>The source of candidates picked from Discover's results: "discover: " and the search they came from.</summary>
+    public static string DiscoverSource(string search) => "discover: " + (string.IsNullOrWhiteSpace(search) ? "all creators" : search.Trim());
+
+    /// <summary>Adds catalogue accounts by platform and handle, all recorded with one <paramref name="source"/> in one audited change.</summary>
+    public async Task<CandidatesAdded> AddAccountsAsync(Guid id, IReadOnlyList<AccountRef> accounts, string source, CancellationToken ct)
     {
         current.Require(Permission.WriteWorkspaceData);
         var campaign = await NameOfAsync(id, ct);
-        var handle = CatalogueNames.NormalizeHandle(account.Handle);
-        if (handle.Length == 0)
-            throw new ArgumentException("A handle is required.", "handle");
-        var accountId = await db.Accounts.Where(a => a.Platform == account.Platform && a.Handle == handle).Select(a => (long?)a.Id).SingleOrDefaultAsync(ct)
-            ?? throw new ArgumentException($"The catalogue has no {account.Platform.Name()} account '{handle}'.", "handle");
-        return await AddAsync(id, campaign, [accountId], "manual", ct);
+        var ids = new List<long>(accounts.Count);
+        foreach (var account in accounts)
+        {
+            var handle = CatalogueNames.NormalizeHandle(account.Handle);
+            if (handle.Length == 0)
+                throw new ArgumentException("A handle is required.", "handle");
+            ids.Add(await db.Accounts.Where(a => a.Platform == account.Platform && a.Handle == handle).Select(a => (long?)a.Id).SingleOrDefaultAsync(ct)
+                ?? throw new ArgumentException($"The catalogue has no {account.Platform.Name()} account '{handle}'.", "handle"));
+        }
+        return await AddAsync(id, campaign, ids, source, ct);
     }
 
     public Task<CandidateView> UpdateCandidateAsync(Guid id, long accountId, CandidateChange change, CancellationToken ct) =>

@@ -40,6 +40,14 @@ public class SearchCommandTests
         Assert.Contains("@zoe.glow", second.Out);
         Assert.DoesNotContain("@lena.kocht", second.Out);
         Assert.Contains("3 accounts match; 2–2 by er.", second.Out);
+        // Sorted by growth, the growth is a column (zoe.glow +8%, mara.moves +2%, lena.kocht +1%), with the warning that it can be bought.
+        var byGrowth = await CliHarness.RunAsync("search", "vegan", "--db", database.ConnectionString, "--sort", "growth");
+        Assert.True(byGrowth.Exit == ExitCodes.Success, byGrowth.Error);
+        Assert.Contains("Growth 30 d", byGrowth.Out);
+        Assert.Contains("+8.0%", byGrowth.Out.Split('\n').Single(l => l.Contains("@zoe.glow", StringComparison.Ordinal)));
+        Assert.Contains("+1.0%", byGrowth.Out.Split('\n').Single(l => l.Contains("@lena.kocht", StringComparison.Ordinal)));
+        Assert.Contains("A fast rise can be bought", byGrowth.Out);
+        Assert.DoesNotContain("Growth 30 d", table.Out);
         var past = await CliHarness.RunAsync("search", "vegan", "--db", database.ConnectionString, "--offset", "3");
         Assert.Contains("3 accounts match, none after the first 3 (--offset).", past.Out);
         Assert.Contains("Tiers: nano 2, micro 1", table.Out);

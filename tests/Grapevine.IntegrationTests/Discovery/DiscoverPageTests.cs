@@ -99,13 +99,81 @@ public class DiscoverPageTests
 
         var byGrowth = await HtmlAsync(await owner.GetAsync("/discover?sort=growth"));
         Assert.Contains("sorted by follower growth over 30 days", byGrowth);
-        Assert.Contains(">Growth (30 d)</th>", byGrowth);
+        Assert.Contains(">Growth <span class=\"nowrap\">(30 d)</span></th>", byGrowth);
         Assert.Contains("A fast rise can be bought", byGrowth);
         Assert.Equal(Count(byGrowth, "<tbody class=\"hit\""), Count(byGrowth, "class=\"num growth-cell\""));
 
         var byFit = await HtmlAsync(await owner.GetAsync("/discover"));
         Assert.DoesNotContain("Growth (30 d)", byFit);
         Assert.DoesNotContain("A fast rise can be bought", byFit);
+
+        // Every sort gives each result the same vetting line: its report, and the brand-safety finding when there is one.
+        foreach (var html in new[] { byGrowth, byFit })
+        {
+            Assert.Equal(Count(html, "<tbody class=\"hit\""), Count(html, "class=\"vetting-link\""));
+            Assert.Contains("href=\"/accounts/instagram/zoe.glow#vetting\" aria-label=\"Vetting report of @zoe.glow\"", html);
+            // zoe.glow's safety is 0.6 = 1 / (1 + 0.67): one text flagged, rounded.
+            Assert.Equal(1, Count(html, "class=\"vetting-flag\""));
+            Assert.Contains("⚑ 1 text flagged", html);
+        }
+    }
+
+    [Theory, BothProviders]
+    public async Task Every_country_of_the_matches_can_be_picked_from_the_facet(DatabaseProvider provider)
+    {
+        await using var host = await StartWithCatalogueAsync(provider);
+        await using (var db = host.Database.CreateContext())
+        {
+            // Seven more countries: with DE, US, GB and unknown that is eleven values, three more than the facet lists open.
+            foreach (var country in new[] { "FR", "IT", "ES", "NL", "PL", "SE", "BR" })
+            {
+                var handle = "creator." + country.ToLowerInvariant();
+                var account = new Grapevine.Core.Catalogue.Account
+                {
+                    Creator = new Grapevine.Core.Catalogue.Creator { DisplayName = handle },
+                    Platform = Grapevine.Core.Catalogue.Platform.Instagram,
+                    Handle = handle,
+                    Country = country,
+                    UpdatedAt = DiscoveryTestData.Now,
+                };
+                db.Accounts.Add(account);
+                await db.SaveChangesAsync();
+                db.SearchProfiles.Add(new Grapevine.Core.Discovery.SearchProfile
+                {
+                    AccountId = account.Id,
+                    Platform = account.Platform,
+                    Handle = handle,
+                    Country = country,
+                    Words = handle,
+                    UpdatedAt = DiscoveryTestData.Now,
+                });
+                await db.SaveChangesAsync();
+            }
+        }
+        using var owner = await host.Factory.CreateSignedInClientAsync();
+
+        var raw = await RawAsync(owner, "/discover");
+        Assert.Contains("<summary>and 3 more</summary>", raw);
+        foreach (var country in new[] { "DE", "US", "GB", "FR", "IT", "ES", "NL", "PL", "SE", "BR" })
+            Assert.Contains($"href=\"/discover?country={country}\"", raw);
+    }
+
+    [Fact]
+    public async Task Real_followers_show_the_sample_they_were_measured_from()
+    {
+        await using var host = await StartAsync(DatabaseProvider.Sqlite);
+        await using (var db = host.Database.CreateContext())
+        {
+            var ids = await DiscoveryTestData.SeedAsync(db);
+            db.FollowerSamples.AddRange(Enumerable.Range(1, 1200).Select(i => new Grapevine.Core.Catalogue.FollowerSample { AccountId = ids["mara.moves"], FollowerUsername = $"fan{i}" }));
+            await db.SaveChangesAsync();
+        }
+        using var owner = await host.Factory.CreateSignedInClientAsync();
+
+        var html = await HtmlAsync(await owner.GetAsync("/discover?q=vegan"));
+        Assert.Contains("90%<span class=\"price-source\">N = 1,200</span>", html);
+        Assert.Equal(1, Count(html, "N = 1,200</span>"));
+        Assert.Contains("N = 1,200 sampled followers", html);
     }
 
     [Theory, BothProviders]
@@ -181,8 +249,12 @@ public class DiscoverPageTests
         Assert.Contains("Oat launch (2)</option>", added);
         var campaign = await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/campaigns/" + id);
         Assert.Equal(["mara.moves", "zoe.glow"], campaign.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("handle").GetString()).Order());
+        // They say they came from Discover and from which search, not "manual".
+        Assert.All(campaign.GetProperty("candidates").EnumerateArray(), c => Assert.Equal("discover: q=vegan", c.GetProperty("source").GetString()));
         await using var db = host.Database.CreateContext();
         Assert.Equal(0, await db.CreatorListItems.IgnoreQueryFilters().CountAsync());
+        // One audited change for the two, naming where they came from.
+        Assert.Equal(["2 from discover: q=vegan"], await db.AuditEntries.IgnoreQueryFilters().Where(a => a.Action == "campaign_candidates_added").Select(a => a.Detail).ToListAsync());
     }
 
     [Theory, BothProviders]

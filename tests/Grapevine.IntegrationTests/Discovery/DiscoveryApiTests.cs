@@ -77,6 +77,36 @@ public class DiscoveryApiTests
     }
 
     [Theory, BothProviders]
+    public async Task Recency_cost_and_quality_explain_themselves_with_their_formula_and_n(DatabaseProvider provider)
+    {
+        var (host, ids, api) = await StartWithCatalogueAsync(provider);
+        await using var _ = host;
+        await using (var db = host.Database.CreateContext())
+        {
+            db.FollowerSamples.AddRange(Enumerable.Range(1, 120).Select(i => new Grapevine.Core.Catalogue.FollowerSample { AccountId = ids["mara.moves"], FollowerUsername = $"fan{i}" }));
+            await db.SaveChangesAsync();
+        }
+
+        var answer = await api.GetFromJsonAsync<JsonElement>("/api/v1/search?q=vegan");
+        var hits = answer.GetProperty("hits").EnumerateArray().ToDictionary(h => h.GetProperty("handle").GetString()!);
+        string Why(string handle, string component) =>
+            hits[handle].GetProperty("fit").EnumerateArray().Single(f => f.GetProperty("component").GetString() == component).GetProperty("why").GetString()!;
+
+        // mara.moves posted 2 days ago, expects 800 engagements for $250, and 90% of her 120 sampled followers look real.
+        Assert.Equal("Last posted 2 days ago; recency = max(0, 1 − days since the last post / 90 days) = max(0, 1 − 2 / 90) = 0.98.", Why("mara.moves", "recency"));
+        Assert.Equal("About 3.2 expected engagements per dollar (epd): 800 (median likes + comments of the last 12 feed posts) for $250 (estimate); "
+            + "cost = epd / (epd + 1) = 3.2 / 4.2 = 0.76.", Why("mara.moves", "cost"));
+        Assert.Equal("90% of sampled followers look real (quality = real ÷ sampled followers, N = 120 sampled followers).", Why("mara.moves", "quality"));
+        Assert.Equal(120, hits["mara.moves"].GetProperty("audienceSample").GetInt32());
+
+        // Without a follower sample N is unknown (null), never 0.
+        Assert.Equal(JsonValueKind.Null, hits["zoe.glow"].GetProperty("audienceSample").ValueKind);
+        Assert.Equal("95% of sampled followers look real (quality = real ÷ sampled followers, N unknown).", Why("zoe.glow", "quality"));
+        Assert.Equal(JsonValueKind.Null, hits["lena.kocht"].GetProperty("audienceSample").ValueKind);
+        Assert.Equal("No follower sample to judge audience quality (N unknown); counted as neutral (0.5).", Why("lena.kocht", "quality"));
+    }
+
+    [Theory, BothProviders]
     public async Task Each_filter_narrows_the_search(DatabaseProvider provider)
     {
         var (host, _, api) = await StartWithCatalogueAsync(provider);
@@ -270,11 +300,11 @@ public class DiscoveryApiTests
             var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
             // Each number's column says its unit: ER and growth are percentages, audience quality a 0–1 share, the fit columns contributions.
             Assert.Equal("rank,platform,handle,display_name,followers,tier,country,language,primary_niche,er_followers_pct,audience_quality_share," +
-                "price_usd,price_deliverable,price_source,price_low_usd,price_high_usd,growth_30d_pct,fit_score,fit_niche_contribution,fit_keywords_contribution," +
+                "audience_sample_n,price_usd,price_deliverable,price_source,price_low_usd,price_high_usd,growth_30d_pct,fit_score,fit_niche_contribution,fit_keywords_contribution," +
                 "fit_audience_contribution,fit_engagement_contribution,fit_quality_contribution,fit_cost_contribution,fit_recency_contribution,fit_safety_contribution", lines[0]);
             Assert.Equal(4, lines.Count);
-            Assert.StartsWith("1,instagram,lena.kocht,Lena Kocht,5000,nano,DE,de,food,6,,80,instagram_post,estimate,48,128,1,", lines[1]);
-            Assert.Contains(lines, l => l.StartsWith("3,instagram,mara.moves,Mara Moves,24000,micro,DE,de,fitness,3.4,0.9,250,instagram_post,estimate,", StringComparison.Ordinal));
+            Assert.StartsWith("1,instagram,lena.kocht,Lena Kocht,5000,nano,DE,de,food,6,,,80,instagram_post,estimate,48,128,1,", lines[1]);
+            Assert.Contains(lines, l => l.StartsWith("3,instagram,mara.moves,Mara Moves,24000,micro,DE,de,fitness,3.4,0.9,,250,instagram_post,estimate,", StringComparison.Ordinal));
         }
         var exports = (await host.AuditAsync()).Where(e => e.Action == AuditLog.Actions.Export).ToList();
         Assert.Equal(2, exports.Count);

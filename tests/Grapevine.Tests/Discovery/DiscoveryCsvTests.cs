@@ -6,7 +6,7 @@ namespace Grapevine.Tests.Discovery;
 public class DiscoveryCsvTests
 {
     private static DiscoveryHitView Hit(string handle, string? displayName) => new(
-        1, 7, "instagram", handle, displayName, 24_000, "micro", "DE", "de", "fitness", 3.4, 0.9,
+        1, 7, "instagram", handle, displayName, 24_000, "micro", "DE", "de", "fitness", 3.4, 0.9, 250,
         new DiscoveryPrice(250, DiscoveryPrice.Estimate, 150, 400, "instagram_post"), 2, 0.75,
         [.. FitExplanation.Components.Select(c => new FitPartView(c.Component, c.Label, 0.125, 0.75, 0.09375, ""))]);
 
@@ -38,6 +38,7 @@ public class DiscoveryCsvTests
 
         Assert.Equal("3.4", Cell("er_followers_pct"));
         Assert.Equal("0.9", Cell("audience_quality_share"));
+        Assert.Equal("250", Cell("audience_sample_n"));
         Assert.Equal("2", Cell("growth_30d_pct"));
         Assert.Equal("instagram_post", Cell("price_deliverable"));
         Assert.Equal("250", Cell("price_usd"));

@@ -36,7 +36,7 @@ public class FitExplanationTests
         new FitPart(0.2, 0.82, 0.164),
         new FitPart(0.15, 0.87, 0.1305),
         new FitPart(0.1, null, 0.05),
-        new FitPart(0.1, 0.9, 0.09),
+        new FitPart(0.1, 1 - 3 / 90.0, 0.1 * (1 - 3 / 90.0)),
         new FitPart(0.05, 1, 0.05));
 
     private static FitFacts Facts(SearchProfile? profile = null, BrandPreferences? brand = null, DiscoveryPrice? price = null) => new(
@@ -64,9 +64,11 @@ public class FitExplanationTests
         Assert.Equal("ER 3.4% is in the top 1% of micro Instagram accounts.", FitExplanation.Explain(Breakdown(), Facts(top))[3].Why);
         top.EngagementPercentile = 0;
         Assert.Equal("ER 3.4% is in the bottom 1% of micro Instagram accounts.", FitExplanation.Explain(Breakdown(), Facts(top))[3].Why);
-        Assert.Equal("87% of sampled followers look real.", parts[4].Why);
+        Assert.Equal("87% of sampled followers look real (quality = real ÷ sampled followers, N unknown).", parts[4].Why);
+        Assert.Equal("87% of sampled followers look real (quality = real ÷ sampled followers, N = 1,500 sampled followers).",
+            FitExplanation.Explain(fit, Facts() with { AudienceSample = 1500 })[4].Why);
         Assert.Equal("Expected engagements unknown; counted as neutral (0.5).", parts[5].Why);
-        Assert.Equal("Last posted 3 days ago.", parts[6].Why);
+        Assert.Equal("Last posted 3 days ago; recency = max(0, 1 − days since the last post / 90 days) = max(0, 1 − 3 / 90) = 0.97.", parts[6].Why);
         Assert.Equal("Nothing in the bio and recent captions matches Grapevine's default brand-safety lexicon; the vetting report checks the workspace's own lists.", parts[7].Why);
     }
 
@@ -75,7 +77,8 @@ public class FitExplanationTests
     {
         var fit = Breakdown() with { Cost = new FitPart(0.1, 0.6, 0.06) };
         var why = FitExplanation.Explain(fit, Facts(price: new DiscoveryPrice(300, DiscoveryPrice.RateCard, null, null, "instagram_post")))[5].Why;
-        Assert.Equal("About 1.5 expected engagements per dollar: 450 for $300 (rate card).", why);
+        Assert.Equal("About 1.5 expected engagements per dollar (epd): 450 (median likes + comments of the last 12 feed posts) for $300 (rate card); "
+            + "cost = epd / (epd + 1) = 1.5 / 2.5 = 0.6.", why);
     }
 
     [Fact]
@@ -98,7 +101,9 @@ public class FitExplanationTests
         var parts = FitExplanation.Explain(fit, Facts(price: null) with { Price = null });
         Assert.All(parts, p => Assert.EndsWith("counted as neutral (0.5).", p.Why));
         Assert.StartsWith("No price known", parts[5].Why);
-        Assert.StartsWith("Too few sampled followers", parts[4].Why);
+        Assert.Equal("No follower sample to judge audience quality (N unknown); counted as neutral (0.5).", parts[4].Why);
+        Assert.Equal("Audience quality not measured from 40 sampled followers (it needs at least 100 and a follower classifier); counted as neutral (0.5).",
+            FitExplanation.Explain(fit, Facts(price: null) with { Price = null, AudienceSample = 40 })[4].Why);
     }
 
     [Fact]

@@ -21,7 +21,10 @@ public sealed record DiscoveryHitView(
     string? Language,
     string? PrimaryNiche,
     double? EngagementRate,
+    [property: System.ComponentModel.Description("Share (0–1) of sampled followers classified real; null when not measured")]
     double? AudienceQuality,
+    [property: System.ComponentModel.Description("How many sampled followers audience quality was measured from (N); null when the account has no follower sample")]
+    int? AudienceSample,
     DiscoveryPrice? Price,
     [property: System.ComponentModel.Description("Follower growth over the last 30 days in % (the growth_30d metric, from snapshots); null when unknown")]
     double? Growth,

@@ -31,6 +31,11 @@ public static class DiscoveryAnswers
             : await db.SearchProfileNiches.AsNoTracking().Where(n => ids.Contains(n.AccountId) && brandNiches.Contains(n.Niche)).ToListAsync(ct);
         var niches = nicheRows.ToLookup(n => n.AccountId);
         var keywords = query.Keywords.Distinct(StringComparer.Ordinal).ToList();
+        // The N of audience quality: the follower sample it was measured from (profiles are rebuilt after each import).
+        var samples = ids.Count == 0
+            ? []
+            : await db.FollowerSamples.AsNoTracking().Where(f => ids.Contains(f.AccountId)).GroupBy(f => f.AccountId)
+                .Select(g => new { AccountId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.AccountId, g => g.Count, ct);
 
         var hits = new List<DiscoveryHitView>(result.Hits.Count);
         foreach (var hit in result.Hits)
@@ -42,10 +47,11 @@ public static class DiscoveryAnswers
             var facts = new FitFacts(p, niches[hit.AccountId].ToDictionary(n => n.Niche, n => n.Score), price, brand, context.Now)
             {
                 Keywords = keywords,
+                AudienceSample = samples.TryGetValue(hit.AccountId, out var sampled) ? sampled : null,
             };
             hits.Add(new DiscoveryHitView(
                 query.Offset + hits.Count + 1, p.AccountId, p.Platform.Name(), p.Handle, p.DisplayName, p.Followers, p.Tier, p.Country, p.Language, p.PrimaryNiche,
-                p.EngagementRate, p.AudienceQuality, price, p.Growth, hit.Score, FitExplanation.Explain(hit.Fit, facts)));
+                p.EngagementRate, p.AudienceQuality, facts.AudienceSample, price, p.Growth, hit.Score, FitExplanation.Explain(hit.Fit, facts)));
         }
         return new DiscoveryAnswer(result.Total, hits, result.Facets, engine, elapsedMs, query.Notices);
     }

@@ -14,7 +14,7 @@ public static class DiscoveryCsv
     public static readonly IReadOnlyList<string> Header =
     [
         "rank", "platform", "handle", "display_name", "followers", "tier", "country", "language", "primary_niche", "er_followers_pct",
-        "audience_quality_share", "price_usd", "price_deliverable", "price_source", "price_low_usd", "price_high_usd", "growth_30d_pct", "fit_score",
+        "audience_quality_share", "audience_sample_n", "price_usd", "price_deliverable", "price_source", "price_low_usd", "price_high_usd", "growth_30d_pct", "fit_score",
         .. FitExplanation.Components.Select(c => $"fit_{c.Component}_contribution"),
     ];
 
@@ -27,7 +27,7 @@ public static class DiscoveryCsv
             csv.WriteRecord(
             [
                 Number(h.Rank), h.Platform, Text(h.Handle), Text(h.DisplayName), Number(h.Followers), h.Tier ?? "", h.Country ?? "", h.Language ?? "",
-                h.PrimaryNiche ?? "", Number(h.EngagementRate), Number(h.AudienceQuality), Number(h.Price?.Usd), h.Price?.Deliverable ?? "", h.Price?.Source ?? "",
+                h.PrimaryNiche ?? "", Number(h.EngagementRate), Number(h.AudienceQuality), Number(h.AudienceSample), Number(h.Price?.Usd), h.Price?.Deliverable ?? "", h.Price?.Source ?? "",
                 Number(h.Price?.LowUsd), Number(h.Price?.HighUsd), Number(h.Growth), Number(h.Score),
                 .. h.Fit.Select(f => Number(f.Contribution)),
             ]);

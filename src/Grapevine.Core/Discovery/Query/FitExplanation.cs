@@ -1,4 +1,5 @@
 using System.Globalization;
+using Grapevine.Core.Discovery.Engine;
 using Grapevine.Core.Discovery.Profiles;
 
 namespace Grapevine.Core.Discovery.Query;
@@ -53,7 +54,9 @@ public static class FitExplanation
                 "keywords" => "No words known for this account",
                 "audience" => "Country and language unknown",
                 "engagement" => "Engagement rate or its percentile unknown",
-                "quality" => "Too few sampled followers to judge audience quality",
+                "quality" => facts.AudienceSample is { } n
+                    ? $"Audience quality not measured from {n.ToString("N0", CultureInfo.InvariantCulture)} sampled followers (it needs at least {Vetting.AudienceQuality.MinSample} and a follower classifier)"
+                    : "No follower sample to judge audience quality (N unknown)",
                 "cost" => facts.Price is null ? "No price known" : "Expected engagements unknown",
                 "recency" => "No posts known",
                 _ => "Not checked: no bio or captions",
@@ -70,9 +73,9 @@ public static class FitExplanation
             "engagement" => p.EngagementRate is { } er && p.EngagementPercentile is { } pct
                 ? $"ER {Number(er)}% is {Standing(pct)} of {p.Tier ?? "similar"} {Platform(p)} accounts."
                 : $"Engagement scores {Number(value)}.",
-            "quality" => $"{Math.Round(value * 100)}% of sampled followers look real.",
+            "quality" => QualityWhy(facts, value),
             "cost" => CostWhy(facts, value),
-            "recency" => p.LastPostedAt is { } last ? $"Last posted {Ago(facts.Now, last)}." : $"Recency scores {Number(value)}.",
+            "recency" => p.LastPostedAt is { } last ? RecencyWhy(facts.Now, last, value) : $"Recency scores {Number(value)}.",
             _ => SafetyWhy(facts, value),
         };
     }
@@ -136,7 +139,23 @@ public static class FitExplanation
         if (facts.Profile.ExpectedEngagements is not { } engagements || facts.Price is not { } price)
             return $"Cost efficiency scores {Number(value)}.";
         var perDollar = engagements / price.Usd;
-        return $"About {Number(perDollar)} expected engagements per dollar: {engagements.ToString("N0", CultureInfo.InvariantCulture)} for ${price.Usd.ToString("N0", CultureInfo.InvariantCulture)} ({price.Source}).";
+        return $"About {Number(perDollar)} expected engagements per dollar (epd): {engagements.ToString("N0", CultureInfo.InvariantCulture)} "
+            + $"(median likes + comments of the last {Metrics.MetricDefinitions.RecentPosts} feed posts) for ${price.Usd.ToString("N0", CultureInfo.InvariantCulture)} ({price.Source}); "
+            + $"cost = epd / (epd + 1) = {Number(perDollar)} / {Number(perDollar + 1)} = {Number(value)}.";
+    }
+
+    private static string RecencyWhy(DateTime now, long lastPostedAt, double value)
+    {
+        var days = (new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc)).ToUnixTimeSeconds() - lastPostedAt) / 86_400.0;
+        var horizon = FitScorer.RecencyHorizonSeconds / 86_400;
+        return $"Last posted {Ago(now, lastPostedAt)}; recency = max(0, 1 − days since the last post / {horizon} days) "
+            + $"= max(0, 1 − {Math.Max(0, days).ToString("0.#", CultureInfo.InvariantCulture)} / {horizon}) = {Number(value)}.";
+    }
+
+    private static string QualityWhy(FitFacts facts, double value)
+    {
+        var sample = facts.AudienceSample is { } n ? $"N = {n.ToString("N0", CultureInfo.InvariantCulture)} sampled followers" : "N unknown";
+        return $"{Math.Round(value * 100)}% of sampled followers look real (quality = real ÷ sampled followers, {sample}).";
     }
 
     private static string Platform(SearchProfile p) => p.Platform.ToString();
@@ -178,4 +197,7 @@ public sealed record FitFacts(
     SearchProfile Profile, IReadOnlyDictionary<string, int> NicheScores, DiscoveryPrice? Price, BrandPreferences Brand, DateTime Now)
 {
     public IReadOnlyList<string> Keywords { get; init; } = [];
+
+    /// <summary>How many followers the account's follower sample holds (the N of audience quality); null when it has none.</summary>
+    public int? AudienceSample { get; init; }
 }
