@@ -6,15 +6,16 @@ namespace Grapevine.Web.Api;
 /// Every rejected row of the imports made through the web page and the API, as the CSV the CLI writes, kept on disk for
 /// <see cref="Lifetime"/> so that whoever imported can download all of them (the report lists only the first 1,000).
 /// Only each file's id, owner and expiry are held in memory. Files live in a directory of this process under the
-/// system's temporary directory, removed at shutdown; a restart forgets them, and the next start removes what a
+/// system's temporary directory (grapevine-rejected-rows-*), removed at shutdown; a restart forgets them, and the next start removes what a
 /// process that did not shut down cleanly left behind once it is older than the lifetime.
 /// </summary>
 public sealed class RejectedRowsDownloads : IDisposable
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
+    private const string Prefix = "grapevine-rejected-rows-";
+
     private readonly TimeProvider _time;
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "grapevine-rejected-rows");
     private readonly string _directory;
     private readonly ConcurrentDictionary<Guid, Download> _downloads = new();
 
@@ -23,8 +24,9 @@ public sealed class RejectedRowsDownloads : IDisposable
     public RejectedRowsDownloads(TimeProvider time)
     {
         _time = time;
-        _directory = Path.Combine(_root, Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_directory);
+        // A directory of its own, readable by this user only (the rows are the importer's data), on a machine that
+        // other users and other Grapevine processes may share.
+        _directory = Directory.CreateTempSubdirectory(Prefix).FullName;
         RemoveLeftovers();
     }
 
@@ -77,7 +79,7 @@ public sealed class RejectedRowsDownloads : IDisposable
     private void RemoveLeftovers()
     {
         var before = _time.GetUtcNow().UtcDateTime - Lifetime;
-        foreach (var directory in Directory.EnumerateDirectories(_root))
+        foreach (var directory in Directory.EnumerateDirectories(Path.GetTempPath(), Prefix + "*"))
         {
             if (directory != _directory && Directory.GetLastWriteTimeUtc(directory) < before)
             {
@@ -85,9 +87,9 @@ public sealed class RejectedRowsDownloads : IDisposable
                 {
                     Directory.Delete(directory, recursive: true);
                 }
-                catch (IOException)
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    // Another process may be removing it at the same moment; the next start tries again.
+                    // Another process may be removing it at the same moment, or it is another user's; the next start tries again.
                 }
             }
         }
@@ -99,7 +101,7 @@ public sealed class RejectedRowsDownloads : IDisposable
         {
             Directory.Delete(_directory, recursive: true);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Already gone, or a download still open on a system that locks open files; the next start removes it.
         }
