@@ -30,6 +30,8 @@ public static class SearchCommand
         {
             text,
         };
+        // The web page is called Discover; someone coming from it types that.
+        command.Aliases.Add("discover");
         options.AddTo(command);
 
         command.SetAction((result, ct) => CliRunner.RunAsync(async () =>

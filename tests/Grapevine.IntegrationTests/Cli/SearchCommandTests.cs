@@ -35,6 +35,10 @@ public class SearchCommandTests
         Assert.Contains("$80", lines[lena]);
         Assert.Contains("nano", lines[lena]);
         Assert.Contains("3 accounts match; top 3 by er.", table.Out);
+        // The web page is called Discover, so the command answers to that name too.
+        var discover = await CliHarness.RunAsync("discover", "vegan", "--db", database.ConnectionString, "--sort", "er");
+        Assert.True(discover.Exit == ExitCodes.Success, discover.Error);
+        Assert.Equal(lines.Where(l => l.Contains('@')), discover.Out.Split('\n').Where(l => l.Contains('@')));
         var second = await CliHarness.RunAsync("search", "vegan", "--db", database.ConnectionString, "--sort", "er", "--limit", "1", "--offset", "1");
         Assert.True(second.Exit == ExitCodes.Success, second.Error);
         Assert.Contains("@zoe.glow", second.Out);

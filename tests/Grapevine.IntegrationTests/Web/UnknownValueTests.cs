@@ -1,3 +1,4 @@
+using Grapevine.Core.Campaigns;
 using Grapevine.Core.Catalogue;
 using Grapevine.Core.Data;
 using Grapevine.Core.Lists;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Grapevine.IntegrationTests.Web;
 
-/// <summary>An unknown value reads the same on the catalogue, account and list pages: the word, styled, with a tooltip; never a dash.</summary>
+/// <summary>An unknown value reads the same on the catalogue, account, list and campaign pages: the word, styled, with a tooltip; never a dash.</summary>
 public class UnknownValueTests
 {
     private const string Unknown = $"<span class=\"unknown\" title=\"{Format.UnknownTitle}\">unknown</span>";
@@ -26,12 +27,15 @@ public class UnknownValueTests
         await using var factory = new GrapevineWebFactory(database.ConnectionString);
         var owner = await factory.CreateUserAsync("owner@example.com");
         var workspace = await factory.CreateWorkspaceAsync(owner, "Test Brand");
-        var listId = await factory.AsMemberAsync(workspace, owner, WorkspaceRole.Owner, async services =>
+        var (listId, campaignId) = await factory.AsMemberAsync(workspace, owner, WorkspaceRole.Owner, async services =>
         {
             var lists = services.GetRequiredService<ListService>();
             var list = await lists.CreateAsync("Shortlist", default);
             await lists.AddAccountsAsync(list.Id, [new AccountRef(Platform.Instagram, "mara.moves")], default);
-            return list.Id;
+            var campaigns = services.GetRequiredService<CampaignService>();
+            var campaign = await campaigns.CreateAsync(new CampaignInput { Name = "Spring launch", Brand = "Oat & Co", Goal = "sales", Budget = 1500, FirstTest = true }, default);
+            await campaigns.AddAccountAsync(campaign.Id, new AccountRef(Platform.Instagram, "mara.moves"), default);
+            return (list.Id, campaign.Id);
         });
         using var client = await factory.SignInAsync("owner@example.com");
 
@@ -50,5 +54,19 @@ public class UnknownValueTests
 
         var list = await client.GetStringAsync($"/lists/{listId}");
         Assert.Contains($"<td data-label=\"Country\">{Unknown}</td>", list);
+
+        // On a campaign, what the marketer left empty or has not recorded yet says so in words; no dash stands for it.
+        var campaignPage = await client.GetStringAsync($"/campaigns/{campaignId}");
+        Assert.Contains("<dt>Values</dt><dd>not set</dd>", campaignPage);
+        Assert.Contains("<dt>Revenue</dt><dd>not set</dd>", campaignPage);
+        Assert.DoesNotContain(">—<", campaignPage);
+        // A viewer reads the candidates rather than editing them: no gifting is "no", no first test is "none".
+        var viewer = await factory.CreateUserAsync("viewer@example.com");
+        await factory.AddMemberAsync(workspace, viewer, WorkspaceRole.Viewer);
+        using var viewerClient = await factory.SignInAsync("viewer@example.com");
+        var readOnly = await viewerClient.GetStringAsync($"/campaigns/{campaignId}");
+        Assert.Contains("<td data-label=\"Gifting\">no</td>", readOnly);
+        Assert.Contains("<td data-label=\"Test spend\" class=\"num\">none</td>", readOnly);
+        Assert.DoesNotContain(">—<", readOnly);
     }
 }
