@@ -113,7 +113,8 @@ public class WorkspaceJourneyTests(ITestOutputHelper output)
         await ben.GetByLabel("Workspace", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Acme Skincare" });
         await ScreenshotAsync(ben, output, "auth-switcher-1280.png");
         await ben.GetByRole(AriaRole.Button, new() { Name = "Switch" }).ClickAsync();
-        await ben.WaitForURLAsync(Url("/"));
+        // He switched from a list page, so he lands on the lists of the workspace he switched to.
+        await ben.WaitForURLAsync(Url("/lists"));
         await ben.GotoAsync(listUrl);
         await Assertions.Expect(ben.Locator("table.accounts tbody tr")).ToHaveCountAsync(2);
 

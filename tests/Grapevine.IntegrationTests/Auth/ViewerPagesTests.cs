@@ -28,6 +28,7 @@ public class ViewerPagesTests
         var lists = await HtmlAsync(await viewer.GetAsync("/lists"));
         Assert.Contains("Viewers read lists; members and above create them. Your role here is Viewer.", lists);
         Assert.DoesNotContain("Create one above", lists);
+        Assert.DoesNotContain("Add accounts from the", lists);
         var listId = await host.Factory.AsMemberAsync(workspace, owner, WorkspaceRole.Owner, async services =>
             (await services.GetRequiredService<ListService>().CreateAsync("Spring", default)).Id);
         var list = await HtmlAsync(await viewer.GetAsync($"/lists/{listId}"));

@@ -1,3 +1,4 @@
+using System.Net;
 using Grapevine.Core.Data;
 using Grapevine.IntegrationTests.Infrastructure;
 using Grapevine.IntegrationTests.Web;
@@ -40,6 +41,10 @@ public class WorkspaceSwitchTests
         Assert.Equal("/members", Location(fromMembers));
 
         var listUrl = $"/lists/{Guid.CreateVersion7()}";
+        // A list of another workspace is "not found", rendered at /not-found: the switch still starts from the list's address.
+        var notFound = await client.GetAsync(listUrl + "?x=1");
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+        Assert.Contains($"<input type=\"hidden\" name=\"returnUrl\" value=\"{listUrl}?x=1\" />", await notFound.Content.ReadAsStringAsync());
         var fromList = await Forms.PostAsync(client, "/workspaces/switch", null, new() { ["workspaceId"] = alpha.ToString(), ["returnUrl"] = listUrl }, token);
         Assert.Equal("/lists", Location(fromList));
         var outside = await Forms.PostAsync(client, "/workspaces/switch", null, new() { ["workspaceId"] = alpha.ToString(), ["returnUrl"] = "https://evil.example/" }, token);

@@ -44,6 +44,8 @@ public class UnknownValueTests
 
         var account = await client.GetStringAsync("/accounts/instagram/mara.moves");
         Assert.Contains($"<dt>Country</dt><dd>{Unknown}</dd>", account);
+        // A tier is written as the catalogue and lists write it (micro), not capitalised on this page alone.
+        Assert.Matches("<dt>Tier</dt><dd>(emerging|nano|micro|mid|macro|mega|celebrity)</dd>", account);
         // A photo has no view count in the data: that is unknown, not a dash.
         Assert.Contains($"<td data-label=\"Views\" class=\"num\">{Unknown}</td>", account);
         Assert.DoesNotContain("—</td>", account);
