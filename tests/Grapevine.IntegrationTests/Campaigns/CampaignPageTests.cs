@@ -202,13 +202,8 @@ public class CampaignPageTests
     public async Task Several_candidates_are_ticked_confirmed_and_removed_together(DatabaseProvider provider)
     {
         await using var host = await StartAsync(provider);
-        List<CatalogueTestData.Seeded> seeded;
-        await using (var db = host.Database.CreateContext())
-            seeded = await CatalogueTestData.SeedAsync(db, count: 3);
-        using var client = await host.Factory.CreateSignedInClientAsync();
-        var page = Location(await Forms.SubmitPairsAsync(client, "/campaigns/new", "new-campaign", CampaignFormPageTests.Essentials(("Form.Platforms", ""))));
-        foreach (var s in seeded)
-            await Forms.SubmitAsync(client, page, "add-handle", new() { ["AddPlatform"] = s.Platform, ["AddHandle"] = s.Handle });
+        var (client, page, seeded) = await CampaignWithCandidatesAsync(host, count: 3);
+        using var _ = client;
         var shown = await HtmlAsync(await client.GetAsync(page));
         Assert.Contains("name=\"Rows[0].Selected\"", shown);
         Assert.Contains(">Remove selected…</button>", shown);
@@ -243,13 +238,8 @@ public class CampaignPageTests
     public async Task Candidates_filter_by_decision_tier_and_text_and_select_all_ticks_the_shown_rows_keeping_edits(DatabaseProvider provider)
     {
         await using var host = await StartAsync(provider);
-        List<CatalogueTestData.Seeded> seeded;
-        await using (var db = host.Database.CreateContext())
-            seeded = await CatalogueTestData.SeedAsync(db, count: 5);
-        using var client = await host.Factory.CreateSignedInClientAsync();
-        var page = Location(await Forms.SubmitPairsAsync(client, "/campaigns/new", "new-campaign", CampaignFormPageTests.Essentials(("Form.Platforms", ""))));
-        foreach (var s in seeded)
-            await Forms.SubmitAsync(client, page, "add-handle", new() { ["AddPlatform"] = s.Platform, ["AddHandle"] = s.Handle });
+        var (client, page, seeded) = await CampaignWithCandidatesAsync(host, count: 5);
+        using var _ = client;
         var owner = await host.UserAsync("owner@example.com");
         var workspace = (await host.MembershipsAsync(owner.Id)).Single().WorkspaceId;
         var campaignId = Guid.Parse(page["/campaigns/".Length..]);
@@ -299,13 +289,8 @@ public class CampaignPageTests
     public async Task Remove_selected_saves_the_edits_typed_in_other_rows_before_asking(DatabaseProvider provider)
     {
         await using var host = await StartAsync(provider);
-        List<CatalogueTestData.Seeded> seeded;
-        await using (var db = host.Database.CreateContext())
-            seeded = await CatalogueTestData.SeedAsync(db, count: 3);
-        using var client = await host.Factory.CreateSignedInClientAsync();
-        var page = Location(await Forms.SubmitPairsAsync(client, "/campaigns/new", "new-campaign", CampaignFormPageTests.Essentials(("Form.Platforms", ""))));
-        foreach (var s in seeded)
-            await Forms.SubmitAsync(client, page, "add-handle", new() { ["AddPlatform"] = s.Platform, ["AddHandle"] = s.Handle });
+        var (client, page, seeded) = await CampaignWithCandidatesAsync(host, count: 3);
+        using var _ = client;
         Dictionary<string, string> Form(string secondDecision) => new()
         {
             ["Intent"] = "remove",
@@ -375,5 +360,18 @@ public class CampaignPageTests
         using var other = await host.Factory.CreateSignedInClientAsync("other@example.com");
         Assert.Contains("Campaign not found", await HtmlAsync(await other.GetAsync(page), HttpStatusCode.NotFound));
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(page + "/edit")).StatusCode);
+    }
+
+    /// <summary>A signed-in owner's new campaign (all platforms) with <paramref name="count"/> seeded accounts added by handle on its page.</summary>
+    private static async Task<(HttpClient Client, string Page, List<CatalogueTestData.Seeded> Seeded)> CampaignWithCandidatesAsync(Auth.AuthTestHost host, int count)
+    {
+        List<CatalogueTestData.Seeded> seeded;
+        await using (var db = host.Database.CreateContext())
+            seeded = await CatalogueTestData.SeedAsync(db, count);
+        var client = await host.Factory.CreateSignedInClientAsync();
+        var page = Location(await Forms.SubmitPairsAsync(client, "/campaigns/new", "new-campaign", CampaignFormPageTests.Essentials(("Form.Platforms", ""))));
+        foreach (var s in seeded)
+            await Forms.SubmitAsync(client, page, "add-handle", new() { ["AddPlatform"] = s.Platform, ["AddHandle"] = s.Handle });
+        return (client, page, seeded);
     }
 }
