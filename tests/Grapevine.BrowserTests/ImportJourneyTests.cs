@@ -27,6 +27,8 @@ public class ImportJourneyTests(ITestOutputHelper output)
         // The empty catalogue points to the import page.
         await page.GetByRole(AriaRole.Link, new() { Name = "Import creators" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Import creator data" })).ToBeVisibleAsync();
+        // The heading shows before the page's deferred script runs; an upload sent before it would not show the report.
+        await Assertions.Expect(page.Locator("form.import-form[data-enhanced]")).ToHaveCountAsync(1);
 
         var folder = Directory.CreateTempSubdirectory("grapevine-import-journey-");
         try
@@ -76,6 +78,7 @@ public class ImportJourneyTests(ITestOutputHelper output)
             {
                 var small = await phone.NewPageAsync();
                 await small.GotoAsync(new Uri(server.Address, "/import").ToString());
+                await Assertions.Expect(small.Locator("form.import-form[data-enhanced]")).ToHaveCountAsync(1);
                 await small.GetByLabel("What the file holds").SelectOptionAsync("accounts");
                 await small.GetByLabel("File (.csv, .jsonl)").SetInputFilesAsync(accounts);
                 await small.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
