@@ -27,7 +27,8 @@ public static class EngagementBenchmark
         (Platform.Instagram, "nano") => "HypeAuditor's 2026 Instagram median for nano accounts is 1.78%.",
         (Platform.Instagram, "micro") => "HypeAuditor's 2026 Instagram median for micro accounts is 0.54%.",
         (Platform.Instagram, "mega") => "HypeAuditor's 2026 Instagram median for mega accounts is 0.33%.",
-        (Platform.Instagram, _) => "HypeAuditor's 2026 Instagram medians: nano 1.78%, micro 0.54%, mega 0.33%.",
+        (Platform.Instagram, null) => "HypeAuditor's 2026 Instagram medians: nano 1.78%, micro 0.54%, mega 0.33%.",
+        (Platform.Instagram, _) => $"HypeAuditor publishes no 2026 Instagram median for {tier} accounts; its medians are nano 1.78%, micro 0.54%, mega 0.33%.",
         (Platform.TikTok, _) => "Influencer Hero's TikTok median is 1.31%.",
         _ => null,
     };

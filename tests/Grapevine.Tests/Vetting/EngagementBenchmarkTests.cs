@@ -88,4 +88,13 @@ public class EngagementBenchmarkTests
         Assert.Equal("HypeAuditor's 2026 Instagram median for nano accounts is 1.78%.", EngagementBenchmark.ReferenceSentence(Platform.Instagram, "nano"));
         Assert.Equal("Influencer Hero's TikTok median is 1.31%.", EngagementBenchmark.ReferenceSentence(Platform.TikTok, "micro"));
     }
+
+    [Theory]
+    [InlineData("macro")]
+    [InlineData("emerging")]
+    public void An_instagram_tier_without_a_published_median_says_so_before_quoting_the_others(string tier)
+    {
+        Assert.Equal($"HypeAuditor publishes no 2026 Instagram median for {tier} accounts; its medians are nano 1.78%, micro 0.54%, mega 0.33%.",
+            EngagementBenchmark.ReferenceSentence(Platform.Instagram, tier));
+    }
 }
