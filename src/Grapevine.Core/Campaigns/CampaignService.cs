@@ -92,6 +92,19 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
         return Details(campaign, views);
     }
 
+    /// <summary>The candidates <paramref name="filter"/> lets through as CSV (<see cref="CandidatesCsv"/>); audited, as every export is.</summary>
+    public async Task ExportCandidatesCsvAsync(Guid id, CandidateFilter filter, TextWriter output, CancellationToken ct)
+    {
+        current.Require(Permission.ExportData);
+        var campaign = await GetAsync(id, ct);
+        var shown = campaign.Candidates.Where(filter.Matches).ToList();
+        await CandidatesCsv.WriteAsync(campaign, shown, output, ct);
+        var filtered = filter.IsEmpty ? "" : $" (filter: {string.Join(", ", new[] { ("q", filter.Text), ("decision", filter.Decision), ("tier", filter.Tier) }
+            .Where(p => !string.IsNullOrWhiteSpace(p.Item2)).Select(p => $"{p.Item1}={p.Item2!.Trim()}"))})";
+        audit.Add(AuditLog.Actions.Export, Target(campaign.Name), $"{shown.Count} of {campaign.Candidates.Count} candidates as CSV{filtered}");
+        await db.SaveChangesAsync(ct);
+    }
+
     public async Task<CampaignDetails> CreateAsync(CampaignInput input, CancellationToken ct)
     {
         current.Require(Permission.WriteWorkspaceData);
