@@ -290,10 +290,7 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
             ?? throw new KeyNotFoundException($"Account {accountId} is not a candidate of this campaign.");
         if (ifMatch is not null && !CandidateVersion.Matches(ifMatch,
                 CandidateVersion.Of(CampaignRules.DecisionName(candidate.Decision), candidate.AcceptsGifting, candidate.TestSpend, candidate.TestResult)))
-        {
-            var seen = (await GetAsync(id, ct)).Candidates.Single(c => c.AccountId == accountId);
-            throw new CandidateChangedException(seen, seen.Handle);
-        }
+            throw await ChangedAsync(id, accountId, ct);
         var errors = new FieldErrors();
         if (change.Decision is not null)
         {
@@ -328,9 +325,28 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
             audit.Add(AuditActions.CandidateChanged, Target(campaign),
                 $"@{handle}: decision {candidate.Decision.ToString().ToLowerInvariant()}, gifting {(candidate.AcceptsGifting ? "yes" : "no")}, test spend {candidate.TestSpend?.ToString(CultureInfo.InvariantCulture) ?? "none"}, test result {candidate.TestResult?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone changed (or removed) the candidate between the version check above and this write: the update
+            // matched no row, as the four fields the version is made of are concurrency tokens. Nothing was written.
+            db.ChangeTracker.Clear();
+            if (ifMatch is not null)
+                throw await ChangedAsync(id, accountId, ct);
+            // Without If-Match a change applies whatever the candidate holds: apply it to the candidate as it is now.
+            return await UpdateCandidateAsync(id, accountId, change, ifMatch, ct);
+        }
         return (await GetAsync(id, ct)).Candidates.Single(c => c.AccountId == accountId);
     }
+
+    /// <summary>The refusal of a change checked against a version the candidate no longer has, carrying the candidate as it is now.</summary>
+    private async Task<Exception> ChangedAsync(Guid id, long accountId, CancellationToken ct) =>
+        (await GetAsync(id, ct)).Candidates.FirstOrDefault(c => c.AccountId == accountId) is { } seen
+            ? new CandidateChangedException(seen, seen.Handle)
+            : new KeyNotFoundException($"Account {accountId} is not a candidate of this campaign.");
 
     public async Task RemoveCandidateAsync(Guid id, long accountId, CancellationToken ct)
     {
