@@ -307,9 +307,13 @@ public static class CampaignCommand
         var spend = new Option<decimal?>("--test-spend") { Description = "First test: what the creator was paid (or the gift cost)." };
         var testResult = new Option<double?>("--test-result") { Description = "First test: what they brought, in the goal's unit (reach, engagements, revenue, pieces)." };
         var clearTest = new Option<bool>("--clear-test") { Description = "First test: forget the recorded spend and result (say, typed on the wrong creator)." };
+        var ifVersion = new Option<string?>("--if-version")
+        {
+            Description = "Change the candidate only if it is still at this version (as decide and campaign show --json print it): a colleague's change since is not overwritten.",
+        };
         var command = new Command("decide", "Set a candidate's decision, whether they take gifting, and a first test's spend and result; what is not given stays.")
         {
-            id, who, decision, gift, spend, testResult, clearTest,
+            id, who, decision, gift, spend, testResult, clearTest, ifVersion,
         };
         command.SetAction((result, ct) => CliRunner.RunAsync(async () =>
         {
@@ -337,7 +341,15 @@ public static class CampaignCommand
                 var candidate = await CandidateAsync(s, campaignId, account, ct);
                 try
                 {
-                    return await s.UpdateCandidateAsync(campaignId, candidate.AccountId, change, ct);
+                    return await s.UpdateCandidateAsync(campaignId, candidate.AccountId, change, result.GetValue(ifVersion), ct);
+                }
+                catch (CandidateChangedException e)
+                {
+                    var now = e.Current;
+                    throw new InvalidOperationException($"@{now.Handle} changed since version {result.GetValue(ifVersion)}: it is now version {now.Version} " +
+                        $"({now.Decision}{(now.AcceptsGifting ? ", accepts gifting" : "")}, test spend {(now.TestSpend is { } ts ? Amount(ts) : "none")}, " +
+                        $"test result {now.TestResult?.ToString("0.##", CultureInfo.InvariantCulture) ?? "none"}). Nothing was changed; " +
+                        $"check it and run decide again with --if-version {now.Version}.");
                 }
                 catch (ArgumentException e) when (e.ParamName is not null)
                 {
@@ -353,7 +365,7 @@ public static class CampaignCommand
                 Print(updated);
             else
                 Console.WriteLine($"@{updated.Handle} ({updated.Platform}): {updated.Decision}{(updated.AcceptsGifting ? ", accepts gifting" : "")}" +
-                    (updated.TestSpend is { } s ? $", test spend {Amount(s)}" : "") + (updated.TestResult is { } r ? $", test result {r.ToString("0.##", CultureInfo.InvariantCulture)}" : "") + ".");
+                    (updated.TestSpend is { } s ? $", test spend {Amount(s)}" : "") + (updated.TestResult is { } r ? $", test result {r.ToString("0.##", CultureInfo.InvariantCulture)}" : "") + $" (version {updated.Version}).");
             return ExitCodes.Success;
         }));
         return command;

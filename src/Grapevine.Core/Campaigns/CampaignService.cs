@@ -92,6 +92,19 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
         return Details(campaign, views);
     }
 
+    /// <summary>The candidates <paramref name="filter"/> lets through as CSV (<see cref="CandidatesCsv"/>); audited, as every export is.</summary>
+    public async Task ExportCandidatesCsvAsync(Guid id, CandidateFilter filter, TextWriter output, CancellationToken ct)
+    {
+        current.Require(Permission.ExportData);
+        var campaign = await GetAsync(id, ct);
+        var shown = campaign.Candidates.Where(filter.Matches).ToList();
+        await CandidatesCsv.WriteAsync(campaign, shown, output, ct);
+        var filtered = filter.IsEmpty ? "" : $" (filter: {string.Join(", ", new[] { ("q", filter.Text), ("decision", filter.Decision), ("tier", filter.Tier) }
+            .Where(p => !string.IsNullOrWhiteSpace(p.Item2)).Select(p => $"{p.Item1}={p.Item2!.Trim()}"))})";
+        audit.Add(AuditLog.Actions.Export, Target(campaign.Name), $"{shown.Count} of {campaign.Candidates.Count} candidates as CSV{filtered}");
+        await db.SaveChangesAsync(ct);
+    }
+
     public async Task<CampaignDetails> CreateAsync(CampaignInput input, CancellationToken ct)
     {
         current.Require(Permission.WriteWorkspaceData);
@@ -277,10 +290,7 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
             ?? throw new KeyNotFoundException($"Account {accountId} is not a candidate of this campaign.");
         if (ifMatch is not null && !CandidateVersion.Matches(ifMatch,
                 CandidateVersion.Of(CampaignRules.DecisionName(candidate.Decision), candidate.AcceptsGifting, candidate.TestSpend, candidate.TestResult)))
-        {
-            var seen = (await GetAsync(id, ct)).Candidates.Single(c => c.AccountId == accountId);
-            throw new CandidateChangedException(seen, seen.Handle);
-        }
+            throw await ChangedAsync(id, accountId, ct);
         var errors = new FieldErrors();
         if (change.Decision is not null)
         {
@@ -315,9 +325,28 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
             audit.Add(AuditActions.CandidateChanged, Target(campaign),
                 $"@{handle}: decision {candidate.Decision.ToString().ToLowerInvariant()}, gifting {(candidate.AcceptsGifting ? "yes" : "no")}, test spend {candidate.TestSpend?.ToString(CultureInfo.InvariantCulture) ?? "none"}, test result {candidate.TestResult?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone changed (or removed) the candidate between the version check above and this write: the update
+            // matched no row, as the four fields the version is made of are concurrency tokens. Nothing was written.
+            db.ChangeTracker.Clear();
+            if (ifMatch is not null)
+                throw await ChangedAsync(id, accountId, ct);
+            // Without If-Match a change applies whatever the candidate holds: apply it to the candidate as it is now.
+            return await UpdateCandidateAsync(id, accountId, change, ifMatch, ct);
+        }
         return (await GetAsync(id, ct)).Candidates.Single(c => c.AccountId == accountId);
     }
+
+    /// <summary>The refusal of a change checked against a version the candidate no longer has, carrying the candidate as it is now.</summary>
+    private async Task<Exception> ChangedAsync(Guid id, long accountId, CancellationToken ct) =>
+        (await GetAsync(id, ct)).Candidates.FirstOrDefault(c => c.AccountId == accountId) is { } seen
+            ? new CandidateChangedException(seen, seen.Handle)
+            : new KeyNotFoundException($"Account {accountId} is not a candidate of this campaign.");
 
     public async Task RemoveCandidateAsync(Guid id, long accountId, CancellationToken ct)
     {

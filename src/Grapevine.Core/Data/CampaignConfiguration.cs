@@ -39,6 +39,12 @@ internal sealed class CampaignCandidateConfiguration : IEntityTypeConfiguration<
         b.HasKey(x => new { x.WorkspaceId, x.CampaignId, x.AccountId });
         b.Property(x => x.Source).HasMaxLength(200);
         b.Property(x => x.TestSpend).HasPrecision(12, 2);
+        // A candidate's version is a fingerprint of these four (CandidateVersion): as concurrency tokens, an update writes
+        // only while they still hold what was read, so two changes checked against the same version cannot both land.
+        b.Property(x => x.Decision).IsConcurrencyToken();
+        b.Property(x => x.AcceptsGifting).IsConcurrencyToken();
+        b.Property(x => x.TestSpend).IsConcurrencyToken();
+        b.Property(x => x.TestResult).IsConcurrencyToken();
         b.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
     }
 }

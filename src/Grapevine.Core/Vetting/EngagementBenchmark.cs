@@ -55,7 +55,7 @@ public static class EngagementBenchmark
         var low = distribution.ValueAt(platform, tier, LowPercentile)!.Value;
         var high = distribution.ValueAt(platform, tier, HighPercentile)!.Value;
         var expected = $"P{LowPercentile:0}–P{HighPercentile:0} of {peers:N0} {place}: {Pct(low)}–{Pct(high)} ER. {reference}";
-        var at = $"ER {Pct(value)} (median of {Plural.Of(er.N, "post")}) is at P{percentile.ToString("0", CultureInfo.InvariantCulture)} of {place}";
+        var at = $"ER {Pct(value)} (median of {Plural.Of(er.N, "post")}) is at {PercentileText.Of(percentile)} of {place}";
         var (verdict, why) = percentile < LowPercentile
             ? (SignalVerdict.Watch, $"{at}: unusually low, as with an inactive or bought audience.")
             : percentile > HighPercentile

@@ -12,7 +12,7 @@ public static class SignalValueText
         null => Unknown,
         { } v => signal.Unit switch
         {
-            "percentile" => "P" + v.ToString("0", CultureInfo.InvariantCulture),
+            "percentile" => PercentileText.Of(v),
             "%" => v.ToString("0.0", CultureInfo.InvariantCulture) + "%",
             // "Suspect": organic spikes are not counted, and "0 spikes" beside a chart showing one would contradict it.
             "spikes" => Plural.Of(v, "0", "suspect spike"),

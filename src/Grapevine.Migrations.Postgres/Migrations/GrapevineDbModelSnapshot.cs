@@ -334,6 +334,7 @@ namespace Grapevine.Migrations.Postgres.Migrations
                         .HasColumnName("account_id");
 
                     b.Property<bool>("AcceptsGifting")
+                        .IsConcurrencyToken()
                         .HasColumnType("boolean")
                         .HasColumnName("accepts_gifting");
 
@@ -342,6 +343,7 @@ namespace Grapevine.Migrations.Postgres.Migrations
                         .HasColumnName("added_at");
 
                     b.Property<string>("Decision")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
@@ -354,10 +356,12 @@ namespace Grapevine.Migrations.Postgres.Migrations
                         .HasColumnName("source");
 
                     b.Property<double?>("TestResult")
+                        .IsConcurrencyToken()
                         .HasColumnType("double precision")
                         .HasColumnName("test_result");
 
                     b.Property<decimal?>("TestSpend")
+                        .IsConcurrencyToken()
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("test_spend");

@@ -328,6 +328,7 @@ namespace Grapevine.Migrations.Sqlite.Migrations
                         .HasColumnName("account_id");
 
                     b.Property<bool>("AcceptsGifting")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
                         .HasColumnName("accepts_gifting");
 
@@ -336,6 +337,7 @@ namespace Grapevine.Migrations.Sqlite.Migrations
                         .HasColumnName("added_at");
 
                     b.Property<string>("Decision")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
@@ -348,10 +350,12 @@ namespace Grapevine.Migrations.Sqlite.Migrations
                         .HasColumnName("source");
 
                     b.Property<double?>("TestResult")
+                        .IsConcurrencyToken()
                         .HasColumnType("REAL")
                         .HasColumnName("test_result");
 
                     b.Property<decimal?>("TestSpend")
+                        .IsConcurrencyToken()
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT")
                         .HasColumnName("test_spend");

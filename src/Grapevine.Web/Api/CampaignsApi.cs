@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text;
 using Grapevine.Core.Campaigns;
 using Grapevine.Core.Catalogue;
 using Grapevine.Core.Discovery.Query;
@@ -37,6 +38,12 @@ public static class CampaignsApi
             .WithDescription("Filters, as on the campaign page: `q` (text in the handle, display name or source), `decision` (open, mustinclude or excluded) " +
                 "and `tier` (a tier name, or unknown when the follower count is unknown). An unknown decision answers 400 naming `decision`.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{id:guid}/candidates.csv", ExportCandidatesAsync).WithName("ExportCampaignCandidates").WithSummary("Export a campaign's candidates as CSV")
+            .WithDescription("One row per candidate, with the same filters as listing them (`q`, `decision`, `tier`): platform, handle, tier, followers, source, " +
+                "decision, gifting, the first test's spend (in the campaign's currency) and result (in the goal's unit), when added. Unknown values are empty cells; " +
+                "text that a spreadsheet would run as a formula starts with an apostrophe. Audited; needs Member or above.")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{id:guid}/candidates", AddCandidatesAsync).WithName("AddCampaignCandidates").WithSummary("Add candidates from a search, a list or by handle")
             .WithDescription("Send one of: `search` (the search API's fields: q, platform, tier, country, min_followers … as camelCase properties " +
                 "text, platform, tier, country, minFollowers …; at most 200 accounts), `listId` (a saved list of this workspace), or `platform` and `handle`. " +
@@ -97,12 +104,29 @@ public static class CampaignsApi
         [Description("open, mustinclude or excluded")] string? decision,
         [Description("A tier name, or unknown")] string? tier, CampaignService campaigns, CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(decision) && !CampaignRules.Decisions.Contains(decision.Trim().ToLowerInvariant()))
-            return TypedResults.ValidationProblem(ApiNames.Error("decision", $"unknown decision '{decision}'; one of {string.Join(", ", CampaignRules.Decisions)}"),
-                title: "Some query parameters are not valid");
+        if (UnknownDecision(decision) is { } problem)
+            return problem;
         var filter = new CandidateFilter(q, decision, tier);
         return TypedResults.Ok((await campaigns.GetAsync(id, ct)).Candidates.Where(filter.Matches).ToList());
     }
+
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportCandidatesAsync(
+        Guid id, [Description("Text in the handle, display name or source")] string? q,
+        [Description("open, mustinclude or excluded")] string? decision,
+        [Description("A tier name, or unknown")] string? tier, CampaignService campaigns, CancellationToken ct)
+    {
+        if (UnknownDecision(decision) is { } problem)
+            return problem;
+        var csv = new StringWriter();
+        await campaigns.ExportCandidatesCsvAsync(id, new CandidateFilter(q, decision, tier), csv, ct);
+        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", "candidates.csv");
+    }
+
+    private static ValidationProblem? UnknownDecision(string? decision) =>
+        !string.IsNullOrWhiteSpace(decision) && !CampaignRules.Decisions.Contains(decision.Trim().ToLowerInvariant())
+            ? TypedResults.ValidationProblem(ApiNames.Error("decision", $"unknown decision '{decision}'; one of {string.Join(", ", CampaignRules.Decisions)}"),
+                title: "Some query parameters are not valid")
+            : null;
 
     public static async Task<Results<Ok<CandidatesAdded>, ValidationProblem>> AddCandidatesAsync(
         Guid id, CandidatesRequest request, CampaignService campaigns, CancellationToken ct)

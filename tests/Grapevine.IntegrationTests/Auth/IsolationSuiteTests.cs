@@ -119,6 +119,8 @@ public class IsolationSuiteTests(ITestOutputHelper output)
             OfB: w => $"/api/v1/campaigns/{w.CampaignB}/duplicate", ProbeB: w => ("/api/v1/campaigns", w.CampaignMarkerB)),
         ["GET /api/v1/campaigns/{id:guid}/candidates"] = new(w => $"/api/v1/campaigns/{w.CampaignA}/candidates",
             OfB: w => $"/api/v1/campaigns/{w.CampaignB}/candidates"),
+        ["GET /api/v1/campaigns/{id:guid}/candidates.csv"] = new(w => $"/api/v1/campaigns/{w.CampaignA}/candidates.csv",
+            OfB: w => $"/api/v1/campaigns/{w.CampaignB}/candidates.csv", ViewerMayRead: false),
         ["POST /api/v1/campaigns/{id:guid}/candidates"] = new(w => $"/api/v1/campaigns/{w.CampaignA}/candidates",
             w => Json(new { platform = w.Other.Platform, handle = w.Other.Handle }), OfB: w => $"/api/v1/campaigns/{w.CampaignB}/candidates",
             ProbeB: w => ($"/api/v1/campaigns/{w.CampaignB}/candidates", w.SharedAccount.Handle)),

@@ -362,6 +362,52 @@ public class CampaignPageTests
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(page + "/edit")).StatusCode);
     }
 
+    [Theory, BothProviders]
+    public async Task The_candidates_filter_is_kept_by_removing_and_cancelling_and_the_csv_link_exports_what_is_shown(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        var (client, page, seeded) = await CampaignWithCandidatesAsync(host, count: 11);
+        using var _ = client;
+        var owner = await host.UserAsync("owner@example.com");
+        var workspace = (await host.MembershipsAsync(owner.Id)).Single().WorkspaceId;
+        var campaignId = Guid.Parse(page["/campaigns/".Length..]);
+        foreach (var s in seeded.Take(3))
+        {
+            await host.Factory.AsMemberAsync(workspace, owner, WorkspaceRole.Member, sp =>
+                sp.GetRequiredService<CampaignService>().UpdateCandidateAsync(campaignId, s.Id, new CandidateChange { Decision = "excluded" }, default));
+        }
+        var filtered = $"{page}?decision=excluded";
+        static async Task<string> Decoded(HttpResponseMessage response) => WebUtility.HtmlDecode(await HtmlAsync(response));
+
+        var shown = await Decoded(await client.GetAsync(filtered));
+        Assert.Contains($"href=\"/api/v1{page}/candidates.csv?decision=excluded\" download>Export CSV (3 shown)</a>", shown);
+        Assert.Contains($"href=\"{page}?remove={seeded[0].Id}&decision=excluded\"", shown);
+        // Three rows shown: the table's buttons only under it. All eleven: above it as well.
+        Assert.DoesNotContain("candidate-actions-top", shown);
+        var all = await Decoded(await client.GetAsync(page));
+        Assert.Contains("candidate-actions-top", all);
+        Assert.Contains($"href=\"/api/v1{page}/candidates.csv\" download>Export CSV</a>", all);
+
+        // Remove selected: the confirmation's Cancel and the page after removing keep the filter.
+        var asking = Location(await Forms.SubmitAsync(client, filtered, "candidates", new()
+        {
+            ["Rows[0].AccountId"] = seeded[0].Id.ToString(),
+            ["Rows[0].Selected"] = "true",
+            ["Intent"] = "remove",
+        }));
+        Assert.Equal($"{page}?removeMany={seeded[0].Id}&decision=excluded", asking);
+        Assert.Contains($"href=\"{filtered}\">Cancel</a>", await Decoded(await client.GetAsync(asking)));
+        var done = Location(await Forms.SubmitAsync(client, asking, "remove-candidates", new() { ["RemoveAccountIds"] = seeded[0].Id.ToString() }));
+        Assert.Equal($"{page}?removedMany=1&decision=excluded", done);
+        Assert.Contains("2 of 10 candidates", await Decoded(await client.GetAsync(done)));
+
+        // Remove one: the same.
+        var askingOne = $"{page}?remove={seeded[1].Id}&decision=excluded";
+        Assert.Contains($"href=\"{filtered}\">Cancel</a>", await Decoded(await client.GetAsync(askingOne)));
+        var doneOne = Location(await Forms.SubmitAsync(client, askingOne, "remove-candidate", new() { ["RemoveAccountId"] = seeded[1].Id.ToString() }));
+        Assert.Equal($"{page}?removed={seeded[1].Handle}&decision=excluded", doneOne);
+    }
+
     /// <summary>A signed-in owner's new campaign (all platforms) with <paramref name="count"/> seeded accounts added by handle on its page.</summary>
     private static async Task<(HttpClient Client, string Page, List<CatalogueTestData.Seeded> Seeded)> CampaignWithCandidatesAsync(Auth.AuthTestHost host, int count)
     {

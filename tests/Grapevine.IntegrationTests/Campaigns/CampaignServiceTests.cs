@@ -10,6 +10,7 @@ using Grapevine.IntegrationTests.Discovery;
 using Grapevine.IntegrationTests.Infrastructure;
 using Grapevine.IntegrationTests.Workspaces;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Grapevine.IntegrationTests.Campaigns;
 
@@ -198,6 +199,78 @@ public class CampaignServiceTests
         await Assert.ThrowsAsync<PermissionDeniedException>(() => asViewer.CreateAsync(Spring, default));
         await Assert.ThrowsAsync<PermissionDeniedException>(() => asViewer.ArchiveAsync(created.Id, default));
         await Assert.ThrowsAsync<PermissionDeniedException>(() => asViewer.AddAccountAsync(created.Id, new AccountRef(Platform.Instagram, "anna"), default));
+    }
+
+    [Theory, BothProviders]
+    public async Task Two_changes_checked_against_the_same_version_at_the_same_moment_cannot_both_land(DatabaseProvider provider)
+    {
+        await using var f = await WorkspaceFixture.CreateAsync(provider);
+        Dictionary<string, long> ids;
+        await using (var seed = f.Database.CreateContext())
+            ids = await DiscoveryTestData.SeedAsync(seed);
+        var (db, current) = f.As(f.WorkspaceA, f.Alice, WorkspaceRole.Member);
+        await using var _ = db;
+        var campaigns = Service(f, db, current);
+        var campaign = await campaigns.CreateAsync(Spring, default);
+        await campaigns.AddAccountAsync(campaign.Id, new AccountRef(Platform.Instagram, "kai.lifts"), default);
+        var kai = ids["kai.lifts"];
+
+        // The database itself: two contexts read the candidate, both change it; the second write matches no row.
+        await using (var one = f.As(f.WorkspaceA, f.Alice, WorkspaceRole.Member).Db)
+        await using (var two = f.As(f.WorkspaceA, f.Bob, WorkspaceRole.Member).Db)
+        {
+            var first = await one.CampaignCandidates.SingleAsync(c => c.AccountId == kai);
+            var second = await two.CampaignCandidates.SingleAsync(c => c.AccountId == kai);
+            first.TestSpend = 100m;
+            second.TestSpend = 250m;
+            await one.SaveChangesAsync();
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => two.SaveChangesAsync());
+        }
+
+        // Through the service: both check If-Match against the version they read; the colleague's write lands between
+        // the other's check and its write, which is refused with the candidate as it is now, and nothing of it is written.
+        var read = (await campaigns.GetAsync(campaign.Id, default)).Candidates.Single().Version;
+        var (colleagueDb, colleague) = f.As(f.WorkspaceA, f.Bob, WorkspaceRole.Member);
+        await using var __ = colleagueDb;
+        var racing = new SaveFirst(() => Service(f, colleagueDb, colleague).UpdateCandidateAsync(campaign.Id, kai, new CandidateChange { TestResult = 3400 }, $"\"{read}\"", default));
+        var me = new CurrentWorkspace();
+        me.Enter(f.WorkspaceA, f.Alice.Id, f.Alice.Email, WorkspaceRole.Member);
+        var options = new DbContextOptionsBuilder<GrapevineDb>(GrapevineDatabase.CreateOptions(f.Database.ConnectionString)).AddInterceptors(racing).Options;
+        await using (var mine = new GrapevineDb(options, me))
+        {
+            var refused = await Assert.ThrowsAsync<CandidateChangedException>(() =>
+                Service(f, mine, me).UpdateCandidateAsync(campaign.Id, kai, new CandidateChange { Decision = "excluded" }, $"\"{read}\"", default));
+            Assert.Equal((3400.0, "open"), (refused.Current.TestResult, refused.Current.Decision));
+        }
+        await using (var check = f.As(f.WorkspaceA, f.Alice, WorkspaceRole.Member).Db)
+        {
+            var now = await check.CampaignCandidates.SingleAsync(c => c.AccountId == kai);
+            Assert.Equal((3400.0, CandidateDecision.Open, 100m), (now.TestResult, now.Decision, now.TestSpend));
+        }
+
+        // Without If-Match a change applies whatever the candidate holds, a colleague's change at the same moment too.
+        var racingAgain = new SaveFirst(() => Service(f, colleagueDb, colleague).UpdateCandidateAsync(campaign.Id, kai, new CandidateChange { AcceptsGifting = true }, default));
+        var againOptions = new DbContextOptionsBuilder<GrapevineDb>(GrapevineDatabase.CreateOptions(f.Database.ConnectionString)).AddInterceptors(racingAgain).Options;
+        await using (var mine = new GrapevineDb(againOptions, me))
+        {
+            var applied = await Service(f, mine, me).UpdateCandidateAsync(campaign.Id, kai, new CandidateChange { Decision = "excluded" }, default);
+            Assert.Equal(("excluded", true, 3400.0), (applied.Decision, applied.AcceptsGifting, applied.TestResult));
+        }
+    }
+
+    private sealed class SaveFirst(Func<Task> other) : SaveChangesInterceptor
+    {
+        private bool _done;
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (!_done)
+            {
+                _done = true;
+                await other();
+            }
+            return result;
+        }
     }
 
     [Theory, BothProviders]

@@ -3,9 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Grapevine.Core.Campaigns;
 using Grapevine.Core.Data;
+using Grapevine.IntegrationTests.Auth;
 using Grapevine.IntegrationTests.Discovery;
 using Grapevine.IntegrationTests.Infrastructure;
 using Grapevine.IntegrationTests.Web;
+using Microsoft.EntityFrameworkCore;
 using static Grapevine.IntegrationTests.Auth.AuthTestHost;
 
 namespace Grapevine.IntegrationTests.Campaigns;
@@ -128,13 +130,8 @@ public class CampaignsApiTests
     public async Task Candidates_are_filtered_by_text_decision_and_tier_as_on_the_page(DatabaseProvider provider)
     {
         await using var host = await StartAsync(provider);
-        Dictionary<string, long> ids;
-        await using (var db = host.Database.CreateContext())
-            ids = await DiscoveryTestData.SeedAsync(db);
-        using var api = await host.Factory.CreateApiClientAsync();
-        var id = (await (await api.PostAsJsonAsync("/api/v1/campaigns", Body)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        foreach (var handle in new[] { "kai.lifts", "mara.moves", "lena.kocht" })
-            await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { platform = "instagram", handle });
+        var (api, id, ids) = await CampaignWithCandidatesAsync(host, "kai.lifts", "mara.moves", "lena.kocht");
+        using var _ = api;
         await api.PatchAsJsonAsync($"/api/v1/campaigns/{id}/candidates/{ids["mara.moves"]}", new { decision = "excluded" });
         async Task<List<string?>> Handles(string query) =>
             [.. (await api.GetFromJsonAsync<JsonElement>($"/api/v1/campaigns/{id}/candidates?{query}")).EnumerateArray().Select(c => c.GetProperty("handle").GetString())];
@@ -154,12 +151,8 @@ public class CampaignsApiTests
     public async Task A_candidate_change_with_a_stale_version_is_refused_with_412_naming_if_match(DatabaseProvider provider)
     {
         await using var host = await StartAsync(provider);
-        Dictionary<string, long> ids;
-        await using (var db = host.Database.CreateContext())
-            ids = await DiscoveryTestData.SeedAsync(db);
-        using var api = await host.Factory.CreateApiClientAsync();
-        var id = (await (await api.PostAsJsonAsync("/api/v1/campaigns", Body)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { platform = "instagram", handle = "kai.lifts" });
+        var (api, id, ids) = await CampaignWithCandidatesAsync(host, "kai.lifts");
+        using var _ = api;
         var path = $"/api/v1/campaigns/{id}/candidates/{ids["kai.lifts"]}";
         var read = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/campaigns/{id}/candidates"))[0].GetProperty("version").GetString()!;
 
@@ -189,6 +182,51 @@ public class CampaignsApiTests
         Assert.Equal(HttpStatusCode.OK, (await api.SendAsync(weak)).StatusCode);
         // Without If-Match a change applies as before versions existed.
         Assert.Equal(HttpStatusCode.OK, (await api.PatchAsJsonAsync(path, new { decision = "open" })).StatusCode);
+    }
+
+    [Theory, BothProviders]
+    public async Task Candidates_export_as_csv_with_the_page_filter_units_in_the_header_and_formulas_as_text(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        var (api, id, ids) = await CampaignWithCandidatesAsync(host, "kai.lifts", "mara.moves", "lena.kocht");
+        using var _ = api;
+        await api.PatchAsJsonAsync($"/api/v1/campaigns/{id}/candidates/{ids["kai.lifts"]}", new { decision = "mustinclude", acceptsGifting = true, testSpend = 120.5, testResult = 3400 });
+        await api.PatchAsJsonAsync($"/api/v1/campaigns/{id}/candidates/{ids["mara.moves"]}", new { decision = "excluded" });
+        await using (var db = host.Database.CreateContext())
+        {
+            // A source is anyone's text (a list's name, a search's words): one that starts like a formula is written as text.
+            var lena = await db.CampaignCandidates.IgnoreQueryFilters().SingleAsync(c => c.CampaignId == id && c.AccountId == ids["lena.kocht"]);
+            lena.Source = "=HYPERLINK(\"http://x\")";
+            await db.SaveChangesAsync();
+        }
+
+        var all = await api.GetAsync($"/api/v1/campaigns/{id}/candidates.csv");
+        Assert.Equal(HttpStatusCode.OK, all.StatusCode);
+        Assert.Equal("text/csv", all.Content.Headers.ContentType?.MediaType);
+        var lines = (await all.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        // The campaign's goal is sales in EUR: the spend is in EUR, the result is revenue in EUR.
+        Assert.Equal("platform,handle,display_name,tier,followers,country,source,decision,accepts_gifting,test_spend_eur,test_result_revenue_eur,added_at_utc,account_id,version", lines[0]);
+        Assert.Equal(4, lines.Count);
+        var kai = lines.Single(l => l.StartsWith("instagram,kai.lifts,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal(("manual", "mustinclude", "yes", "120.5", "3400"), (kai[6], kai[7], kai[8], kai[9], kai[10]));
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", kai[11]);
+        Assert.Equal(ids["kai.lifts"].ToString(System.Globalization.CultureInfo.InvariantCulture), kai[12]);
+        var mara = lines.Single(l => l.StartsWith("instagram,mara.moves,", StringComparison.Ordinal)).Split(',');
+        // Nothing recorded is an empty cell, never 0.
+        Assert.Equal(("excluded", "no", "", ""), (mara[7], mara[8], mara[9], mara[10]));
+        Assert.Contains("'=HYPERLINK(", lines.Single(l => l.StartsWith("instagram,lena.kocht,", StringComparison.Ordinal)));
+
+        // The page's filter, the same parameters as the candidates list.
+        var excluded = (await api.GetStringAsync($"/api/v1/campaigns/{id}/candidates.csv?decision=excluded")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, excluded.Length);
+        Assert.StartsWith("instagram,mara.moves,", excluded[1]);
+        Assert.Equal(2, (await api.GetStringAsync($"/api/v1/campaigns/{id}/candidates.csv?q=%40KAI")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        await AssertFieldErrorAsync(await api.GetAsync($"/api/v1/campaigns/{id}/candidates.csv?decision=maybe"), "decision", "unknown decision 'maybe'");
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/campaigns/{Guid.NewGuid()}/candidates.csv")).StatusCode);
+
+        var audit = await host.AuditAsync();
+        Assert.Contains(audit, e => e.Action == Grapevine.Core.Audit.AuditLog.Actions.Export && e.Detail == "3 of 3 candidates as CSV");
+        Assert.Contains(audit, e => e.Action == Grapevine.Core.Audit.AuditLog.Actions.Export && e.Detail == "1 of 3 candidates as CSV (filter: decision=excluded)");
     }
 
     [Theory, BothProviders]
@@ -270,10 +308,8 @@ public class CampaignsApiTests
     public async Task Several_candidates_are_removed_at_once_naming_those_that_were_not_candidates(DatabaseProvider provider)
     {
         await using var host = await StartAsync(provider);
-        await using (var db = host.Database.CreateContext())
-            await DiscoveryTestData.SeedAsync(db);
-        using var api = await host.Factory.CreateApiClientAsync();
-        var id = (await (await api.PostAsJsonAsync("/api/v1/campaigns", Body)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var (api, id, _) = await CampaignWithCandidatesAsync(host);
+        using var _ = api;
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { search = new { text = "vegan" } })).StatusCode);
         var candidates = (await api.GetFromJsonAsync<List<CandidateView>>($"/api/v1/campaigns/{id}/candidates"))!;
         Assert.True(candidates.Count >= 3, $"{candidates.Count} candidates");
@@ -295,6 +331,22 @@ public class CampaignsApiTests
         await AssertFieldErrorAsync(await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates/remove", new { accountIds = Array.Empty<long>() }), "accountIds", "at least one");
         await AssertFieldErrorAsync(await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates/remove", new { }), "accountIds", "at least one");
         Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsJsonAsync($"/api/v1/campaigns/{Guid.NewGuid()}/candidates/remove", new { accountIds = new[] { kept.AccountId } })).StatusCode);
+    }
+
+    /// <summary>
+    /// The arrange step most tests share: the discovery test catalogue (its account ids by handle), an API client of the
+    /// owner, the <see cref="Body"/> campaign, and these instagram handles added as its candidates.
+    /// </summary>
+    private static async Task<(HttpClient Api, Guid Id, Dictionary<string, long> Ids)> CampaignWithCandidatesAsync(AuthTestHost host, params string[] handles)
+    {
+        Dictionary<string, long> ids;
+        await using (var db = host.Database.CreateContext())
+            ids = await DiscoveryTestData.SeedAsync(db);
+        var api = await host.Factory.CreateApiClientAsync();
+        var id = (await (await api.PostAsJsonAsync("/api/v1/campaigns", Body)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        foreach (var handle in handles)
+            Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates", new { platform = "instagram", handle })).StatusCode);
+        return (api, id, ids);
     }
 
     private static async Task<Dictionary<string, string>> AssertFieldErrorsAsync(HttpResponseMessage response)

@@ -318,10 +318,18 @@ public class CampaignCommandTests
         var kai = JsonSerializer.Deserialize<CandidateView>(decide.Out, CliJson.Options)!;
         Assert.Equal(("kai.lifts", "excluded", true, 50m, 3.0), (kai.Handle, kai.Decision, kai.AcceptsGifting, kai.TestSpend!.Value, kai.TestResult!.Value));
         var ungift = await s.Run("campaign", "decide", id, "instagram/kai.lifts", "--gift", "false");
-        Assert.Contains("@kai.lifts (instagram): excluded, test spend 50, test result 3.", ungift.Out);
+        Assert.Contains("@kai.lifts (instagram): excluded, test spend 50, test result 3 (version ", ungift.Out);
         var cleared = await s.Run("campaign", "decide", id, "instagram/kai.lifts", "--clear-test");
         Assert.True(cleared.Exit == ExitCodes.Success, cleared.Error);
-        Assert.Contains("@kai.lifts (instagram): excluded.", cleared.Out);
+        var now = CandidateVersion.Of("excluded", false, null, null);
+        Assert.Contains($"@kai.lifts (instagram): excluded (version {now}).", cleared.Out);
+
+        // --if-version: the version read at the first decide is stale by now, so nothing changes; the current one applies.
+        var stale = await s.Run("campaign", "decide", id, "instagram/kai.lifts", "--decision", "open", "--if-version", kai.Version);
+        Assert.Equal(ExitCodes.InputRejected, stale.Exit);
+        Assert.Contains($"@kai.lifts changed since version {kai.Version}: it is now version {now} (excluded, test spend none, test result none). Nothing was changed", stale.Error);
+        var fresh = await s.Run("campaign", "decide", id, "instagram/kai.lifts", "--decision", "excluded", "--if-version", now);
+        Assert.True(fresh.Exit == ExitCodes.Success, fresh.Error);
 
         var remove = await s.Run("campaign", "remove", id, "tiktok/tom.travels");
         Assert.True(remove.Exit == ExitCodes.Success, remove.Error);

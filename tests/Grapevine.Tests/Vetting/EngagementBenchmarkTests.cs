@@ -67,6 +67,20 @@ public class EngagementBenchmarkTests
         Assert.Contains("is at P13 of", signal.Why);
     }
 
+    [Fact]
+    public void An_account_just_below_the_top_or_the_bottom_of_its_peers_is_never_shown_at_P100_or_P0()
+    {
+        // 1,000 peers: the highest ER is at (999 + 0.5) / 1,000 = P99.95, the lowest at P0.05.
+        var peers = new EngagementDistribution(Enumerable.Range(1, 1000).Select(i => (Platform.Instagram, "micro", i / 100.0)), Now);
+        var top = EngagementBenchmark.Signal(Platform.Instagram, "micro", Er(10), peers);
+        Assert.Equal(99.95, top.Value!.Value, 6);
+        Assert.Equal("P99", SignalValueText.Of(top));
+        Assert.Contains("is at P99 of", top.Why);
+        var bottom = EngagementBenchmark.Signal(Platform.Instagram, "micro", Er(0.01), peers);
+        Assert.Equal("P1", SignalValueText.Of(bottom));
+        Assert.Equal(("P100", "P0", "P50", "P14"), (PercentileText.Of(100), PercentileText.Of(0), PercentileText.Of(49.5), PercentileText.Of(13.5)));
+    }
+
     [Theory]
     [InlineData(Platform.YouTube)]
     [InlineData(Platform.X)]
