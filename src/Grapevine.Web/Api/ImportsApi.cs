@@ -55,7 +55,7 @@ public static class ImportsApi
             throw new PermissionDeniedException(Permission.WriteWorkspaceData);
         if (downloads.Open(id, current.Id!.Value, current.UserId) is not { } file)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such rejected rows",
-                detail: "The rejected rows of an import are kept for 24 hours (and until the server restarts), for the person who imported the " +
+                detail: "The rejected rows of an import are kept for 24 hours (a server without Grapevine:DataDirectory forgets them when it restarts), for the person who imported the " +
                     "file. Import it again to get them, or use the CLI (grapevine import FILE --kind KIND), which writes them to FILE.rejected.csv.");
         return TypedResults.File(file, "text/csv; charset=utf-8", "rejected-rows.csv");
     }

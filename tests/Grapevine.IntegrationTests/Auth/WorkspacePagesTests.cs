@@ -230,7 +230,10 @@ public partial class WorkspacePagesTests
         {
             db.AuditEntries.Add(new AuditEntry
             {
-                WorkspaceId = workspace, Id = Guid.NewGuid(), At = host.Time.GetUtcNow().UtcDateTime, Action = "invitation_expired",
+                WorkspaceId = workspace,
+                Id = Guid.NewGuid(),
+                At = host.Time.GetUtcNow().UtcDateTime,
+                Action = "invitation_expired",
             });
             await db.SaveChangesAsync();
         }
