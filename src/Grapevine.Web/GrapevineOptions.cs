@@ -30,4 +30,10 @@ public sealed class GrapevineOptions
     /// (and the API keys they create). Empty lets every Member, Admin and Owner of any workspace import.
     /// </summary>
     public string[] CatalogueImporters { get; set; } = [];
+
+    /// <summary>
+    /// A folder of this installation's own files that outlive a restart: the rejected rows of web and API imports go in its
+    /// <c>rejected-rows</c> subfolder for their 24 hours. Unset: they go in the system's temporary directory and a restart forgets them.
+    /// </summary>
+    public string? DataDirectory { get; set; }
 }

@@ -13,6 +13,7 @@ builder.Services.AddDbContext<GrapevineDb>(o => GrapevineDatabase.Configure(o, c
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOptions<GrapevineOptions>().BindConfiguration(GrapevineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddScoped<CatalogueImportAccess>();
+builder.Services.AddScoped<WebCatalogueImport>();
 builder.Services.AddSingleton<RejectedRowsDownloads>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<GrapevineExceptionHandler>();
@@ -35,6 +36,7 @@ builder.Services.AddCampaigns();
 var app = builder.Build();
 
 app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseMiddleware<UploadSizeGuard>();
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseGrapevineStatusCodePages();
 app.UseGrapevineAuth();

@@ -79,7 +79,14 @@ public class ImportJourneyTests(ITestOutputHelper output)
                 var small = await phone.NewPageAsync();
                 await small.GotoAsync(new Uri(server.Address, "/import").ToString());
                 await Assertions.Expect(small.Locator("form.import-form[data-enhanced]")).ToHaveCountAsync(1);
-                await small.GetByLabel("What the file holds").SelectOptionAsync("accounts");
+                // Every kind reads in full in the select (text plus the select's padding and arrow); what each holds is the help line below it.
+                var select = small.GetByLabel("What the file holds");
+                var cut = await select.EvaluateAsync<string[]>(
+                    "s => { const c = document.createElement('canvas').getContext('2d'); c.font = getComputedStyle(s).font; " +
+                    "return [...s.options].filter(o => c.measureText(o.text).width + 48 > s.clientWidth).map(o => o.text); }");
+                Assert.True(cut.Length == 0, $"cut short in the select at 390 px: {string.Join(", ", cut)}");
+                await Assertions.Expect(small.Locator("#import-kind-help")).ToContainTextAsync("Accounts: one row per creator account.");
+                await select.SelectOptionAsync("accounts");
                 await small.GetByLabel("File (.csv, .jsonl)").SetInputFilesAsync(accounts);
                 await small.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
                 await Assertions.Expect(small.Locator(".import-result").GetByRole(AriaRole.Heading)).ToContainTextAsync("1 row rejected");

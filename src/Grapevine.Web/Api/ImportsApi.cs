@@ -1,9 +1,4 @@
-using System.Globalization;
-using Grapevine.Core.Audit;
 using Grapevine.Core.Catalogue.Import;
-using Grapevine.Core.Data;
-using Grapevine.Core.Discovery.Engine;
-using Grapevine.Core.Vetting;
 using Grapevine.Core.Workspaces;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +12,7 @@ public static class ImportsApi
     public const long MaxUploadBytes = 2L * 1024 * 1024 * 1024;
 
     /// <summary>The audit action of an import through the web app or the API, written in the importer's workspace.</summary>
-    public const string AuditAction = "catalogue_import";
+    public const string AuditAction = WebCatalogueImport.AuditAction;
 
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)
     {
@@ -44,51 +39,15 @@ public static class ImportsApi
     }
 
     public static async Task<Results<Ok<ImportReport>, ValidationProblem, ProblemHttpResult>> ImportAsync(
-        IFormFile? file, [FromForm] string? kind, GrapevineDb db, TimeProvider time, EngagementDistributionCache distributions,
-        DiscoveryIndexState discovery, CatalogueImportAccess access, AuditLog audit, CurrentWorkspace current, RejectedRowsDownloads downloads,
-        CancellationToken ct)
-    {
-        if (await access.RefusalAsync(ct) is { } refusal)
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed to import into the catalogue", detail: refusal);
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(kind))
-            errors["kind"] = [$"kind is required: one of {ImportColumns.KindNames}"];
-        else if (!ImportColumns.TryParseKind(kind, out _))
-            errors["kind"] = [$"unknown kind '{kind}': expected one of {ImportColumns.KindNames}"];
-        if (file is null)
-            errors["file"] = ["file is required: upload the CSV or JSON Lines file as the multipart field 'file'"];
-        else if (file.Length == 0)
-            errors["file"] = ["the file is empty"];
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors, title: "The import request is not valid");
-
-        ImportColumns.TryParseKind(kind, out var importKind);
-        await using var upload = file!.OpenReadStream();
-        // Every rejected row goes to a file on disk (the report lists only the first 1,000), downloadable for a day.
-        var (downloadId, rejectedPath) = downloads.Reserve();
-        var report = await new CatalogueImporter(db, time).ImportAsync(upload, file.FileName, importKind, new ImportOptions(rejectedPath), null, ct);
-        if (report.RejectedFile is not null && current.Id is { } workspaceId)
+        IFormFile? file, [FromForm] string? kind, WebCatalogueImport import, CancellationToken ct) =>
+        await import.RunAsync(file, kind, ct) switch
         {
-            var expiresAt = downloads.Keep(downloadId, rejectedPath, workspaceId, current.UserId);
-            report = report with { RejectedRowsUrl = $"/api/v1/imports/rejected-rows/{downloadId}", RejectedRowsExpireAt = expiresAt };
-        }
-        else
-        {
-            RejectedRowsDownloads.Discard(rejectedPath);
-        }
-        // The path is on the server: of no use to the caller, and not theirs to know.
-        report = report with { RejectedFile = null };
-        await AuditAsync(db, audit, file.FileName, report, ct);
-        if (report.FileError is not null)
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["file"] = [report.FileError] },
-                title: "The file was rejected; nothing was imported");
-        // Vetting's engagement percentiles must see the new metrics now, not after the cache's five minutes.
-        distributions.Invalidate();
-        // Search profiles rewritten by the import go into the discovery index now (a large change rebuilds it in the background).
-        await discovery.RefreshAsync(null, ct);
-        return TypedResults.Ok(report);
-    }
+            WebImportOutcome.Refused refused => TypedResults.Problem(
+                statusCode: StatusCodes.Status403Forbidden, title: "Not allowed to import into the catalogue", detail: refused.Detail),
+            WebImportOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors, title: invalid.Title),
+            WebImportOutcome.Imported imported => TypedResults.Ok(imported.Report),
+            var other => throw new InvalidOperationException($"Unknown import outcome {other}"),
+        };
 
     public static Results<FileStreamHttpResult, ProblemHttpResult> RejectedRowsAsync(Guid id, CurrentWorkspace current, RejectedRowsDownloads downloads)
     {
@@ -96,21 +55,8 @@ public static class ImportsApi
             throw new PermissionDeniedException(Permission.WriteWorkspaceData);
         if (downloads.Open(id, current.Id!.Value, current.UserId) is not { } file)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such rejected rows",
-                detail: "The rejected rows of an import are kept for 24 hours (and until the server restarts), for the person who imported the " +
+                detail: "The rejected rows of an import are kept for 24 hours (a server without Grapevine:DataDirectory forgets them when it restarts), for the person who imported the " +
                     "file. Import it again to get them, or use the CLI (grapevine import FILE --kind KIND), which writes them to FILE.rejected.csv.");
         return TypedResults.File(file, "text/csv; charset=utf-8", "rejected-rows.csv");
-    }
-
-    /// <summary>The catalogue is shared by every workspace, so who changed it is recorded where they work.</summary>
-    private static async Task AuditAsync(GrapevineDb db, AuditLog audit, string fileName, ImportReport report, CancellationToken ct)
-    {
-        // The importer's own writes are committed; only the audit entry is saved here.
-        db.ChangeTracker.Clear();
-        var name = fileName.Length > 200 ? fileName[..200] + "…" : fileName;
-        var detail = report.FileError is { } error
-            ? $"{report.Kind}: the file was rejected, nothing imported ({(error.Length > 300 ? error[..300] + "…" : error)})"
-            : string.Create(CultureInfo.InvariantCulture, $"{report.Kind}: {report.Inserted:N0} inserted, {report.Updated:N0} updated, {report.Unchanged:N0} unchanged, {report.Rejected:N0} rejected");
-        audit.Add(AuditAction, $"file '{name}'", detail);
-        await db.SaveChangesAsync(ct);
     }
 }

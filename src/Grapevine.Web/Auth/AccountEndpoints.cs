@@ -27,10 +27,11 @@ internal static class AccountEndpoints
     {
         var form = await context.Request.ReadFormAsync(ct);
         var userId = Guid.Parse(context.User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        if (!Guid.TryParse(form["workspaceId"], out var workspaceId) || !(await workspaces.MembershipsAsync(userId, ct)).Any(m => m.WorkspaceId == workspaceId))
+        if (!Guid.TryParse(form["workspaceId"], out var workspaceId)
+            || (await workspaces.MembershipsAsync(userId, ct)).FirstOrDefault(m => m.WorkspaceId == workspaceId) is not { } membership)
             return Results.LocalRedirect("/workspace?done=switch-refused");
         WorkspaceMiddleware.Choose(context, workspaceId);
-        return Results.LocalRedirect(SwitchReturnUrl.For(form["returnUrl"]));
+        return Results.LocalRedirect(SwitchReturnUrl.For(form["returnUrl"], membership.Role));
     }
 
     /// <summary>

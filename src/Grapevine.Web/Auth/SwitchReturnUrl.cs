@@ -1,3 +1,4 @@
+using Grapevine.Core.Workspaces;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Grapevine.Web.Auth;
@@ -10,7 +11,18 @@ internal static class SwitchReturnUrl
     private static readonly HashSet<string> FilteredPages = ["/", "/accounts", "/discover"];
     private static readonly HashSet<string> OldWorkspaceParameters = new(StringComparer.OrdinalIgnoreCase) { "tag", "left" };
 
-    public static string For(string? returnUrl)
+    // Pages that show nothing but a refusal to a role without their permission; the new workspace's home is more use.
+    private static readonly Dictionary<string, Permission> PermissionPages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["/audit"] = Permission.ViewAudit,
+        ["/api-keys"] = Permission.ManageApiKeys,
+        ["/import"] = Permission.WriteWorkspaceData,
+        ["/campaigns/new"] = Permission.WriteWorkspaceData,
+    };
+
+    /// <param name="returnUrl">The page the switch was made from.</param>
+    /// <param name="role">The person's role in the workspace they switch to.</param>
+    public static string For(string? returnUrl, WorkspaceRole role)
     {
         var local = LocalUrl.OrHome(returnUrl);
         var end = local.IndexOfAny(['?', '#']);
@@ -18,6 +30,9 @@ internal static class SwitchReturnUrl
         var query = end < 0 || local[end] == '#' ? "" : local[end..].Split('#')[0];
 
         // A list or a campaign (its plan, its edit page) belongs to the old workspace: the new one shows its index instead of a 404.
+        if (PermissionPages.TryGetValue(path.TrimEnd('/'), out var needed) && !RolePermissions.Allows(role, needed))
+            return "/";
+
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (segments is [var section, var id, ..] && Guid.TryParse(id, out _)
             && section.ToLowerInvariant() is "lists" or "campaigns")

@@ -221,6 +221,31 @@ public partial class WorkspacePagesTests
     }
 
     [Theory, BothProviders]
+    public async Task An_event_without_a_person_or_a_target_reads_system_and_none_in_the_audit_log(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        var olga = await host.Factory.CreateUserAsync("olga@example.com");
+        var workspace = await host.Factory.CreateWorkspaceAsync(olga, "Olga Brand");
+        await using (var db = host.Database.CreateContext())
+        {
+            db.AuditEntries.Add(new AuditEntry
+            {
+                WorkspaceId = workspace,
+                Id = Guid.NewGuid(),
+                At = host.Time.GetUtcNow().UtcDateTime,
+                Action = "invitation_expired",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        using var owner = await host.Factory.SignInAsync("olga@example.com");
+        var page = await HtmlAsync(await owner.GetAsync("/audit"));
+        Assert.Contains("<td data-label=\"Who\">system</td>", page);
+        Assert.Contains("<td data-label=\"What\">none</td>", page);
+        Assert.DoesNotContain("—</td>", page);
+    }
+
+    [Theory, BothProviders]
     public async Task The_audit_log_is_for_admins_and_owners_and_pages_back_in_time(DatabaseProvider provider)
     {
         await using var host = await StartAsync(provider);

@@ -1,5 +1,6 @@
 using System.Net;
 using Grapevine.Core.Data;
+using Grapevine.Core.Workspaces;
 using Grapevine.IntegrationTests.Infrastructure;
 using Grapevine.IntegrationTests.Web;
 using Grapevine.Web.Auth;
@@ -23,7 +24,20 @@ public class WorkspaceSwitchTests
     [InlineData("/\\evil.example/", "/")]
     [InlineData(null, "/")]
     public void The_return_page_means_the_same_in_the_new_workspace(string? from, string expected) =>
-        Assert.Equal(expected, SwitchReturnUrl.For(from));
+        Assert.Equal(expected, SwitchReturnUrl.For(from, WorkspaceRole.Owner));
+
+    [Theory]
+    [InlineData("/audit?action=member_invited", WorkspaceRole.Viewer, "/")]
+    [InlineData("/audit", WorkspaceRole.Member, "/")]
+    [InlineData("/audit", WorkspaceRole.Admin, "/audit")]
+    [InlineData("/api-keys", WorkspaceRole.Member, "/")]
+    [InlineData("/api-keys/", WorkspaceRole.Admin, "/api-keys/")]
+    [InlineData("/import", WorkspaceRole.Viewer, "/")]
+    [InlineData("/import", WorkspaceRole.Member, "/import")]
+    [InlineData("/campaigns/new", WorkspaceRole.Viewer, "/")]
+    [InlineData("/workspace", WorkspaceRole.Viewer, "/workspace")]
+    public void A_page_the_new_role_may_not_use_falls_back_to_home(string from, WorkspaceRole role, string expected) =>
+        Assert.Equal(expected, SwitchReturnUrl.For(from, role));
 
     [Theory, BothProviders]
     public async Task Switching_from_a_list_lands_on_the_lists_of_the_new_workspace(DatabaseProvider provider)
@@ -49,5 +63,25 @@ public class WorkspaceSwitchTests
         Assert.Equal("/lists", Location(fromList));
         var outside = await Forms.PostAsync(client, "/workspaces/switch", null, new() { ["workspaceId"] = alpha.ToString(), ["returnUrl"] = "https://evil.example/" }, token);
         Assert.Equal("/", Location(outside));
+    }
+
+    [Theory, BothProviders]
+    public async Task Switching_from_the_audit_log_into_a_workspace_where_one_is_a_viewer_lands_on_its_home(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        var olga = await host.Factory.CreateUserAsync("olga@example.com");
+        var own = await host.Factory.CreateWorkspaceAsync(olga, "Olga Brand");
+        var vic = await host.Factory.CreateUserAsync("vic@example.com");
+        var agency = await host.Factory.CreateWorkspaceAsync(vic, "Agency");
+        await host.Factory.AddMemberAsync(agency, olga, WorkspaceRole.Viewer);
+        using var client = await host.Factory.SignInAsync("olga@example.com");
+        var home = await HtmlAsync(await client.GetAsync("/"));
+        await Forms.PostAsync(client, "/workspaces/switch", null, new() { ["workspaceId"] = own.ToString() }, Forms.Token(home));
+
+        var audit = await HtmlAsync(await client.GetAsync("/audit"));
+        Assert.Contains("<input type=\"hidden\" name=\"returnUrl\" value=\"/audit\" />", audit);
+        var switched = await Forms.PostAsync(client, "/workspaces/switch", null, new() { ["workspaceId"] = agency.ToString(), ["returnUrl"] = "/audit" }, Forms.Token(audit));
+        Assert.Equal("/", Location(switched));
+        Assert.DoesNotContain("Only Admins and Owners", await HtmlAsync(await client.GetAsync(Location(switched))));
     }
 }

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Grapevine.Core.Data;
+using Grapevine.IntegrationTests.Auth;
+using Grapevine.IntegrationTests.Infrastructure;
+using Grapevine.IntegrationTests.Web;
+using Grapevine.Web.Api;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grapevine.IntegrationTests.Import;
+
+/// <summary>The import page's form, posted as a browser without JavaScript posts it, and uploads refused by their size up front.</summary>
+public class ImportPageTests
+{
+    private static MultipartFormDataContent PageForm(string token, string kind, string content, string fileName)
+    {
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(content));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        return new MultipartFormDataContent
+        {
+            { new StringContent("import"), "_handler" },
+            { new StringContent(token), Forms.TokenField },
+            { new StringContent(kind), "kind" },
+            { file, "file", fileName },
+        };
+    }
+
+    [Theory, BothProviders]
+    public async Task The_form_without_javascript_imports_and_shows_the_report_as_a_page(DatabaseProvider provider)
+    {
+        await using var host = await AuthTestHost.StartAsync(provider);
+        var owner = await host.Factory.CreateUserAsync("owner@example.com");
+        await host.Factory.CreateWorkspaceAsync(owner, "Acme");
+        using var browser = await host.Factory.SignInAsync("owner@example.com");
+
+        var form = await AuthTestHost.HtmlAsync(await browser.GetAsync("/import"));
+        // The form posts to the page itself, never to the API (whose JSON a browser would show).
+        Assert.DoesNotContain("action=\"/api/v1/imports\"", form);
+        var csv = new StringBuilder(ImportFixtures.Accounts);
+        for (var i = 1; i <= 1001; i++)
+            csv.Append(CultureInfo.InvariantCulture, $"instagram,bad{i},Bad,-{i},,,,,,,,,,,\n");
+        var response = await browser.PostAsync("/import", PageForm(Forms.Token(form), "accounts", csv.ToString(), "creators.csv"));
+
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = WebUtility.HtmlDecode(await AuthTestHost.HtmlAsync(response));
+        Assert.Contains("<h2>Imported 3 accounts; 1,001 rows rejected</h2>", html);
+        Assert.Contains("<dt>Rejected</dt><dd>1,001</dd>", html);
+        Assert.Contains("Showing the first 1,000 of 1,001 rows rejected.", html);
+        // The first rejected row by line and field, and the download of all of them.
+        Assert.Contains("<td class=\"num\">5</td><td>followers</td><td>'-1' is negative; counts are 0 or more</td>", html);
+        var link = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/api/v1/imports/rejected-rows/[0-9a-f-]+)\" download>Download all 1,001 rows rejected \\(CSV\\)</a>");
+        Assert.True(link.Success, "the page links the rejected rows' download");
+        var download = await browser.GetAsync(link.Groups[1].Value);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(1002, (await download.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        await using (var db = host.Database.CreateContext())
+            Assert.Equal(3, await db.Accounts.CountAsync());
+        Assert.Single(await host.AuditAsync(), e => e.Action == ImportsApi.AuditAction);
+
+        // A file rejected as a whole says why, on the page.
+        var rejected = await browser.PostAsync("/import", PageForm(Forms.Token(form), "posts", "platform,handle,likez\ninstagram,a,1\n", "posts.csv"));
+        var alert = WebUtility.HtmlDecode(await AuthTestHost.HtmlAsync(rejected));
+        Assert.Contains("The file was rejected; nothing was imported", alert);
+        Assert.Contains("file: line 1: unknown column 'likez'", alert);
+    }
+
+    /// <summary>Reads like an upload of <paramref name="length"/> bytes, and fails the test once more than a little of it is read.</summary>
+    private sealed class HugeUpload(long length) : Stream
+    {
+        private long _read;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Assert.True(_read < 1 << 20, "the server read the body of an upload it was going to refuse");
+            var n = (int)Math.Min(count, length - _read);
+            Array.Clear(buffer, offset, n);
+            _read += n;
+            return n;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => length;
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Theory]
+    [InlineData("/api/v1/imports")]
+    [InlineData("/import")]
+    public async Task An_upload_over_the_limit_is_refused_before_its_body_is_read(string url)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var factory = new GrapevineWebFactory(database.ConnectionString);
+        using var client = await factory.CreateApiClientAsync();
+        var endpoint = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
+            .Single(e => "/" + e.RoutePattern.RawText?.Trim('/') == url);
+        Assert.Equal(ImportsApi.MaxUploadBytes, endpoint.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize);
+
+        var length = ImportsApi.MaxUploadBytes + 1;
+        var body = new StreamContent(new HugeUpload(length));
+        body.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=x");
+        body.Headers.ContentLength = length;
+        var response = await client.PostAsync(url, body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("The upload is too large", problem.GetProperty("title").GetString());
+        Assert.Contains("at most 2 GB (2,147,483,648 bytes)", problem.GetProperty("detail").GetString());
+    }
+}
