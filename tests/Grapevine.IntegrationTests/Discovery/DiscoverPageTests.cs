@@ -177,6 +177,26 @@ public class DiscoverPageTests
     }
 
     [Theory, BothProviders]
+    public async Task Search_and_lookalike_rows_flag_a_follower_spike_linked_to_the_vetting_report(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        await using (var db = host.Database.CreateContext())
+            await DiscoveryTestData.SeedSnapshotsAsync(db, await DiscoveryTestData.SeedAsync(db));
+        using var owner = await host.Factory.CreateSignedInClientAsync();
+
+        var spike = "href=\"/accounts/instagram/mara.moves#vetting\" title=\"Followers rose &#x2B;30% between 2026-11-02 and 2026-11-09";
+        var search = await RawAsync(owner, "/discover?limit=20");
+        Assert.Contains(spike, search);
+        Assert.Contains("⚠ follower spike 2026-11-09</a>", search);
+        Assert.Equal(1, Count(search, "⚠ follower spike"));
+        Assert.Contains("⚑ 1 text flagged", search);
+
+        var similar = await RawAsync(owner, "/discover?similar=instagram/lena.kocht");
+        Assert.Contains(spike, similar);
+        Assert.Contains("href=\"/accounts/instagram/mara.moves#vetting\" aria-label=\"Vetting report of @mara.moves\"", similar);
+    }
+
+    [Theory, BothProviders]
     public async Task Empty_answers_say_what_to_do_next(DatabaseProvider provider)
     {
         await using (var empty = await StartWithCatalogueAsync(provider, seed: false))
