@@ -174,6 +174,8 @@ public class DiscoverPageTests
         Assert.Contains("90%<span class=\"price-source\">N = 1,200</span>", html);
         Assert.Equal(1, Count(html, "N = 1,200</span>"));
         Assert.Contains("N = 1,200 sampled followers", html);
+        // The column says why a row reads unknown, as each row's "Why" does.
+        Assert.Contains("title=\"Share of sampled followers that look real; N is how many followers were sampled. Unknown when fewer than 100 followers were sampled or no follower classifier is installed", html);
     }
 
     [Theory, BothProviders]
@@ -254,7 +256,8 @@ public class DiscoverPageTests
         var created = await api.PostAsJsonAsync("/api/v1/campaigns", new { name = "Oat launch", brand = "Oat & Co", goal = "awareness", budget = 5000 });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
-        var page = "/discover?q=vegan";
+        // The sort, page size and ranking words order the matches; only the words and filters chose them.
+        var page = "/discover?q=vegan&sort=growth&limit=50&keywords=oat&weights=niche%3D0.5";
 
         var html = await HtmlAsync(await owner.GetAsync(page));
         Assert.Contains("<option value=\"" + id + "\">Oat launch (0)</option>", html);

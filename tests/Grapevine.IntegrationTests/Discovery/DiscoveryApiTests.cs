@@ -93,9 +93,9 @@ public class DiscoveryApiTests
             hits[handle].GetProperty("fit").EnumerateArray().Single(f => f.GetProperty("component").GetString() == component).GetProperty("why").GetString()!;
 
         // mara.moves posted 2 days ago, expects 800 engagements for $250, and 90% of her 120 sampled followers look real.
-        Assert.Equal("Last posted 2 days ago; recency = max(0, 1 − days since the last post / 90 days) = max(0, 1 − 2 / 90) = 0.98.", Why("mara.moves", "recency"));
+        Assert.Equal("Last posted 2 days ago; recency = max(0, 1 − days since the last post / 90 days) = max(0, 1 − 2 / 90) = 0.978.", Why("mara.moves", "recency"));
         Assert.Equal("About 3.2 expected engagements per dollar (epd): 800 (median likes + comments of the last 12 feed posts) for $250 (estimate); "
-            + "cost = epd / (epd + 1) = 3.2 / 4.2 = 0.76.", Why("mara.moves", "cost"));
+            + "cost = epd / (epd + 1) = 3.200 / 4.200 = 0.762.", Why("mara.moves", "cost"));
         Assert.Equal("90% of sampled followers look real (quality = real ÷ sampled followers, N = 120 sampled followers).", Why("mara.moves", "quality"));
         Assert.Equal(120, hits["mara.moves"].GetProperty("audienceSample").GetInt32());
 
