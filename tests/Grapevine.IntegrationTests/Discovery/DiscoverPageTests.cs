@@ -192,6 +192,10 @@ public class DiscoverPageTests
         Assert.Contains("⚠ follower spike 2026-11-09</a>", search);
         Assert.Equal(1, Count(search, "⚠ follower spike"));
         Assert.Contains("⚑ 1 text flagged", search);
+        // quiet.one's tier and price are unknown: the shared "unknown" with its tooltip, as every page writes it.
+        Assert.Contains("<td data-label=\"Tier\"><span class=\"unknown\" title=\"Not in the data Grapevine has.", search);
+        Assert.Contains("<td data-label=\"Price\" class=\"num price-cell\"><span class=\"unknown\" title=\"Not in the data Grapevine has.", System.Text.RegularExpressions.Regex.Replace(search, @">\s+<", "><"));
+        Assert.DoesNotContain("<span class=\"unknown\">", search);
 
         var similar = await RawAsync(owner, "/discover?similar=instagram/lena.kocht");
         Assert.Contains(spike, similar);
