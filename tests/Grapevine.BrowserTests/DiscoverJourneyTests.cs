@@ -117,6 +117,40 @@ public class DiscoverJourneyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task The_chosen_campaign_survives_the_live_refresh_of_the_results()
+    {
+        await using var server = await GrapevineServer.StartAsync(SeedAsync);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserSession.LaunchAsync(playwright);
+        await using var context = await browser.NewContextAsync(BrowserSession.Desktop);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(server.Address, "/account/sign-up").ToString());
+        await BrowserSession.SignUpAsync(page, "cam@example.com", "Cam's Brand");
+        foreach (var name in new[] { "Autumn launch", "Winter drop" })
+        {
+            await page.GotoAsync(new Uri(server.Address, "/campaigns/new").ToString());
+            await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+            await page.GetByLabel("Brand name").FillAsync("Oat & Co");
+            await page.GetByLabel("Goal").SelectOptionAsync("engagement");
+            await page.GetByLabel("Budget", new() { Exact = true }).FillAsync("1200");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create campaign" }).Last.ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();
+        }
+
+        await page.GotoAsync(new Uri(server.Address, "/discover?q=%23fitness").ToString());
+        var campaign = page.Locator("#discover-add-campaign");
+        var options = await campaign.Locator("option").AllInnerTextsAsync();
+        Assert.Equal(2, options.Count);
+        // The one not selected by default, so that a freshly rendered form would show a different choice.
+        var chosen = await campaign.Locator("option").Nth(1).GetAttributeAsync("value");
+        await campaign.SelectOptionAsync(chosen!);
+        await page.GetByLabel("Sort by").SelectOptionAsync("followers");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("sort=followers"), new() { Timeout = LiveTimeout });
+        await Assertions.Expect(page.Locator(".result-count")).ToContainTextAsync("sorted by followers", new() { Timeout = LiveTimeout });
+        await Assertions.Expect(campaign).ToHaveValueAsync(chosen!);
+    }
+
+    [Fact]
     public async Task Without_scripts_the_form_still_searches_and_phones_get_cards()
     {
         await using var server = await GrapevineServer.StartAsync(SeedAsync);

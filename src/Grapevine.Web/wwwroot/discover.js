@@ -17,18 +17,21 @@
     };
 
     // What the user has started in the add-to-list form (inside the results) survives a swap: the new list's name, the
-    // chosen list, the ticked creators still in the results, and the focus.
+    // chosen list and campaign, the ticked creators still in the results, and the focus.
     const keep = () => ({
         name: document.getElementById('discover-add-new')?.value ?? '',
         list: document.getElementById('discover-add-list')?.value ?? null,
+        campaign: document.getElementById('discover-add-campaign')?.value ?? null,
         ticked: [...document.querySelectorAll('input.pick:checked')].map((box) => box.value),
         focus: document.activeElement?.closest('#discover-results') ? document.activeElement.id : '',
     });
     const restore = (kept) => {
         const name = document.getElementById('discover-add-new');
         if (name && !name.value) name.value = kept.name;
-        const list = document.getElementById('discover-add-list');
-        if (list && kept.list !== null && [...list.options].some((option) => option.value === kept.list)) list.value = kept.list;
+        for (const [id, value] of [['discover-add-list', kept.list], ['discover-add-campaign', kept.campaign]]) {
+            const select = document.getElementById(id);
+            if (select && value !== null && [...select.options].some((option) => option.value === value)) select.value = value;
+        }
         for (const box of document.querySelectorAll('input.pick')) {
             if (kept.ticked.includes(box.value)) box.checked = true;
         }

@@ -198,6 +198,20 @@ public class PlanPageTests
         Assert.DoesNotContain(">Tiktok</text>", html);
     }
 
+    [Theory, BothProviders]
+    public async Task A_planned_creator_without_a_niche_reads_unknown_with_its_tooltip(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        var (client, campaignId, _) = await SeedAsync(host, async (db, _, _) =>
+            await db.SearchProfiles.ExecuteUpdateAsync(p => p.SetProperty(x => x.PrimaryNiche, (string?)null)));
+        var planned = await client.PostAsJsonAsync($"/api/v1/campaigns/{campaignId}/plan", new { budget = 1500 });
+        Assert.Equal(HttpStatusCode.OK, planned.StatusCode);
+
+        var html = await (await client.GetAsync($"/campaigns/{campaignId}/plan")).Content.ReadAsStringAsync();
+        Assert.Contains("<td data-label=\"Niche\"><span class=\"unknown\" title=\"Not in the data Grapevine has.", html);
+        Assert.DoesNotContain("<td data-label=\"Niche\">unknown</td>", html);
+    }
+
     private static async Task<Core.Campaigns.Plans.CampaignPlanDocument> LatestAsync(Auth.AuthTestHost host)
     {
         await using var db = host.Database.CreateContext();

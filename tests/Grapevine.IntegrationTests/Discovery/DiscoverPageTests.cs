@@ -174,6 +174,32 @@ public class DiscoverPageTests
         Assert.Contains("90%<span class=\"price-source\">N = 1,200</span>", html);
         Assert.Equal(1, Count(html, "N = 1,200</span>"));
         Assert.Contains("N = 1,200 sampled followers", html);
+        // The column says why a row reads unknown, as each row's "Why" does.
+        Assert.Contains("title=\"Share of sampled followers that look real; N is how many followers were sampled. Unknown when fewer than 100 followers were sampled or no follower classifier is installed", html);
+    }
+
+    [Theory, BothProviders]
+    public async Task Search_and_lookalike_rows_flag_a_follower_spike_linked_to_the_vetting_report(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        await using (var db = host.Database.CreateContext())
+            await DiscoveryTestData.SeedSnapshotsAsync(db, await DiscoveryTestData.SeedAsync(db));
+        using var owner = await host.Factory.CreateSignedInClientAsync();
+
+        var spike = "href=\"/accounts/instagram/mara.moves#vetting\" title=\"Followers rose &#x2B;30% between 2026-11-02 and 2026-11-09";
+        var search = await RawAsync(owner, "/discover?limit=20");
+        Assert.Contains(spike, search);
+        Assert.Contains("⚠ follower spike 2026-11-09</a>", search);
+        Assert.Equal(1, Count(search, "⚠ follower spike"));
+        Assert.Contains("⚑ 1 text flagged", search);
+        // quiet.one's tier and price are unknown: the shared "unknown" with its tooltip, as every page writes it.
+        Assert.Contains("<td data-label=\"Tier\"><span class=\"unknown\" title=\"Not in the data Grapevine has.", search);
+        Assert.Contains("<td data-label=\"Price\" class=\"num price-cell\"><span class=\"unknown\" title=\"Not in the data Grapevine has.", System.Text.RegularExpressions.Regex.Replace(search, @">\s+<", "><"));
+        Assert.DoesNotContain("<span class=\"unknown\">", search);
+
+        var similar = await RawAsync(owner, "/discover?similar=instagram/lena.kocht");
+        Assert.Contains(spike, similar);
+        Assert.Contains("href=\"/accounts/instagram/mara.moves#vetting\" aria-label=\"Vetting report of @mara.moves\"", similar);
     }
 
     [Theory, BothProviders]
@@ -234,7 +260,8 @@ public class DiscoverPageTests
         var created = await api.PostAsJsonAsync("/api/v1/campaigns", new { name = "Oat launch", brand = "Oat & Co", goal = "awareness", budget = 5000 });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
-        var page = "/discover?q=vegan";
+        // The sort, page size and ranking words order the matches; only the words and filters chose them.
+        var page = "/discover?q=vegan&sort=growth&limit=50&keywords=oat&weights=niche%3D0.5";
 
         var html = await HtmlAsync(await owner.GetAsync(page));
         Assert.Contains("<option value=\"" + id + "\">Oat launch (0)</option>", html);

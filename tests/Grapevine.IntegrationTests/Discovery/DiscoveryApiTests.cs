@@ -93,9 +93,9 @@ public class DiscoveryApiTests
             hits[handle].GetProperty("fit").EnumerateArray().Single(f => f.GetProperty("component").GetString() == component).GetProperty("why").GetString()!;
 
         // mara.moves posted 2 days ago, expects 800 engagements for $250, and 90% of her 120 sampled followers look real.
-        Assert.Equal("Last posted 2 days ago; recency = max(0, 1 − days since the last post / 90 days) = max(0, 1 − 2 / 90) = 0.98.", Why("mara.moves", "recency"));
+        Assert.Equal("Last posted 2 days ago; recency = max(0, 1 − days since the last post / 90 days) = max(0, 1 − 2 / 90) = 0.978.", Why("mara.moves", "recency"));
         Assert.Equal("About 3.2 expected engagements per dollar (epd): 800 (median likes + comments of the last 12 feed posts) for $250 (estimate); "
-            + "cost = epd / (epd + 1) = 3.2 / 4.2 = 0.76.", Why("mara.moves", "cost"));
+            + "cost = epd / (epd + 1) = 3.200 / 4.200 = 0.762.", Why("mara.moves", "cost"));
         Assert.Equal("90% of sampled followers look real (quality = real ÷ sampled followers, N = 120 sampled followers).", Why("mara.moves", "quality"));
         Assert.Equal(120, hits["mara.moves"].GetProperty("audienceSample").GetInt32());
 
@@ -286,6 +286,40 @@ public class DiscoveryApiTests
     }
 
     [Theory, BothProviders]
+    public async Task Each_result_says_whether_its_snapshots_show_a_follower_spike_or_that_they_are_too_few(DatabaseProvider provider)
+    {
+        var (host, ids, api) = await StartWithCatalogueAsync(provider);
+        await using var _ = host;
+        await using (var db = host.Database.CreateContext())
+            await DiscoveryTestData.SeedSnapshotsAsync(db, ids);
+
+        var hits = (await api.GetFromJsonAsync<JsonElement>("/api/v1/search?limit=20")).GetProperty("hits").EnumerateArray()
+            .ToDictionary(h => h.GetProperty("handle").GetString()!, h => h.GetProperty("followerSpike"));
+        Assert.True(hits["mara.moves"].GetProperty("spiked").GetBoolean());
+        Assert.Equal(1, hits["mara.moves"].GetProperty("spikes").GetInt32());
+        Assert.Equal(DiscoveryTestData.SpikeSeen, hits["mara.moves"].GetProperty("latestTo").GetDateTime().ToUniversalTime());
+        Assert.Equal(30, hits["mara.moves"].GetProperty("latestGainPercent").GetDouble());
+        Assert.Equal(9, hits["mara.moves"].GetProperty("intervals").GetInt32());
+        // Steady growth is checked and clean; 3 snapshots (2 intervals) and none are too few to say, so null, not false.
+        Assert.False(hits["kai.lifts"].GetProperty("spiked").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, hits["lena.kocht"].ValueKind);
+        Assert.Equal(JsonValueKind.Null, hits["zoe.glow"].ValueKind);
+
+        var similar = (await api.GetFromJsonAsync<JsonElement>("/api/v1/accounts/instagram/lena.kocht/lookalikes")).GetProperty("hits").EnumerateArray()
+            .ToDictionary(h => h.GetProperty("handle").GetString()!);
+        Assert.True(similar["mara.moves"].GetProperty("followerSpike").GetProperty("spiked").GetBoolean());
+        Assert.Equal(0, similar["mara.moves"].GetProperty("flaggedTexts").GetInt32());
+
+        var lines = (await api.GetStringAsync("/api/v1/search.csv?limit=20")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r').Split(',')).ToList();
+        string Cell(string handle, string column) => lines.Single(l => l[2] == handle)[Array.IndexOf(lines[0], column)];
+        Assert.Equal("true", Cell("mara.moves", "follower_spike"));
+        Assert.Equal("2026-11-09", Cell("mara.moves", "follower_spike_latest_to"));
+        Assert.Equal("9", Cell("mara.moves", "follower_spike_intervals_n"));
+        Assert.Equal("false", Cell("kai.lifts", "follower_spike"));
+        Assert.Equal("", Cell("lena.kocht", "follower_spike"));
+    }
+
+    [Theory, BothProviders]
     public async Task Results_export_as_csv_and_the_export_is_audited(DatabaseProvider provider)
     {
         var (host, _, api) = await StartWithCatalogueAsync(provider);
@@ -300,7 +334,8 @@ public class DiscoveryApiTests
             var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
             // Each number's column says its unit: ER and growth are percentages, audience quality a 0–1 share, the fit columns contributions.
             Assert.Equal("rank,platform,handle,display_name,followers,tier,country,language,primary_niche,er_followers_pct,audience_quality_share," +
-                "audience_sample_n,price_usd,price_deliverable,price_source,price_low_usd,price_high_usd,growth_30d_pct,fit_score,fit_niche_contribution,fit_keywords_contribution," +
+                "audience_sample_n,price_usd,price_deliverable,price_source,price_low_usd,price_high_usd,growth_30d_pct," +
+                "follower_spike,follower_spike_latest_from,follower_spike_latest_to,follower_spike_intervals_n,fit_score,fit_niche_contribution,fit_keywords_contribution," +
                 "fit_audience_contribution,fit_engagement_contribution,fit_quality_contribution,fit_cost_contribution,fit_recency_contribution,fit_safety_contribution", lines[0]);
             Assert.Equal(4, lines.Count);
             Assert.StartsWith("1,instagram,lena.kocht,Lena Kocht,5000,nano,DE,de,food,6,,,80,instagram_post,estimate,48,128,1,", lines[1]);

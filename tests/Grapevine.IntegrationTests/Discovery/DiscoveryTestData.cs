@@ -92,6 +92,28 @@ public static class DiscoveryTestData
         return accounts.ToDictionary(a => a.Handle, a => a.Id);
     }
 
+    /// <summary>The day mara.moves' followers jumped in <see cref="SeedSnapshotsAsync"/>: the snapshot after the jump.</summary>
+    public static readonly DateTime SpikeSeen = Now.AddDays(-14);
+
+    /// <summary>
+    /// Weekly follower snapshots: mara.moves grows 0.5% a week with a +30% jump between the 7th and 8th of 10 (seen on
+    /// <see cref="SpikeSeen"/>); kai.lifts grows 0.5% a week throughout (no spike); lena.kocht has only 3 (too few to say).
+    /// </summary>
+    public static async Task SeedSnapshotsAsync(GrapevineDb db, Dictionary<string, long> ids)
+    {
+        foreach (var (handle, count, jumpAt) in new[] { ("mara.moves", 10, 7), ("kai.lifts", 10, -1), ("lena.kocht", 3, -1) })
+        {
+            double followers = 20_000;
+            for (var i = 0; i < count; i++)
+            {
+                followers *= i == jumpAt ? 1.3 : 1.005;
+                db.AccountSnapshots.Add(new AccountSnapshot { AccountId = ids[handle], At = Now.AddDays(-7 * (count - 1 - i)), Followers = (long)Math.Round(followers) });
+            }
+        }
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+    }
+
     /// <summary>"mara.moves" is shown as "Mara Moves".</summary>
     public static string Display(string handle) =>
         string.Join(' ', handle.Split('.').Select(w => char.ToUpperInvariant(w[0]) + w[1..]));

@@ -68,7 +68,7 @@ public class FitExplanationTests
         Assert.Equal("87% of sampled followers look real (quality = real ÷ sampled followers, N = 1,500 sampled followers).",
             FitExplanation.Explain(fit, Facts() with { AudienceSample = 1500 })[4].Why);
         Assert.Equal("Expected engagements unknown; counted as neutral (0.5).", parts[5].Why);
-        Assert.Equal("Last posted 3 days ago; recency = max(0, 1 − days since the last post / 90 days) = max(0, 1 − 3 / 90) = 0.97.", parts[6].Why);
+        Assert.Equal("Last posted 3 days ago; recency = max(0, 1 − days since the last post / 90 days) = max(0, 1 − 3 / 90) = 0.967.", parts[6].Why);
         Assert.Equal("Nothing in the bio and recent captions matches Grapevine's default brand-safety lexicon; the vetting report checks the workspace's own lists.", parts[7].Why);
     }
 
@@ -78,7 +78,19 @@ public class FitExplanationTests
         var fit = Breakdown() with { Cost = new FitPart(0.1, 0.6, 0.06) };
         var why = FitExplanation.Explain(fit, Facts(price: new DiscoveryPrice(300, DiscoveryPrice.RateCard, null, null, "instagram_post")))[5].Why;
         Assert.Equal("About 1.5 expected engagements per dollar (epd): 450 (median likes + comments of the last 12 feed posts) for $300 (rate card); "
-            + "cost = epd / (epd + 1) = 1.5 / 2.5 = 0.6.", why);
+            + "cost = epd / (epd + 1) = 1.500 / 2.500 = 0.600.", why);
+    }
+
+    [Fact]
+    public void Cost_formula_uses_the_fit_bars_precision_so_the_numbers_agree()
+    {
+        // 100 engagements for $950: epd 0.105, cost 0.095, which two decimals printed as 0.11 / 1.11 = 0.1.
+        var profile = Profile();
+        profile.ExpectedEngagements = 100;
+        var epd = 100 / 950.0;
+        var why = FitExplanation.Explain(Breakdown() with { Cost = new FitPart(0.1, epd / (epd + 1), 0.0095) },
+            Facts(profile, price: new DiscoveryPrice(950, DiscoveryPrice.Estimate, null, null, "instagram_post")))[5].Why;
+        Assert.EndsWith("cost = epd / (epd + 1) = 0.105 / 1.105 = 0.095.", why);
     }
 
     [Fact]
@@ -110,10 +122,10 @@ public class FitExplanationTests
     public void Brand_safety_hits_lower_the_part()
     {
         var fit = Breakdown() with { Safety = new FitPart(0.05, 0.4, 0.02) };
-        Assert.Equal("2 of the bio and recent captions match Grapevine's default brand-safety lexicon (safety = 1 / (1 + 2) = 0.33); "
+        Assert.Equal("2 of the bio and recent captions match Grapevine's default brand-safety lexicon (safety = 1 / (1 + 2) = 0.333); "
             + "the vetting report names the words and checks the workspace's own lists.",
             FitExplanation.Explain(fit with { Safety = new FitPart(0.05, 1 / 3.0, 0.0167) }, Facts())[7].Why);
-        Assert.Equal("1 of the bio and recent captions matches Grapevine's default brand-safety lexicon (safety = 1 / (1 + 1) = 0.5); "
+        Assert.Equal("1 of the bio and recent captions matches Grapevine's default brand-safety lexicon (safety = 1 / (1 + 1) = 0.500); "
             + "the vetting report names the words and checks the workspace's own lists.", FitExplanation.Explain(fit with { Safety = new FitPart(0.05, 0.5, 0.025) }, Facts())[7].Why);
     }
 

@@ -29,7 +29,9 @@ public sealed record DiscoveryHitView(
     [property: System.ComponentModel.Description("Follower growth over the last 30 days in % (the growth_30d metric, from snapshots); null when unknown")]
     double? Growth,
     double Score,
-    IReadOnlyList<FitPartView> Fit);
+    IReadOnlyList<FitPartView> Fit,
+    [property: System.ComponentModel.Description("Follower spikes found in the account's snapshots by the vetting report's rule (robust z of the daily change), without reading posts; null when it has too few snapshots to say")]
+    Grapevine.Core.Vetting.FollowerSpikeCheck? FollowerSpike);
 
 /// <summary>
 /// The price of the platform's default deliverable in US dollars: the workspace's rate card when it has one

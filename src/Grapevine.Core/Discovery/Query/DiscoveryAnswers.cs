@@ -36,6 +36,7 @@ public static class DiscoveryAnswers
             ? []
             : await db.FollowerSamples.AsNoTracking().Where(f => ids.Contains(f.AccountId)).GroupBy(f => f.AccountId)
                 .Select(g => new { AccountId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.AccountId, g => g.Count, ct);
+        var spikes = await FollowerSpikeFlags.LoadAsync(db, [.. profiles.Values], ct);
 
         var hits = new List<DiscoveryHitView>(result.Hits.Count);
         foreach (var hit in result.Hits)
@@ -51,7 +52,8 @@ public static class DiscoveryAnswers
             };
             hits.Add(new DiscoveryHitView(
                 query.Offset + hits.Count + 1, p.AccountId, p.Platform.Name(), p.Handle, p.DisplayName, p.Followers, p.Tier, p.Country, p.Language, p.PrimaryNiche,
-                p.EngagementRate, p.AudienceQuality, facts.AudienceSample, price, p.Growth, hit.Score, FitExplanation.Explain(hit.Fit, facts)));
+                p.EngagementRate, p.AudienceQuality, facts.AudienceSample, price, p.Growth, hit.Score, FitExplanation.Explain(hit.Fit, facts),
+                spikes.GetValueOrDefault(hit.AccountId)));
         }
         return new DiscoveryAnswer(result.Total, hits, result.Facets, engine, elapsedMs, query.Notices);
     }

@@ -145,6 +145,15 @@ public sealed record DiscoveryQueryInput
 
     /// <summary>These values for people to read ("tier=nano, micro; country=US"), unescaped.</summary>
     public string Describe() => string.Join("; ", Values().Select(v => $"{v.Key}={v.Value.Trim()}"));
+
+    /// <summary>
+    /// Only the values that chose which accounts match (the words and the filters), for people to read: not the sort, page
+    /// or ranking (brand keywords, fit weights), which order the same matches.
+    /// </summary>
+    public string DescribeFilters() => string.Join("; ", Values().Where(v => !RankOnly.Contains(v.Key)).Select(v => $"{v.Key}={v.Value.Trim()}"));
+
+    private static readonly HashSet<string> RankOnly =
+        [DiscoveryFields.Sort, DiscoveryFields.Limit, DiscoveryFields.Offset, DiscoveryFields.Keywords, DiscoveryFields.Weights];
 }
 
 /// <summary>The names of the discovery fields: the API's query-string parameters, and the keys of parse errors.</summary>

@@ -91,7 +91,7 @@ public static class FitExplanation
             return $"Nothing in {captions} matches Grapevine's default brand-safety lexicon; the vetting report checks the workspace's own lists.";
         var flagged = (int)Math.Round(1 / value - 1);
         return $"{flagged} of {captions} match{(flagged == 1 ? "es" : "")} Grapevine's default brand-safety lexicon "
-            + $"(safety = 1 / (1 + {flagged}) = {Number(value)}); the vetting report names the words and checks the workspace's own lists.";
+            + $"(safety = 1 / (1 + {flagged}) = {Bar(value)}); the vetting report names the words and checks the workspace's own lists.";
     }
 
     private static string NicheWhy(FitFacts facts, double value)
@@ -141,7 +141,7 @@ public static class FitExplanation
         var perDollar = engagements / price.Usd;
         return $"About {Number(perDollar)} expected engagements per dollar (epd): {engagements.ToString("N0", CultureInfo.InvariantCulture)} "
             + $"(median likes + comments of the last {Metrics.MetricDefinitions.RecentPosts} feed posts) for ${price.Usd.ToString("N0", CultureInfo.InvariantCulture)} ({price.Source}); "
-            + $"cost = epd / (epd + 1) = {Number(perDollar)} / {Number(perDollar + 1)} = {Number(value)}.";
+            + $"cost = epd / (epd + 1) = {Bar(perDollar)} / {Bar(perDollar + 1)} = {Bar(value)}.";
     }
 
     private static string RecencyWhy(DateTime now, long lastPostedAt, double value)
@@ -149,7 +149,7 @@ public static class FitExplanation
         var days = (new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc)).ToUnixTimeSeconds() - lastPostedAt) / 86_400.0;
         var horizon = FitScorer.RecencyHorizonSeconds / 86_400;
         return $"Last posted {Ago(now, lastPostedAt)}; recency = max(0, 1 − days since the last post / {horizon} days) "
-            + $"= max(0, 1 − {Math.Max(0, days).ToString("0.#", CultureInfo.InvariantCulture)} / {horizon}) = {Number(value)}.";
+            + $"= max(0, 1 − {Math.Max(0, days).ToString("0.#", CultureInfo.InvariantCulture)} / {horizon}) = {Bar(value)}.";
     }
 
     private static string QualityWhy(FitFacts facts, double value)
@@ -187,6 +187,9 @@ public static class FitExplanation
     }
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    // A formula that ends in a part's value shows it as the fit bars do (3 decimals), so the two numbers agree.
+    private static string Bar(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 }
 
 /// <summary>

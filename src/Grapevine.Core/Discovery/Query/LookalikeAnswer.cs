@@ -32,6 +32,7 @@ public sealed record LookalikeAnswer(LookalikeSource Of, IReadOnlyList<Lookalike
         var profiles = await db.SearchProfiles.AsNoTracking().Where(p => ids.Contains(p.AccountId)).ToDictionaryAsync(p => p.AccountId, ct);
         if (!profiles.TryGetValue(found.AccountId, out var source))
             return null;
+        var spikes = await FollowerSpikeFlags.LoadAsync(db, [.. found.Hits.Select(h => profiles.GetValueOrDefault(h.AccountId)).OfType<SearchProfile>()], ct);
         var hits = new List<LookalikeView>(found.Hits.Count);
         foreach (var hit in found.Hits)
         {
@@ -39,11 +40,15 @@ public sealed record LookalikeAnswer(LookalikeSource Of, IReadOnlyList<Lookalike
                 continue;
             hits.Add(new LookalikeView(
                 hits.Count + 1, p.AccountId, p.Platform.Name(), p.Handle, p.DisplayName, p.Followers, p.Tier, p.PrimaryNiche, p.Country,
-                hit.Score, hit.NicheSimilarity, hit.TagSimilarity, hit.SizeSimilarity, hit.SharedNiches, hit.SharedTerms, Reason(hit, source.Followers, p.Followers)));
+                hit.Score, hit.NicheSimilarity, hit.TagSimilarity, hit.SizeSimilarity, hit.SharedNiches, hit.SharedTerms, Reason(hit, source.Followers, p.Followers),
+                FlaggedTexts(p.SafetyScore), spikes.GetValueOrDefault(p.AccountId)));
         }
         return new LookalikeAnswer(
             new LookalikeSource(source.AccountId, source.Platform.Name(), source.Handle, source.DisplayName, source.Followers, source.PrimaryNiche), hits, found.ElapsedMs);
     }
+
+    /// <summary>Safety = 1 / (1 + flagged texts), so the count is read back from it; null when the texts were not checked.</summary>
+    public static int? FlaggedTexts(double? safety) => safety is > 0 ? (int)Math.Round(1 / safety.Value - 1) : null;
 
     /// <summary>"Shares fitness and food; also uses #vegan and @oatly; a similar size (24,000 and 31,000 followers)."</summary>
     public static string Reason(LookalikeHit hit, long? sourceFollowers, long? followers)
@@ -84,4 +89,8 @@ public sealed record LookalikeSource(long AccountId, string Platform, string Han
 public sealed record LookalikeView(
     int Rank, long AccountId, string Platform, string Handle, string? DisplayName, long? Followers, string? Tier, string? PrimaryNiche, string? Country,
     double Score, double NicheSimilarity, double TagSimilarity, double SizeSimilarity,
-    IReadOnlyList<string> SharedNiches, IReadOnlyList<string> SharedTerms, string Reason);
+    IReadOnlyList<string> SharedNiches, IReadOnlyList<string> SharedTerms, string Reason,
+    [property: System.ComponentModel.Description("How many texts (the bio and recent captions) match Grapevine's default brand-safety lexicon; null when none were checked")]
+    int? FlaggedTexts,
+    [property: System.ComponentModel.Description("Follower spikes found in the account's snapshots by the vetting report's rule, without reading posts; null when it has too few snapshots to say")]
+    Grapevine.Core.Vetting.FollowerSpikeCheck? FollowerSpike);
