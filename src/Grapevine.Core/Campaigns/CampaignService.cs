@@ -357,7 +357,26 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
         var handle = await db.Accounts.Where(a => a.Id == accountId).Select(a => a.Handle).SingleAsync(ct);
         db.CampaignCandidates.Remove(candidate);
         audit.Add(AuditActions.CandidateRemoved, Target(campaign), "@" + handle);
-        await db.SaveChangesAsync(ct);
+        if (!await SavedAsync(ct))
+            await RemoveCandidateAsync(id, accountId, ct);
+    }
+
+    /// <summary>
+    /// Saves a removal; false, with nothing written, when a colleague changed or removed one of the candidates since it
+    /// was read (a delete matches on the concurrency tokens too), so the caller reads them again and removes what is left.
+    /// </summary>
+    private async Task<bool> SavedAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
 
     /// <summary>At most this many candidates are removed at once (a search adds up to <see cref="MaxSearchCandidates"/>).</summary>
@@ -385,7 +404,8 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
             (await db.Campaigns.SingleAsync(c => c.Id == id, ct)).UpdatedAt = time.GetUtcNow().UtcDateTime;
             var named = string.Join(", ", handles.Take(20).Select(h => "@" + h)) + (handles.Count > 20 ? $" and {handles.Count - 20} more" : "");
             audit.Add(AuditActions.CandidatesRemoved, Target(campaign), $"{candidates.Count} removed: {named}");
-            await db.SaveChangesAsync(ct);
+            if (!await SavedAsync(ct))
+                return await RemoveCandidatesAsync(id, accountIds, ct);
         }
         return new CandidatesRemoved(candidates.Count, [.. wanted.Where(a => !removed.Contains(a))]);
     }

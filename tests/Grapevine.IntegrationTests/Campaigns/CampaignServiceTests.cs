@@ -258,6 +258,46 @@ public class CampaignServiceTests
         }
     }
 
+    [Theory, BothProviders]
+    public async Task Removing_candidates_that_a_colleague_changes_or_removes_at_the_same_moment_still_removes_them(DatabaseProvider provider)
+    {
+        await using var f = await WorkspaceFixture.CreateAsync(provider);
+        Dictionary<string, long> ids;
+        await using (var seed = f.Database.CreateContext())
+            ids = await DiscoveryTestData.SeedAsync(seed);
+        var (db, current) = f.As(f.WorkspaceA, f.Alice, WorkspaceRole.Member);
+        await using var _ = db;
+        var campaigns = Service(f, db, current);
+        var campaign = await campaigns.CreateAsync(Spring, default);
+        foreach (var handle in new[] { "kai.lifts", "mara.moves", "lena.kocht" })
+            await campaigns.AddAccountAsync(campaign.Id, new AccountRef(Platform.Instagram, handle), default);
+        var (colleagueDb, colleague) = f.As(f.WorkspaceA, f.Bob, WorkspaceRole.Member);
+        await using var __ = colleagueDb;
+        var me = new CurrentWorkspace();
+        me.Enter(f.WorkspaceA, f.Alice.Id, f.Alice.Email, WorkspaceRole.Member);
+
+        // One candidate: the colleague changes its decision between my read and my delete.
+        var changing = new SaveFirst(() => Service(f, colleagueDb, colleague).UpdateCandidateAsync(campaign.Id, ids["kai.lifts"], new CandidateChange { Decision = "mustinclude" }, default));
+        await using (var mine = new GrapevineDb(new DbContextOptionsBuilder<GrapevineDb>(GrapevineDatabase.CreateOptions(f.Database.ConnectionString)).AddInterceptors(changing).Options, me))
+            await Service(f, mine, me).RemoveCandidateAsync(campaign.Id, ids["kai.lifts"], default);
+
+        // Several: the colleague changes one and removes another between my read and my delete.
+        var racing = new SaveFirst(async () =>
+        {
+            var theirs = Service(f, colleagueDb, colleague);
+            await theirs.UpdateCandidateAsync(campaign.Id, ids["mara.moves"], new CandidateChange { AcceptsGifting = true }, default);
+            await theirs.RemoveCandidateAsync(campaign.Id, ids["lena.kocht"], default);
+        });
+        await using (var mine = new GrapevineDb(new DbContextOptionsBuilder<GrapevineDb>(GrapevineDatabase.CreateOptions(f.Database.ConnectionString)).AddInterceptors(racing).Options, me))
+        {
+            var removed = await Service(f, mine, me).RemoveCandidatesAsync(campaign.Id, [ids["mara.moves"], ids["lena.kocht"]], default);
+            Assert.Equal(1, removed.Removed);
+            Assert.Equal([ids["lena.kocht"]], removed.NotCandidates);
+        }
+        await using var check = f.As(f.WorkspaceA, f.Alice, WorkspaceRole.Member).Db;
+        Assert.Empty(await check.CampaignCandidates.Where(c => c.CampaignId == campaign.Id).ToListAsync());
+    }
+
     private sealed class SaveFirst(Func<Task> other) : SaveChangesInterceptor
     {
         private bool _done;
