@@ -406,6 +406,12 @@ public class CampaignPageTests
         Assert.Contains($"href=\"{filtered}\">Cancel</a>", await Decoded(await client.GetAsync(askingOne)));
         var doneOne = Location(await Forms.SubmitAsync(client, askingOne, "remove-candidate", new() { ["RemoveAccountId"] = seeded[1].Id.ToString() }));
         Assert.Equal($"{page}?removed={seeded[1].Handle}&decision=excluded", doneOne);
+
+        // Archive: the link, the confirmation's Cancel and the page after archiving keep it too.
+        Assert.Contains($"href=\"{page}?archive=1&decision=excluded\">Archive…</a>", await Decoded(await client.GetAsync(filtered)));
+        var askingArchive = $"{page}?archive=1&decision=excluded";
+        Assert.Contains($"href=\"{filtered}\">Cancel</a>", await Decoded(await client.GetAsync(askingArchive)));
+        Assert.Equal(filtered, Location(await Forms.SubmitAsync(client, askingArchive, "archive", [])));
     }
 
     /// <summary>A signed-in owner's new campaign (all platforms) with <paramref name="count"/> seeded accounts added by handle on its page.</summary>
