@@ -4,6 +4,7 @@ using System.Text.Json;
 using Grapevine.Core.Discovery;
 using Grapevine.Core.Discovery.Engine;
 using Grapevine.Core.Discovery.Query;
+using Grapevine.Core.Vetting;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 
@@ -115,6 +116,7 @@ public static class SearchCommand
         var sort = query.Sort == DiscoverySort.Fit ? "fit" : DiscoveryQueryParser.SortName(query.Sort);
         console.MarkupLine($"{answer.Total.ToString("N0", CultureInfo.InvariantCulture)} {(answer.Total == 1 ? "account matches" : "accounts match")}; " +
             $"{Shown(answer, query)} by {sort}. [grey]engine {answer.Engine}, {Ms(answer.ElapsedMs)}[/]");
+        Spikes(console, answer.Hits);
         Facet(console, "Tiers", answer.Facets.Tiers);
         Facet(console, "Platforms", answer.Facets.Platforms);
         Facet(console, "Countries", answer.Facets.Countries);
@@ -131,6 +133,27 @@ public static class SearchCommand
     private static string Shown(DiscoveryAnswer answer, DiscoveryQuery query) => query.Offset == 0
         ? $"top {answer.Hits.Count}"
         : $"{(query.Offset + 1).ToString("N0", CultureInfo.InvariantCulture)}–{(query.Offset + answer.Hits.Count).ToString("N0", CultureInfo.InvariantCulture)}";
+
+    /// <summary>The shown accounts whose snapshots have a follower spike, and how many have too few snapshots to say.</summary>
+    private static void Spikes(IAnsiConsole console, IReadOnlyList<DiscoveryHitView> hits)
+    {
+        foreach (var h in hits)
+        {
+            if (h.FollowerSpike is { Spiked: true } spike)
+            {
+                var gain = spike.LatestGainPercent?.ToString("+0.0", CultureInfo.InvariantCulture) + "%";
+                console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                    $"⚠ @{h.Handle}: follower spike of {gain} between {spike.LatestFrom:yyyy-MM-dd} and {spike.LatestTo:yyyy-MM-dd} " +
+                    $"({spike.Spikes} {(spike.Spikes == 1 ? "spike" : "spikes")} in {spike.Intervals} snapshot intervals): 'grapevine vet {h.Platform} {h.Handle}' says whether engagement rose with it.")));
+            }
+        }
+        var unknown = hits.Count(h => h.FollowerSpike is null);
+        if (unknown > 0)
+        {
+            console.MarkupLine($"[grey]Follower spikes: {unknown.ToString("N0", CultureInfo.InvariantCulture)} of the {hits.Count.ToString("N0", CultureInfo.InvariantCulture)} shown " +
+                $"{(unknown == 1 ? "has" : "have")} fewer than {FollowerSpikes.MinIntervals} snapshot intervals, too few to say.[/]");
+        }
+    }
 
     private static void Facet(IAnsiConsole console, string label, IReadOnlyDictionary<string, int> counts)
     {

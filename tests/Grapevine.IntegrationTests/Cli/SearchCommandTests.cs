@@ -55,6 +55,7 @@ public class SearchCommandTests
         var past = await CliHarness.RunAsync("search", "vegan", "--db", database.ConnectionString, "--offset", "3");
         Assert.Contains("3 accounts match, none after the first 3 (--offset).", past.Out);
         Assert.Contains("Tiers: nano 2, micro 1", table.Out);
+        Assert.Contains("Follower spikes: 3 of the 3 shown have fewer than 6 snapshot intervals, too few to say.", table.Out);
         Assert.Contains("Countries: DE 2, US 1", table.Out);
 
         var json = await CliHarness.RunAsync("search", "--db", database.ConnectionString, "--json", "--niche", "fitness", "--country", "DE,US",
@@ -69,6 +70,27 @@ public class SearchCommandTests
         Assert.Equal("niche", niche.GetProperty("component").GetString());
         Assert.Contains("fitness", niche.GetProperty("why").GetString());
         Assert.Equal("estimate", hits[0].GetProperty("price").GetProperty("source").GetString());
+    }
+
+    [Theory, BothProviders]
+    public async Task Search_names_the_follower_spikes_of_the_accounts_shown(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.CreateContext())
+        {
+            var ids = await DiscoveryTestData.SeedAsync(db, TimeProvider.System.GetUtcNow().UtcDateTime);
+            await DiscoveryTestData.SeedSnapshotsAsync(db, ids);
+        }
+
+        var result = await CliHarness.RunAsync("search", "--db", database.ConnectionString, "--limit", "50");
+        Assert.True(result.Exit == ExitCodes.Success, result.Error);
+        var mara = result.Out.Split('\n').Single(l => l.StartsWith("⚠ @mara.moves", StringComparison.Ordinal));
+        Assert.Contains($"and {DiscoveryTestData.SpikeSeen:yyyy-MM-dd} (1 spike in 9 snapshot intervals)", mara);
+        Assert.Contains("'grapevine vet instagram mara.moves'", mara);
+        // kai.lifts grows steadily (no line), lena.kocht has 3 snapshots and the others none: too few to say.
+        Assert.DoesNotContain("⚠ @kai.lifts", result.Out);
+        Assert.DoesNotContain("⚠ @lena.kocht", result.Out);
+        Assert.Matches(@"Follower spikes: \d+ of the \d+ shown have fewer than 6 snapshot intervals", result.Out);
     }
 
     [Theory, BothProviders]
