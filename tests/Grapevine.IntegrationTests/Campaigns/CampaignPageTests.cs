@@ -7,6 +7,8 @@ using Grapevine.Core.Lists;
 using Grapevine.Core.Workspaces;
 using Grapevine.IntegrationTests.Infrastructure;
 using Grapevine.IntegrationTests.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using static Grapevine.IntegrationTests.Auth.AuthTestHost;
 
@@ -196,6 +198,54 @@ public class CampaignPageTests
         candidates = (await client.GetFromJsonAsync<List<CandidateView>>($"/api/v1{page}/candidates"))!;
         Assert.Equal(("open", 5000.0), (candidates.Single(c => c.AccountId == first).Decision, candidates.Single(c => c.AccountId == first).TestResult));
         Assert.Equal("excluded", candidates.Single(c => c.AccountId == second).Decision);
+    }
+
+    [Theory, BothProviders]
+    public async Task A_colleagues_change_landing_while_the_form_saves_is_not_written_over(DatabaseProvider provider)
+    {
+        // The colleague's write lands inside the page's save: after the page compared the form with the candidate, before
+        // its own write reaches the database.
+        var race = new ColleagueFirst();
+        await using var host = await StartAsync(provider, services: s => s.ConfigureDbContext<GrapevineDb>(o => o.AddInterceptors(race)));
+        List<CatalogueTestData.Seeded> seeded;
+        await using (var db = host.Database.CreateContext())
+            seeded = await CatalogueTestData.SeedAsync(db, count: 1);
+        using var client = await host.Factory.CreateSignedInClientAsync();
+        var page = Location(await Forms.SubmitPairsAsync(client, "/campaigns/new", "new-campaign", CampaignFormPageTests.Essentials(
+            ("Form.Platforms", ""), ("Form.FirstTest", "true"))));
+        await Forms.SubmitAsync(client, page, "add-handle", new() { ["AddPlatform"] = seeded[0].Platform, ["AddHandle"] = seeded[0].Handle });
+        var owner = await host.UserAsync("owner@example.com");
+        var workspace = (await host.MembershipsAsync(owner.Id)).Single().WorkspaceId;
+        var campaignId = Guid.Parse(page["/campaigns/".Length..]);
+        race.Colleague = () => host.Factory.AsMemberAsync(workspace, owner, WorkspaceRole.Member, s =>
+            s.GetRequiredService<CampaignService>().UpdateCandidateAsync(campaignId, seeded[0].Id, new CandidateChange { TestSpend = 100, TestResult = 5000 }, default));
+
+        var answer = await HtmlAsync(await Forms.SubmitAsync(client, page, "candidates", new()
+        {
+            ["Rows[0].AccountId"] = seeded[0].Id.ToString(),
+            ["Rows[0].Decision"] = "excluded",
+            ["Rows[0].Seen"] = "open|0||",
+        }));
+        Assert.Contains($"@{seeded[0].Handle} was not saved: someone else changed it while you saved (now @{seeded[0].Handle}: open, gifting not accepted, " +
+            "test spend 100, test result 5,000)", answer);
+        var candidate = (await client.GetFromJsonAsync<List<CandidateView>>($"/api/v1{page}/candidates"))!.Single();
+        Assert.Equal(("open", 100m, 5000.0), (candidate.Decision, candidate.TestSpend, candidate.TestResult));
+    }
+
+    /// <summary>Once armed with <see cref="Colleague"/>, runs it just before the first save that changes a candidate.</summary>
+    private sealed class ColleagueFirst : SaveChangesInterceptor
+    {
+        public Func<Task>? Colleague { get; set; }
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (Colleague is { } colleague && eventData.Context!.ChangeTracker.Entries<CampaignCandidate>().Any(e => e.State == EntityState.Modified))
+            {
+                Colleague = null;
+                await colleague();
+            }
+            return result;
+        }
     }
 
     [Theory, BothProviders]
