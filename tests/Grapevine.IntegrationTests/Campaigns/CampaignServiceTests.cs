@@ -235,8 +235,7 @@ public class CampaignServiceTests
         var racing = new SaveFirst(() => Service(f, colleagueDb, colleague).UpdateCandidateAsync(campaign.Id, kai, new CandidateChange { TestResult = 3400 }, $"\"{read}\"", default));
         var me = new CurrentWorkspace();
         me.Enter(f.WorkspaceA, f.Alice.Id, f.Alice.Email, WorkspaceRole.Member);
-        var options = new DbContextOptionsBuilder<GrapevineDb>(GrapevineDatabase.CreateOptions(f.Database.ConnectionString)).AddInterceptors(racing).Options;
-        await using (var mine = new GrapevineDb(options, me))
+        await using (var mine = Racing(f, me, racing))
         {
             var refused = await Assert.ThrowsAsync<CandidateChangedException>(() =>
                 Service(f, mine, me).UpdateCandidateAsync(campaign.Id, kai, new CandidateChange { Decision = "excluded" }, $"\"{read}\"", default));
@@ -250,8 +249,7 @@ public class CampaignServiceTests
 
         // Without If-Match a change applies whatever the candidate holds, a colleague's change at the same moment too.
         var racingAgain = new SaveFirst(() => Service(f, colleagueDb, colleague).UpdateCandidateAsync(campaign.Id, kai, new CandidateChange { AcceptsGifting = true }, default));
-        var againOptions = new DbContextOptionsBuilder<GrapevineDb>(GrapevineDatabase.CreateOptions(f.Database.ConnectionString)).AddInterceptors(racingAgain).Options;
-        await using (var mine = new GrapevineDb(againOptions, me))
+        await using (var mine = Racing(f, me, racingAgain))
         {
             var applied = await Service(f, mine, me).UpdateCandidateAsync(campaign.Id, kai, new CandidateChange { Decision = "excluded" }, default);
             Assert.Equal(("excluded", true, 3400.0), (applied.Decision, applied.AcceptsGifting, applied.TestResult));
@@ -278,7 +276,7 @@ public class CampaignServiceTests
 
         // One candidate: the colleague changes its decision between my read and my delete.
         var changing = new SaveFirst(() => Service(f, colleagueDb, colleague).UpdateCandidateAsync(campaign.Id, ids["kai.lifts"], new CandidateChange { Decision = "mustinclude" }, default));
-        await using (var mine = new GrapevineDb(new DbContextOptionsBuilder<GrapevineDb>(GrapevineDatabase.CreateOptions(f.Database.ConnectionString)).AddInterceptors(changing).Options, me))
+        await using (var mine = Racing(f, me, changing))
             await Service(f, mine, me).RemoveCandidateAsync(campaign.Id, ids["kai.lifts"], default);
 
         // Several: the colleague changes one and removes another between my read and my delete.
@@ -288,7 +286,7 @@ public class CampaignServiceTests
             await theirs.UpdateCandidateAsync(campaign.Id, ids["mara.moves"], new CandidateChange { AcceptsGifting = true }, default);
             await theirs.RemoveCandidateAsync(campaign.Id, ids["lena.kocht"], default);
         });
-        await using (var mine = new GrapevineDb(new DbContextOptionsBuilder<GrapevineDb>(GrapevineDatabase.CreateOptions(f.Database.ConnectionString)).AddInterceptors(racing).Options, me))
+        await using (var mine = Racing(f, me, racing))
         {
             var removed = await Service(f, mine, me).RemoveCandidatesAsync(campaign.Id, [ids["mara.moves"], ids["lena.kocht"]], default);
             Assert.Equal(1, removed.Removed);
@@ -297,6 +295,10 @@ public class CampaignServiceTests
         await using var check = f.As(f.WorkspaceA, f.Alice, WorkspaceRole.Member).Db;
         Assert.Empty(await check.CampaignCandidates.Where(c => c.CampaignId == campaign.Id).ToListAsync());
     }
+
+    /// <summary>A context of <paramref name="me"/> whose first save lets <paramref name="race"/>'s colleague write first.</summary>
+    private static GrapevineDb Racing(WorkspaceFixture f, CurrentWorkspace me, SaveFirst race) =>
+        new(new DbContextOptionsBuilder<GrapevineDb>(GrapevineDatabase.CreateOptions(f.Database.ConnectionString)).AddInterceptors(race).Options, me);
 
     private sealed class SaveFirst(Func<Task> other) : SaveChangesInterceptor
     {
