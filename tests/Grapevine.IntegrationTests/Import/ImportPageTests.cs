@@ -57,6 +57,8 @@ public class ImportPageTests
         Assert.Contains("<td class=\"num\">5</td><td>followers</td><td>'-1' is negative; counts are 0 or more</td>", html);
         var link = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/api/v1/imports/rejected-rows/[0-9a-f-]+)\" download>Download all 1,001 rows rejected \\(CSV\\)</a>");
         Assert.True(link.Success, "the page links the rejected rows' download");
+        // The test host sets no data directory, so a restart would forget the file: the page says so.
+        Assert.Matches(@"Kept until \d{4}-\d\d-\d\d \d\d:\d\d UTC, unless the server restarts before then \(it has no data directory set\)\.", html);
         var download = await browser.GetAsync(link.Groups[1].Value);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(1002, (await download.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
