@@ -5,7 +5,6 @@ using Grapevine.Core.Workspaces;
 using Grapevine.IntegrationTests.Infrastructure;
 using Grapevine.IntegrationTests.Workspaces;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Grapevine.IntegrationTests.BrandSafety;
 
@@ -204,21 +203,6 @@ public class BrandSafetyServiceTests
         Assert.Contains("prosecco", keywords);
         Assert.DoesNotContain("#aperitivo", keywords);
         Assert.Equal(BrandSafetyLexicon.Default.Categories.Count, await check.BrandSafetyCategories.IgnoreQueryFilters().CountAsync());
-    }
-
-    private sealed class SaveFirst(Func<Task> other) : SaveChangesInterceptor
-    {
-        private bool _done;
-
-        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            if (!_done)
-            {
-                _done = true;
-                await other();
-            }
-            return result;
-        }
     }
 
     [Fact]

@@ -10,7 +10,6 @@ using Grapevine.IntegrationTests.Discovery;
 using Grapevine.IntegrationTests.Infrastructure;
 using Grapevine.IntegrationTests.Workspaces;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Grapevine.IntegrationTests.Campaigns;
 
@@ -205,14 +204,8 @@ public class CampaignServiceTests
     public async Task Two_changes_checked_against_the_same_version_at_the_same_moment_cannot_both_land(DatabaseProvider provider)
     {
         await using var f = await WorkspaceFixture.CreateAsync(provider);
-        Dictionary<string, long> ids;
-        await using (var seed = f.Database.CreateContext())
-            ids = await DiscoveryTestData.SeedAsync(seed);
-        var (db, current) = f.As(f.WorkspaceA, f.Alice, WorkspaceRole.Member);
+        var (ids, db, campaigns, campaign) = await AlicesCampaignWithAsync(f, "kai.lifts");
         await using var _ = db;
-        var campaigns = Service(f, db, current);
-        var campaign = await campaigns.CreateAsync(Spring, default);
-        await campaigns.AddAccountAsync(campaign.Id, new AccountRef(Platform.Instagram, "kai.lifts"), default);
         var kai = ids["kai.lifts"];
 
         // The database itself: two contexts read the candidate, both change it; the second write matches no row.
@@ -260,15 +253,8 @@ public class CampaignServiceTests
     public async Task Removing_candidates_that_a_colleague_changes_or_removes_at_the_same_moment_still_removes_them(DatabaseProvider provider)
     {
         await using var f = await WorkspaceFixture.CreateAsync(provider);
-        Dictionary<string, long> ids;
-        await using (var seed = f.Database.CreateContext())
-            ids = await DiscoveryTestData.SeedAsync(seed);
-        var (db, current) = f.As(f.WorkspaceA, f.Alice, WorkspaceRole.Member);
+        var (ids, db, campaigns, campaign) = await AlicesCampaignWithAsync(f, "kai.lifts", "mara.moves", "lena.kocht");
         await using var _ = db;
-        var campaigns = Service(f, db, current);
-        var campaign = await campaigns.CreateAsync(Spring, default);
-        foreach (var handle in new[] { "kai.lifts", "mara.moves", "lena.kocht" })
-            await campaigns.AddAccountAsync(campaign.Id, new AccountRef(Platform.Instagram, handle), default);
         var (colleagueDb, colleague) = f.As(f.WorkspaceA, f.Bob, WorkspaceRole.Member);
         await using var __ = colleagueDb;
         var me = new CurrentWorkspace();
@@ -296,24 +282,27 @@ public class CampaignServiceTests
         Assert.Empty(await check.CampaignCandidates.Where(c => c.CampaignId == campaign.Id).ToListAsync());
     }
 
+    /// <summary>
+    /// The discovery catalogue seeded, and Alice's (a Member's) campaign with the named Instagram accounts as candidates,
+    /// through her service on <c>Db</c> (the caller disposes it).
+    /// </summary>
+    private static async Task<(Dictionary<string, long> Ids, GrapevineDb Db, CampaignService Campaigns, CampaignDetails Campaign)> AlicesCampaignWithAsync(
+        WorkspaceFixture f, params string[] handles)
+    {
+        Dictionary<string, long> ids;
+        await using (var seed = f.Database.CreateContext())
+            ids = await DiscoveryTestData.SeedAsync(seed);
+        var (db, current) = f.As(f.WorkspaceA, f.Alice, WorkspaceRole.Member);
+        var campaigns = Service(f, db, current);
+        var campaign = await campaigns.CreateAsync(Spring, default);
+        foreach (var handle in handles)
+            await campaigns.AddAccountAsync(campaign.Id, new AccountRef(Platform.Instagram, handle), default);
+        return (ids, db, campaigns, campaign);
+    }
+
     /// <summary>A context of <paramref name="me"/> whose first save lets <paramref name="race"/>'s colleague write first.</summary>
     private static GrapevineDb Racing(WorkspaceFixture f, CurrentWorkspace me, SaveFirst race) =>
         new(new DbContextOptionsBuilder<GrapevineDb>(GrapevineDatabase.CreateOptions(f.Database.ConnectionString)).AddInterceptors(race).Options, me);
-
-    private sealed class SaveFirst(Func<Task> other) : SaveChangesInterceptor
-    {
-        private bool _done;
-
-        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            if (!_done)
-            {
-                _done = true;
-                await other();
-            }
-            return result;
-        }
-    }
 
     [Theory, BothProviders]
     public async Task A_capped_search_keeps_the_creators_that_fit_the_campaigns_keywords(DatabaseProvider provider)
