@@ -10,13 +10,8 @@ public class BrandSafetyJourneyTests(ITestOutputHelper output)
     [Fact]
     public async Task The_brand_safety_lists_are_edited_and_reset_in_the_browser()
     {
-        await using var server = await GrapevineServer.StartAsync(db => SampleCatalogue.SeedAsync(db));
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
-        await using var context = await browser.NewContextAsync(Desktop);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(server.Address, "/account/sign-up").ToString());
-        await SignUpAsync(page, "mia@brewco.test", "BrewCo");
+        await using var journey = await BrowserJourney.StartAsync(db => SampleCatalogue.SeedAsync(db));
+        var page = await journey.SignUpAsync("mia@brewco.test", "BrewCo");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Brand safety", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Brand safety", Exact = true })).ToBeVisibleAsync();
@@ -56,6 +51,6 @@ public class BrandSafetyJourneyTests(ITestOutputHelper output)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "politics", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(alcohol.GetByRole(AriaRole.Link, new() { Name = "Remove beer from alcohol" })).ToBeVisibleAsync();
 
-        await CheckOnPhoneAsync(browser, context, server.Address, "/brand-safety", output, "brand-safety-390.png");
+        await journey.CheckOnPhoneAsync(page, "/brand-safety", output, "brand-safety-390.png");
     }
 }

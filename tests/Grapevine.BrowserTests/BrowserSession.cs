@@ -55,22 +55,6 @@ public static class BrowserSession
     }
 
     /// <summary>
-    /// Opens <paramref name="path"/> at phone width, signed in as in <paramref name="signedIn"/>, checks that the page does
-    /// not scroll sideways and saves a screenshot.
-    /// </summary>
-    public static async Task CheckOnPhoneAsync(
-        IBrowser browser, IBrowserContext signedIn, Uri server, string path, ITestOutputHelper output, string screenshot, bool fullPage = false)
-    {
-        var options = Phone;
-        options.StorageState = await signedIn.StorageStateAsync();
-        await using var context = await browser.NewContextAsync(options);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(server, path).ToString());
-        Assert.True(await FitsWidthAsync(page), $"{path} scrolls sideways on a phone");
-        await ScreenshotAsync(page, output, screenshot, fullPage);
-    }
-
-    /// <summary>
     /// Whether the page is no wider than the viewport the context was opened with. Not <c>window.innerWidth</c>: on a mobile
     /// context the browser zooms a too-wide page out and innerWidth grows with it (a 687px-wide page reads 687 there), so a
     /// check against it could never fail.

@@ -17,13 +17,8 @@ public class CampaignJourneyTests(ITestOutputHelper output)
     [Fact]
     public async Task Create_a_campaign_add_candidates_plan_change_the_budget_and_export()
     {
-        await using var server = await GrapevineServer.StartAsync(SeedAsync);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await BrowserSession.LaunchAsync(playwright);
-        await using var context = await browser.NewContextAsync(BrowserSession.Desktop);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(server.Address, "/account/sign-up").ToString());
-        await BrowserSession.SignUpAsync(page, "cora@example.com", "Cora's Brand");
+        await using var journey = await BrowserJourney.StartAsync(SeedAsync);
+        var page = await journey.SignUpAsync("cora@example.com", "Cora's Brand");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Campaigns" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "New campaign" }).ClickAsync();
@@ -103,8 +98,8 @@ public class CampaignJourneyTests(ITestOutputHelper output)
         await page.GetByRole(AriaRole.Button, new() { Name = "Archive campaign" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Unarchive" })).ToBeVisibleAsync();
 
-        await BrowserSession.CheckOnPhoneAsync(browser, context, server.Address, "/campaigns/new", output, "campaign-form-390.png", fullPage: true);
-        await BrowserSession.CheckOnPhoneAsync(browser, context, server.Address, campaignPath, output, "campaign-390.png", fullPage: true);
+        await journey.CheckOnPhoneAsync(page, "/campaigns/new", output, "campaign-form-390.png", fullPage: true);
+        await journey.CheckOnPhoneAsync(page, campaignPath, output, "campaign-390.png", fullPage: true);
     }
 
     private static async Task SeedAsync(GrapevineDb db)

@@ -9,15 +9,13 @@ public class CatalogueJourneyTests(ITestOutputHelper output)
     [Fact]
     public async Task Filter_by_tier_open_an_account_and_read_its_metric_definitions()
     {
-        await using var server = await GrapevineServer.StartAsync(db => SampleCatalogue.SeedAsync(db));
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await BrowserSession.LaunchAsync(playwright);
+        await using var journey = await BrowserJourney.StartAsync(db => SampleCatalogue.SeedAsync(db));
         var outputFolder = OutputFolder();
 
         // The catalogue is for signed-in members: a first visit lands on sign-in, and signing up makes a workspace.
-        await using var desktopContext = await browser.NewContextAsync(BrowserSession.Desktop);
+        await using var desktopContext = await journey.Browser.NewContextAsync(BrowserSession.Desktop);
         var desktop = await desktopContext.NewPageAsync();
-        await desktop.GotoAsync(server.Address.ToString());
+        await desktop.GotoAsync(journey.Url("/"));
         await desktop.WaitForURLAsync(url => url.Contains("/account/sign-in", StringComparison.Ordinal));
         await desktop.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).First.ClickAsync();
         await BrowserSession.SignUpAsync(desktop, "mia@example.com", "Mia's Brand");
@@ -63,10 +61,10 @@ public class CatalogueJourneyTests(ITestOutputHelper output)
         var accountUrl = desktop.Url;
 
         // The same pages at phone width: no sideways scrolling of the page itself.
-        await using var phoneContext = await browser.NewContextAsync(BrowserSession.Phone);
+        await using var phoneContext = await journey.Browser.NewContextAsync(BrowserSession.Phone);
         var phone = await phoneContext.NewPageAsync();
-        await BrowserSession.SignInAsync(phone, server.Address, "mia@example.com");
-        await phone.GotoAsync(new Uri(server.Address, "/?tier=micro").ToString());
+        await BrowserSession.SignInAsync(phone, journey.Server.Address, "mia@example.com");
+        await phone.GotoAsync(journey.Url("/?tier=micro"));
         await Assertions.Expect(phone.Locator("table.accounts tbody tr").First).ToBeVisibleAsync();
         Assert.True(await BrowserSession.FitsWidthAsync(phone), "catalogue scrolls sideways at 390px");
         await Screenshot(phone, outputFolder, "catalogue-390.png", fullPage: false);
@@ -83,7 +81,7 @@ public class CatalogueJourneyTests(ITestOutputHelper output)
         await Screenshot(phone, outputFolder, "account-390-full.png", fullPage: true);
 
         // An unknown account answers 404 with a page that says so.
-        var missing = await desktop.GotoAsync(new Uri(server.Address, "/accounts/instagram/nobody.at.all").ToString());
+        var missing = await desktop.GotoAsync(journey.Url("/accounts/instagram/nobody.at.all"));
         Assert.Equal(404, missing!.Status);
         await Assertions.Expect(desktop.GetByRole(AriaRole.Heading, new() { Name = "Account not found" })).ToBeVisibleAsync();
     }
@@ -91,13 +89,8 @@ public class CatalogueJourneyTests(ITestOutputHelper output)
     [Fact]
     public async Task A_follower_filter_that_is_not_a_number_says_so_and_10k_means_ten_thousand()
     {
-        await using var server = await GrapevineServer.StartAsync(db => SampleCatalogue.SeedAsync(db));
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await BrowserSession.LaunchAsync(playwright);
-        await using var context = await browser.NewContextAsync(BrowserSession.Desktop);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(server.Address, "/account/sign-up").ToString());
-        await BrowserSession.SignUpAsync(page, "noa@example.com", "Noa's Brand");
+        await using var journey = await BrowserJourney.StartAsync(db => SampleCatalogue.SeedAsync(db));
+        var page = await journey.SignUpAsync("noa@example.com", "Noa's Brand");
         var rows = page.Locator("table.accounts tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(36);
 

@@ -13,22 +13,17 @@ public class ConfirmationJourneyTests(ITestOutputHelper output)
     [Fact]
     public async Task Notes_tags_and_list_entries_are_removed_only_after_a_confirmation()
     {
-        await using var server = await GrapevineServer.StartAsync(db => SampleCatalogue.SeedAsync(db, count: 6));
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
-        await using var context = await browser.NewContextAsync(Desktop);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(server.Address, "/account/sign-up").ToString());
-        await SignUpAsync(page, "rosa@acme.test", "Acme Tea");
+        await using var journey = await BrowserJourney.StartAsync(db => SampleCatalogue.SeedAsync(db, count: 6));
+        var page = await journey.SignUpAsync("rosa@acme.test", "Acme Tea");
 
-        await page.GotoAsync(new Uri(server.Address, "/lists").ToString());
+        await page.GotoAsync(journey.Url("/lists"));
         await page.GetByLabel("Name").FillAsync("Autumn");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create list" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Autumn", Exact = true })).ToBeVisibleAsync();
         var listUrl = page.Url;
 
         // On an account's page: a note, a tag, and the account on the list.
-        await page.GotoAsync(server.Address.ToString());
+        await page.GotoAsync(journey.Url("/"));
         await page.Locator("table.accounts tbody tr").First.Locator("a.account-link").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/accounts/", StringComparison.Ordinal));
         var accountUrl = page.Url;

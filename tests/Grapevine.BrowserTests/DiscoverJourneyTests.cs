@@ -20,13 +20,8 @@ public class DiscoverJourneyTests(ITestOutputHelper output)
     [Fact]
     public async Task Search_filter_explain_add_to_a_list_and_find_similar()
     {
-        await using var server = await GrapevineServer.StartAsync(SeedAsync);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await BrowserSession.LaunchAsync(playwright);
-        await using var context = await browser.NewContextAsync(BrowserSession.Desktop);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(server.Address, "/account/sign-up").ToString());
-        await BrowserSession.SignUpAsync(page, "dina@example.com", "Dina's Brand");
+        await using var journey = await BrowserJourney.StartAsync(SeedAsync);
+        var page = await journey.SignUpAsync("dina@example.com", "Dina's Brand");
 
         // Discover is in the main navigation; everything matches before any filter.
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Discover" }).ClickAsync();
@@ -81,7 +76,7 @@ public class DiscoverJourneyTests(ITestOutputHelper output)
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"@{handle}");
 
         // Find creators like it, from its account page.
-        await page.GotoAsync(new Uri(server.Address, accountPath).ToString());
+        await page.GotoAsync(journey.Url(accountPath));
         await page.GetByRole(AriaRole.Link, new() { Name = "Find similar creators" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"similar=\\w+/{Regex.Escape(handle)}"));
         await Assertions.Expect(page.Locator(".result-count")).ToContainTextAsync($"like @{handle}");
@@ -92,20 +87,20 @@ public class DiscoverJourneyTests(ITestOutputHelper output)
         await BrowserSession.ScreenshotAsync(page, output, "discover-similar-1280.png", fullPage: false);
 
         // A facet narrows a search when clicked; a bad filter gets a message, not an error page.
-        await page.GotoAsync(new Uri(server.Address, "/discover").ToString());
+        await page.GotoAsync(journey.Url("/discover"));
         var country = page.Locator("#facet-country").Locator("..").Locator("a.facet-value").First;
         var code = (await country.InnerTextAsync()).Trim();
         await country.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"country={code}"));
         Assert.All(await page.Locator("tbody.hit td[data-label=Country]").AllInnerTextsAsync(), c => Assert.Equal(code, c.Trim()));
-        var bad = await page.GotoAsync(new Uri(server.Address, "/discover?min_followers=lots&limit=500").ToString());
+        var bad = await page.GotoAsync(journey.Url("/discover?min_followers=lots&limit=500"));
         Assert.Equal(200, bad!.Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Followers, at least: 'lots' is not a number of followers");
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Show: is at most 200; got 500");
         await Assertions.Expect(page.GetByLabel("Followers, at least", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
 
         // What a user has started in the add-to-list form survives the live refresh of the results around it.
-        await page.GotoAsync(new Uri(server.Address, "/discover?q=%23fitness").ToString());
+        await page.GotoAsync(journey.Url("/discover?q=%23fitness"));
         var pick = page.Locator("tbody.hit").First.Locator("input.pick");
         var picked = (await pick.GetAttributeAsync("value"))!;
         await pick.CheckAsync();
@@ -119,16 +114,11 @@ public class DiscoverJourneyTests(ITestOutputHelper output)
     [Fact]
     public async Task The_chosen_campaign_survives_the_live_refresh_of_the_results()
     {
-        await using var server = await GrapevineServer.StartAsync(SeedAsync);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await BrowserSession.LaunchAsync(playwright);
-        await using var context = await browser.NewContextAsync(BrowserSession.Desktop);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(server.Address, "/account/sign-up").ToString());
-        await BrowserSession.SignUpAsync(page, "cam@example.com", "Cam's Brand");
+        await using var journey = await BrowserJourney.StartAsync(SeedAsync);
+        var page = await journey.SignUpAsync("cam@example.com", "Cam's Brand");
         foreach (var name in new[] { "Autumn launch", "Winter drop" })
         {
-            await page.GotoAsync(new Uri(server.Address, "/campaigns/new").ToString());
+            await page.GotoAsync(journey.Url("/campaigns/new"));
             await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
             await page.GetByLabel("Brand name").FillAsync("Oat & Co");
             await page.GetByLabel("Goal").SelectOptionAsync("engagement");
@@ -137,7 +127,7 @@ public class DiscoverJourneyTests(ITestOutputHelper output)
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();
         }
 
-        await page.GotoAsync(new Uri(server.Address, "/discover?q=%23fitness").ToString());
+        await page.GotoAsync(journey.Url("/discover?q=%23fitness"));
         var campaign = page.Locator("#discover-add-campaign");
         var options = await campaign.Locator("option").AllInnerTextsAsync();
         Assert.Equal(2, options.Count);
@@ -153,22 +143,20 @@ public class DiscoverJourneyTests(ITestOutputHelper output)
     [Fact]
     public async Task Without_scripts_the_form_still_searches_and_phones_get_cards()
     {
-        await using var server = await GrapevineServer.StartAsync(SeedAsync);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await BrowserSession.LaunchAsync(playwright);
-        await using (var setup = await browser.NewContextAsync(BrowserSession.Desktop))
+        await using var journey = await BrowserJourney.StartAsync(SeedAsync);
+        await using (var setup = await journey.Browser.NewContextAsync(BrowserSession.Desktop))
         {
             var page = await setup.NewPageAsync();
-            await page.GotoAsync(new Uri(server.Address, "/account/sign-up").ToString());
+            await page.GotoAsync(journey.Url("/account/sign-up"));
             await BrowserSession.SignUpAsync(page, "noel@example.com", "Noel's Brand");
         }
 
         var options = BrowserSession.Desktop;
         options.JavaScriptEnabled = false;
-        await using var noScript = await browser.NewContextAsync(options);
+        await using var noScript = await journey.Browser.NewContextAsync(options);
         var plain = await noScript.NewPageAsync();
-        await BrowserSession.SignInAsync(plain, server.Address, "noel@example.com");
-        await plain.GotoAsync(new Uri(server.Address, "/discover").ToString());
+        await BrowserSession.SignInAsync(plain, journey.Server.Address, "noel@example.com");
+        await plain.GotoAsync(journey.Url("/discover"));
         await plain.GetByRole(AriaRole.Group, new() { Name = "Platform" }).First.GetByLabel("TikTok").CheckAsync();
         await plain.GetByLabel("Sort by").SelectOptionAsync("followers");
         await plain.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
@@ -181,10 +169,10 @@ public class DiscoverJourneyTests(ITestOutputHelper output)
         await plain.Locator("tbody.hit details.why > summary").First.ClickAsync();
         await Assertions.Expect(plain.Locator("tbody.hit").First.Locator("li.fit-part")).ToHaveCountAsync(8);
 
-        await using var phoneContext = await browser.NewContextAsync(BrowserSession.Phone);
+        await using var phoneContext = await journey.Browser.NewContextAsync(BrowserSession.Phone);
         var phone = await phoneContext.NewPageAsync();
-        await BrowserSession.SignInAsync(phone, server.Address, "noel@example.com");
-        await phone.GotoAsync(new Uri(server.Address, "/discover?q=%23travel").ToString());
+        await BrowserSession.SignInAsync(phone, journey.Server.Address, "noel@example.com");
+        await phone.GotoAsync(journey.Url("/discover?q=%23travel"));
         await Assertions.Expect(phone.Locator("tbody.hit").First).ToBeVisibleAsync();
         await phone.Locator("tbody.hit details.why > summary").First.ClickAsync();
         Assert.True(await BrowserSession.FitsWidthAsync(phone), "Discover scrolls sideways at 390px");
@@ -195,16 +183,11 @@ public class DiscoverJourneyTests(ITestOutputHelper output)
     [Fact]
     public async Task Sorted_by_growth_the_results_fit_their_card_at_desktop_and_phone_width()
     {
-        await using var server = await GrapevineServer.StartAsync(SeedAsync);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await BrowserSession.LaunchAsync(playwright);
-        await using var context = await browser.NewContextAsync(BrowserSession.Desktop);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(server.Address, "/account/sign-up").ToString());
-        await BrowserSession.SignUpAsync(page, "gia@example.com", "Gia's Brand");
+        await using var journey = await BrowserJourney.StartAsync(SeedAsync);
+        var page = await journey.SignUpAsync("gia@example.com", "Gia's Brand");
 
         // Growth adds a column; the table still fits its card, so every row's buttons show without scrolling sideways.
-        await page.GotoAsync(new Uri(server.Address, "/discover?sort=growth&limit=200").ToString());
+        await page.GotoAsync(journey.Url("/discover?sort=growth&limit=200"));
         await Assertions.Expect(page.Locator("th", new() { HasText = "Growth (30 d)" })).ToBeVisibleAsync();
         var (table, wrap) = (await page.Locator("table.discover-table").EvaluateAsync<int>("t => t.scrollWidth"),
             await page.Locator(".table-wrap").EvaluateAsync<int>("w => w.clientWidth"));
@@ -214,7 +197,7 @@ public class DiscoverJourneyTests(ITestOutputHelper output)
         foreach (var button in await page.Locator("tbody.hit td.actions-cell .button").AllAsync())
             Assert.True(await BrowserSession.IsWithinWidthAsync(page, button), "a row's button is cut off at 1280px");
 
-        await BrowserSession.CheckOnPhoneAsync(browser, context, server.Address, "/discover?sort=growth", output, "discover-growth-390.png");
+        await journey.CheckOnPhoneAsync(page, "/discover?sort=growth", output, "discover-growth-390.png");
     }
 
     // The sample catalogue is dated 1 Nov 2026; its posts are moved to lead up to today, so that #tags stay inside the

@@ -16,13 +16,8 @@ public class ImportJourneyTests(ITestOutputHelper output)
     [Fact]
     public async Task Upload_accounts_read_the_rejected_row_and_a_rejected_file()
     {
-        await using var server = await GrapevineServer.StartAsync(_ => Task.CompletedTask);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
-        await using var context = await browser.NewContextAsync(Desktop);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(server.Address, "/account/sign-up").ToString());
-        await SignUpAsync(page, "mia@brewco.test", "BrewCo");
+        await using var journey = await BrowserJourney.StartAsync(_ => Task.CompletedTask);
+        var page = await journey.SignUpAsync("mia@brewco.test", "BrewCo");
 
         // The empty catalogue points to the import page.
         await page.GetByRole(AriaRole.Link, new() { Name = "Import creators" }).ClickAsync();
@@ -73,11 +68,11 @@ public class ImportJourneyTests(ITestOutputHelper output)
 
             // On a phone the report, its rejected rows and the download fit the screen.
             var phoneOptions = Phone;
-            phoneOptions.StorageState = await context.StorageStateAsync();
-            await using (var phone = await browser.NewContextAsync(phoneOptions))
+            phoneOptions.StorageState = await page.Context.StorageStateAsync();
+            await using (var phone = await journey.Browser.NewContextAsync(phoneOptions))
             {
                 var small = await phone.NewPageAsync();
-                await small.GotoAsync(new Uri(server.Address, "/import").ToString());
+                await small.GotoAsync(journey.Url("/import"));
                 await Assertions.Expect(small.Locator("form.import-form[data-enhanced]")).ToHaveCountAsync(1);
                 // Every kind reads in full in the select (text plus the select's padding and arrow); what each holds is the help line below it.
                 var select = small.GetByLabel("What the file holds");
@@ -111,10 +106,10 @@ public class ImportJourneyTests(ITestOutputHelper output)
         }
 
         // The two valid accounts are in the catalogue.
-        await page.GotoAsync(server.Address.ToString());
+        await page.GotoAsync(journey.Url("/"));
         await Assertions.Expect(page.Locator("table.accounts tbody tr")).ToHaveCountAsync(2);
 
-        await CheckOnPhoneAsync(browser, context, server.Address, "/import", output, "import-390.png");
+        await journey.CheckOnPhoneAsync(page, "/import", output, "import-390.png");
 
         // The imported accounts go on a list; removing one lands on a plain GET of the list, so a reload posts nothing.
         foreach (var pick in await page.Locator("input.pick").AllAsync())
@@ -125,8 +120,8 @@ public class ImportJourneyTests(ITestOutputHelper output)
         await page.GetByRole(AriaRole.Link, new() { Name = "Spring launch" }).ClickAsync();
         await Assertions.Expect(page.Locator("table.accounts tbody tr")).ToHaveCountAsync(2);
         var listPath = new Uri(page.Url).AbsolutePath;
-        await CheckOnPhoneAsync(browser, context, server.Address, "/lists", output, "lists-390.png");
-        await CheckOnPhoneAsync(browser, context, server.Address, listPath, output, "list-390.png", fullPage: true);
+        await journey.CheckOnPhoneAsync(page, "/lists", output, "lists-390.png");
+        await journey.CheckOnPhoneAsync(page, listPath, output, "list-390.png", fullPage: true);
         await page.Locator("table.accounts tbody tr").First.GetByRole(AriaRole.Link, new() { NameRegex = new("^Remove @") }).ClickAsync();
         await page.Locator("section.confirm").GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("is removed from the list.");

@@ -15,21 +15,19 @@ public class VettingJourneyTests(ITestOutputHelper output)
     [Fact]
     public async Task The_account_page_shows_the_verdict_the_growth_anomaly_and_the_comment_breakdown()
     {
-        await using var server = await GrapevineServer.StartAsync(async db =>
+        await using var journey = await BrowserJourney.StartAsync(async db =>
         {
             await SampleCatalogue.SeedAsync(db, count: 12);
             await SeedBoughtAudienceAsync(db);
         });
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await BrowserSession.LaunchAsync(playwright);
 
-        await using var desktopContext = await browser.NewContextAsync(BrowserSession.Desktop);
+        await using var desktopContext = await journey.Browser.NewContextAsync(BrowserSession.Desktop);
         var desktop = await desktopContext.NewPageAsync();
-        await desktop.GotoAsync(server.Address.ToString());
+        await desktop.GotoAsync(journey.Url("/"));
         await desktop.WaitForURLAsync(url => url.Contains("/account/sign-in", StringComparison.Ordinal));
         await desktop.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).First.ClickAsync();
         await BrowserSession.SignUpAsync(desktop, "vera@example.com", "Vera's Brand");
-        await desktop.GotoAsync(new Uri(server.Address, $"/accounts/instagram/{Handle}").ToString());
+        await desktop.GotoAsync(journey.Url($"/accounts/instagram/{Handle}"));
 
         var vetting = desktop.GetByRole(AriaRole.Region, new() { Name = "Vetting", Exact = true });
         await Assertions.Expect(vetting).ToBeVisibleAsync();
@@ -56,10 +54,10 @@ public class VettingJourneyTests(ITestOutputHelper output)
         await BrowserSession.ScreenshotAsync(desktop, output, "vetting-1280.png", fullPage: true);
 
         // At phone width the section fits without sideways scrolling.
-        await using var phoneContext = await browser.NewContextAsync(BrowserSession.Phone);
+        await using var phoneContext = await journey.Browser.NewContextAsync(BrowserSession.Phone);
         var phone = await phoneContext.NewPageAsync();
-        await BrowserSession.SignInAsync(phone, server.Address, "vera@example.com");
-        await phone.GotoAsync(new Uri(server.Address, $"/accounts/instagram/{Handle}").ToString());
+        await BrowserSession.SignInAsync(phone, journey.Server.Address, "vera@example.com");
+        await phone.GotoAsync(journey.Url($"/accounts/instagram/{Handle}"));
         await Assertions.Expect(phone.Locator("#vetting .vetting-verdict")).ToBeVisibleAsync();
         Assert.True(await BrowserSession.FitsWidthAsync(phone), "the account page with its Vetting section scrolls sideways at 390px");
     }
@@ -67,19 +65,14 @@ public class VettingJourneyTests(ITestOutputHelper output)
     [Fact]
     public async Task At_phone_width_the_account_page_with_posts_matches_and_a_chart_fits_and_every_column_is_readable()
     {
-        await using var server = await GrapevineServer.StartAsync(async db =>
+        await using var journey = await BrowserJourney.StartAsync(async db =>
         {
             await SampleCatalogue.SeedAsync(db, count: 12);
             await SeedBoughtAudienceAsync(db);
             await SeedErMedianAsync(db, 3.4);
         });
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await BrowserSession.LaunchAsync(playwright);
-        await using var context = await browser.NewContextAsync(BrowserSession.Phone);
-        var phone = await context.NewPageAsync();
-        await phone.GotoAsync(new Uri(server.Address, "/account/sign-up").ToString());
-        await BrowserSession.SignUpAsync(phone, "pia@example.com", "Pia's Brand");
-        await phone.GotoAsync(new Uri(server.Address, $"/accounts/instagram/{Handle}").ToString());
+        var phone = await journey.SignUpAsync("pia@example.com", "Pia's Brand", BrowserSession.Phone);
+        await phone.GotoAsync(journey.Url($"/accounts/instagram/{Handle}"));
 
         var legend = phone.Locator("figure.chart .legend", new() { HasText = "median 3.40% (ER by followers)" });
         await Assertions.Expect(legend).ToBeVisibleAsync();

@@ -13,15 +13,12 @@ public class WorkspaceJourneyTests(ITestOutputHelper output)
     [Fact]
     public async Task A_list_is_shared_with_an_invited_member_and_hidden_from_other_workspaces()
     {
-        await using var server = await GrapevineServer.StartAsync(db => SampleCatalogue.SeedAsync(db));
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
-        string Url(string path) => new Uri(server.Address, path).ToString();
+        await using var journey = await BrowserJourney.StartAsync(db => SampleCatalogue.SeedAsync(db));
 
         // Ana signs up; her account comes with a workspace.
-        await using var anaContext = await browser.NewContextAsync(Desktop);
+        await using var anaContext = await journey.Browser.NewContextAsync(Desktop);
         var ana = await anaContext.NewPageAsync();
-        await ana.GotoAsync(Url("/account/sign-up"));
+        await ana.GotoAsync(journey.Url("/account/sign-up"));
         await ScreenshotAsync(ana, output, "auth-sign-up-1280.png");
         await SignUpAsync(ana, "ana@acme.test", "Acme Skincare");
         await Assertions.Expect(ana.GetByRole(AriaRole.Heading, new() { Name = "Creator catalogue" })).ToBeVisibleAsync();
@@ -79,7 +76,7 @@ public class WorkspaceJourneyTests(ITestOutputHelper output)
         await Assertions.Expect(ana.Locator(".notice")).ToContainTextAsync("The invitation for zoe@acme.test is revoked");
         await Assertions.Expect(pending).ToHaveCountAsync(1);
         await Assertions.Expect(pending).ToContainTextAsync("ben@acme.test");
-        await using (var zoeContext = await browser.NewContextAsync(Desktop))
+        await using (var zoeContext = await journey.Browser.NewContextAsync(Desktop))
         {
             var zoe = await zoeContext.NewPageAsync();
             await zoe.GotoAsync(zoesLink);
@@ -88,7 +85,7 @@ public class WorkspaceJourneyTests(ITestOutputHelper output)
         }
 
         // Ben, in his own browser, opens the link, creates his account and sees the list.
-        await using var benContext = await browser.NewContextAsync(Desktop);
+        await using var benContext = await journey.Browser.NewContextAsync(Desktop);
         var ben = await benContext.NewPageAsync();
         await ben.GotoAsync(invitation);
         await Assertions.Expect(ben.Locator(".lead")).ToContainTextAsync("Acme Skincare as Member");
@@ -104,9 +101,9 @@ public class WorkspaceJourneyTests(ITestOutputHelper output)
         await ben.GetByRole(AriaRole.Link, new() { Name = "New workspace", Exact = true }).ClickAsync();
         await ben.GetByLabel("Name").FillAsync("Ben's side project");
         await ben.GetByRole(AriaRole.Button, new() { Name = "Create workspace" }).ClickAsync();
-        await ben.WaitForURLAsync(Url("/"));
+        await ben.WaitForURLAsync(journey.Url("/"));
         await Assertions.Expect(ben.GetByLabel("Workspace", new() { Exact = true })).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(".+"));
-        await ben.GotoAsync(Url("/lists"));
+        await ben.GotoAsync(journey.Url("/lists"));
         await Assertions.Expect(ben.GetByRole(AriaRole.Heading, new() { Name = "No lists yet" })).ToBeVisibleAsync();
         await ben.GotoAsync(listUrl);
         await Assertions.Expect(ben.GetByRole(AriaRole.Heading, new() { Name = "List not found" })).ToBeVisibleAsync();
@@ -114,16 +111,16 @@ public class WorkspaceJourneyTests(ITestOutputHelper output)
         await ScreenshotAsync(ben, output, "auth-switcher-1280.png");
         await ben.GetByRole(AriaRole.Button, new() { Name = "Switch" }).ClickAsync();
         // He switched from a list page, so he lands on the lists of the workspace he switched to.
-        await ben.WaitForURLAsync(Url("/lists"));
+        await ben.WaitForURLAsync(journey.Url("/lists"));
         await ben.GotoAsync(listUrl);
         await Assertions.Expect(ben.Locator("table.accounts tbody tr")).ToHaveCountAsync(2);
 
         // Cleo, of another agency, signs in to her own workspace: no list, and Ana's list is not found.
-        await using var cleoContext = await browser.NewContextAsync(Desktop);
+        await using var cleoContext = await journey.Browser.NewContextAsync(Desktop);
         var cleo = await cleoContext.NewPageAsync();
-        await cleo.GotoAsync(Url("/account/sign-up"));
+        await cleo.GotoAsync(journey.Url("/account/sign-up"));
         await SignUpAsync(cleo, "cleo@other.test", "Other Agency");
-        await cleo.GotoAsync(Url("/lists"));
+        await cleo.GotoAsync(journey.Url("/lists"));
         await Assertions.Expect(cleo.GetByRole(AriaRole.Heading, new() { Name = "No lists yet" })).ToBeVisibleAsync();
         var missing = await cleo.GotoAsync(listUrl);
         Assert.Equal(404, missing!.Status);
@@ -132,10 +129,10 @@ public class WorkspaceJourneyTests(ITestOutputHelper output)
         await ScreenshotAsync(cleo, output, "auth-other-workspace-1280.png");
 
         // The same pages at phone width do not scroll sideways.
-        await using var phoneContext = await browser.NewContextAsync(Phone);
+        await using var phoneContext = await journey.Browser.NewContextAsync(Phone);
         var phone = await phoneContext.NewPageAsync();
-        await SignInAsync(phone, server.Address, "ana@acme.test");
-        foreach (var (path, name) in new[] { (listUrl, "auth-list-390.png"), (Url("/members"), "auth-members-390.png"), (Url("/"), "auth-catalogue-390.png") })
+        await SignInAsync(phone, journey.Server.Address, "ana@acme.test");
+        foreach (var (path, name) in new[] { (listUrl, "auth-list-390.png"), (journey.Url("/members"), "auth-members-390.png"), (journey.Url("/"), "auth-catalogue-390.png") })
         {
             await phone.GotoAsync(path);
             Assert.True(await FitsWidthAsync(phone), $"{path} scrolls sideways at 390px");
