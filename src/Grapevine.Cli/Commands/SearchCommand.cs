@@ -127,7 +127,7 @@ public static class SearchCommand
         if (growth)
         {
             console.MarkupLine("[grey]Growth is the change in followers over the last 30 days, from snapshots. A fast rise can be bought: " +
-                "'grapevine vet PLATFORM HANDLE' marks each follower spike and whether engagement rose with it.[/]");
+                "the ⚠ and ↑ lines under the table judge each follower spike against the posts around it, and 'grapevine vet PLATFORM HANDLE' has the whole check.[/]");
         }
         console.MarkupLine("[grey]Fit is the weighted sum of niche, keywords, audience, engagement, quality, cost, recency and safety; --json shows each part and why.[/]");
     }

@@ -122,7 +122,12 @@ public static class DiscoveryTestData
             {
                 db.Posts.Add(new Post
                 {
-                    AccountId = ids[handle], ExternalId = $"{handle[..4]}{i:00}", PostedAt = Now.AddDays(-3 - 6 * i), Type = PostType.Photo, Likes = 300 + i % 3 * 10, Comments = 15,
+                    AccountId = ids[handle],
+                    ExternalId = $"{handle[..4]}{i:00}",
+                    PostedAt = Now.AddDays(-3 - 6 * i),
+                    Type = PostType.Photo,
+                    Likes = 300 + i % 3 * 10,
+                    Comments = 15,
                 });
             }
         }
