@@ -75,6 +75,9 @@ public static class SearchCommand
     private static void Render(DiscoveryAnswer answer, DiscoveryQuery query, bool catalogueEmpty)
     {
         var console = WideConsole();
+        // In a file or pipe, each follower spike's sentence stays on one line: a line per account is what grep needs.
+        if (!console.Profile.Out.IsTerminal)
+            console.Profile.Width = Math.Max(console.Profile.Width, 320);
         foreach (var notice in answer.Notices)
             console.MarkupLine($"[yellow]note[/]: {DiscoveryFields.Option(notice.Field)}: {Markup.Escape(notice.Message)}");
         if (catalogueEmpty)
@@ -124,7 +127,7 @@ public static class SearchCommand
         if (growth)
         {
             console.MarkupLine("[grey]Growth is the change in followers over the last 30 days, from snapshots. A fast rise can be bought: " +
-                "'grapevine vet PLATFORM HANDLE' marks each follower spike and whether engagement rose with it.[/]");
+                "the ⚠ and ↑ lines under the table judge each follower spike against the posts around it, and 'grapevine vet PLATFORM HANDLE' has the whole check.[/]");
         }
         console.MarkupLine("[grey]Fit is the weighted sum of niche, keywords, audience, engagement, quality, cost, recency and safety; --json shows each part and why.[/]");
     }
@@ -134,18 +137,20 @@ public static class SearchCommand
         ? $"top {answer.Hits.Count}"
         : $"{(query.Offset + 1).ToString("N0", CultureInfo.InvariantCulture)}–{(query.Offset + answer.Hits.Count).ToString("N0", CultureInfo.InvariantCulture)}";
 
-    /// <summary>The shown accounts whose snapshots have a follower spike, and how many have too few snapshots to say.</summary>
+    /// <summary>
+    /// The shown accounts whose snapshots have a follower spike, judged as the vetting report judges it (organic when a post
+    /// went viral with it), and how many have too few snapshots to say.
+    /// </summary>
     private static void Spikes(IAnsiConsole console, IReadOnlyList<DiscoveryHitView> hits)
     {
         foreach (var h in hits)
         {
-            if (h.FollowerSpike is { Spiked: true } spike)
-            {
-                var gain = spike.LatestGainPercent?.ToString("+0.0", CultureInfo.InvariantCulture) + "%";
-                console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                    $"⚠ @{h.Handle}: follower spike of {gain} between {spike.LatestFrom:yyyy-MM-dd} and {spike.LatestTo:yyyy-MM-dd} " +
-                    $"({spike.Spikes} {(spike.Spikes == 1 ? "spike" : "spikes")} in {spike.Intervals} snapshot intervals): 'grapevine vet {h.Platform} {h.Handle}' says whether engagement rose with it.")));
-            }
+            if (h.FollowerSpike is not { Spiked: true } spike)
+                continue;
+            var line = $"@{h.Handle}: {spike.Why?.TrimEnd('.')}; {spike.Spikes} {(spike.Spikes == 1 ? "spike" : "spikes")} in {spike.Intervals} snapshot intervals.";
+            console.MarkupLine(Markup.Escape(spike.Organic == true
+                ? $"↑ {line}"
+                : $"⚠ {line} 'grapevine vet {h.Platform} {h.Handle}' for the full report."));
         }
         var unknown = hits.Count(h => h.FollowerSpike is null);
         if (unknown > 0)

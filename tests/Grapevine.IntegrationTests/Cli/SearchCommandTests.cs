@@ -73,7 +73,7 @@ public class SearchCommandTests
     }
 
     [Theory, BothProviders]
-    public async Task Search_names_the_follower_spikes_of_the_accounts_shown(DatabaseProvider provider)
+    public async Task Search_names_the_follower_spikes_of_the_accounts_shown_and_which_went_viral(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.CreateContext())
@@ -84,12 +84,17 @@ public class SearchCommandTests
 
         var result = await CliHarness.RunAsync("search", "--db", database.ConnectionString, "--limit", "50");
         Assert.True(result.Exit == ExitCodes.Success, result.Error);
-        var mara = result.Out.Split('\n').Single(l => l.StartsWith("⚠ @mara.moves", StringComparison.Ordinal));
-        Assert.Contains($"and {DiscoveryTestData.SpikeSeen:yyyy-MM-dd} (1 spike in 9 snapshot intervals)", mara);
-        Assert.Contains("'grapevine vet instagram mara.moves'", mara);
+        // mara.moves' posts did not rise with its jump: a warning, with the vetting report's reason.
+        var mara = result.Out.Split('\n').Single(l => l.StartsWith("⚠ @mara.moves: Follower spike of +30% (", StringComparison.Ordinal));
+        Assert.Contains($"and {DiscoveryTestData.SpikeSeen:yyyy-MM-dd}: unexplained, no post from", mara);
+        Assert.Contains("; 1 spike in 9 snapshot intervals. 'grapevine vet instagram mara.moves' for the full report.", mara);
+        // ana.cafe's came with a post that went viral: organic, not a warning.
+        var ana = result.Out.Split('\n').Single(l => l.StartsWith("↑ @ana.cafe: Follower spike of +30% (", StringComparison.Ordinal));
+        Assert.Contains($": organic, the post of {DiscoveryTestData.ViralPostAt:yyyy-MM-dd} got 19.4× the account's median engagement (went viral); 1 spike in 9 snapshot intervals.", ana);
+        Assert.DoesNotContain("⚠ @ana.cafe", result.Out);
         // kai.lifts grows steadily (no line), lena.kocht has 3 snapshots and the others none: too few to say.
-        Assert.DoesNotContain("⚠ @kai.lifts", result.Out);
-        Assert.DoesNotContain("⚠ @lena.kocht", result.Out);
+        Assert.DoesNotContain("@kai.lifts:", result.Out);
+        Assert.DoesNotContain("@lena.kocht:", result.Out);
         Assert.Matches(@"Follower spikes: \d+ of the \d+ shown have fewer than 6 snapshot intervals", result.Out);
     }
 

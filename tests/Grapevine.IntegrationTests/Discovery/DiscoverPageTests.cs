@@ -179,27 +179,69 @@ public class DiscoverPageTests
     }
 
     [Theory, BothProviders]
-    public async Task Search_and_lookalike_rows_flag_a_follower_spike_linked_to_the_vetting_report(DatabaseProvider provider)
+    public async Task Search_and_lookalike_rows_warn_of_an_unexplained_follower_spike_and_show_one_that_went_viral_as_organic(DatabaseProvider provider)
     {
         await using var host = await StartAsync(provider);
         await using (var db = host.Database.CreateContext())
             await DiscoveryTestData.SeedSnapshotsAsync(db, await DiscoveryTestData.SeedAsync(db));
         using var owner = await host.Factory.CreateSignedInClientAsync();
 
-        var spike = "href=\"/accounts/instagram/mara.moves#vetting\" title=\"Followers rose &#x2B;30% between 2026-11-02 and 2026-11-09";
-        var search = await RawAsync(owner, "/discover?limit=20");
-        Assert.Contains(spike, search);
-        Assert.Contains("⚠ follower spike 2026-11-09</a>", search);
+        // mara.moves' posts did not rise with its jump (bought); ana.cafe's did (a post went viral), so it is no warning.
+        var bought = "href=\"/accounts/instagram/mara.moves#vetting\" title=\"Follower spike of +30% (";
+        var boughtWhy = "between 2026-11-02 and 2026-11-09: unexplained, no post from 2026-10-26 on reached 3× the account's median engagement or views. " +
+            "Found by the vetting report's rule: robust z ≥ 6 over 9 snapshot intervals.\">⚠ follower spike 2026-11-09</a>";
+        var viral = "<a class=\"vetting-note spike-organic\" href=\"/accounts/instagram/ana.cafe#vetting\" title=\"Follower spike of +30% (";
+        var viralWhy = $"organic, the post of {DiscoveryTestData.ViralPostAt:yyyy-MM-dd} got 19.4× the account's median engagement (went viral). " +
+            "Found by the vetting report's rule: robust z ≥ 6 over 9 snapshot intervals.\">↑ went viral 2026-11-09</a>";
+        var search = await HtmlAsync(await owner.GetAsync("/discover?limit=20"));
+        Assert.Contains(bought, search);
+        Assert.Contains(boughtWhy, search);
         Assert.Equal(1, Count(search, "⚠ follower spike"));
+        Assert.Contains(viral, search);
+        Assert.Contains(viralWhy, search);
+        Assert.Equal(1, Count(search, "↑ went viral"));
         Assert.Contains("⚑ 1 text flagged", search);
+        var raw = await RawAsync(owner, "/discover?limit=20");
         // quiet.one's tier and price are unknown: the shared "unknown" with its tooltip, as every page writes it.
-        Assert.Contains("<td data-label=\"Tier\"><span class=\"unknown\" title=\"Not in the data Grapevine has.", search);
-        Assert.Contains("<td data-label=\"Price\" class=\"num price-cell\"><span class=\"unknown\" title=\"Not in the data Grapevine has.", System.Text.RegularExpressions.Regex.Replace(search, @">\s+<", "><"));
-        Assert.DoesNotContain("<span class=\"unknown\">", search);
+        Assert.Contains("<td data-label=\"Tier\"><span class=\"unknown\" title=\"Not in the data Grapevine has.", raw);
+        Assert.Contains("<td data-label=\"Price\" class=\"num price-cell\"><span class=\"unknown\" title=\"Not in the data Grapevine has.", System.Text.RegularExpressions.Regex.Replace(raw, @">\s+<", "><"));
+        Assert.DoesNotContain("<span class=\"unknown\">", raw);
 
-        var similar = await RawAsync(owner, "/discover?similar=instagram/lena.kocht");
-        Assert.Contains(spike, similar);
+        var similar = await HtmlAsync(await owner.GetAsync("/discover?similar=instagram/lena.kocht"));
+        Assert.Contains(bought, similar);
+        Assert.Contains(boughtWhy, similar);
+        Assert.Contains(viral, similar);
         Assert.Contains("href=\"/accounts/instagram/mara.moves#vetting\" aria-label=\"Vetting report of @mara.moves\"", similar);
+    }
+
+    [Theory, BothProviders]
+    public async Task A_row_with_too_few_snapshots_says_so_quietly_with_how_many_intervals_it_has_and_needs(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        await using (var db = host.Database.CreateContext())
+            await DiscoveryTestData.SeedSnapshotsAsync(db, await DiscoveryTestData.SeedAsync(db));
+        using var owner = await host.Factory.CreateSignedInClientAsync();
+
+        var search = await HtmlAsync(await owner.GetAsync("/discover?limit=20"));
+        // lena.kocht has 3 snapshots, zoe.glow none: neither can be judged, which is not the same as "no spike".
+        Assert.Contains("<span class=\"vetting-muted\" title=\"Follower spikes are judged from at least 6 intervals between follower snapshots; " +
+            "this account has 2, too few to tell a spike from its usual growth.\">growth: too few snapshots</span>", Row(search, "lena.kocht"));
+        Assert.Contains("this account has none, too few to tell a spike from its usual growth.\">growth: too few snapshots</span>", Row(search, "zoe.glow"));
+        // kai.lifts was judged and has no spike: nothing is added to its line.
+        Assert.DoesNotContain("growth:", Row(search, "kai.lifts"));
+        Assert.DoesNotContain("follower spike", Row(search, "kai.lifts"));
+        Assert.DoesNotContain("growth:", Row(search, "mara.moves"));
+
+        var similar = await HtmlAsync(await owner.GetAsync("/discover?similar=instagram/mara.moves"));
+        Assert.Contains("this account has 2, too few to tell a spike from its usual growth.\">growth: too few snapshots</span>", Row(similar, "lena.kocht"));
+
+        // The vetting line of one account: from its vetting link to the end of its cell.
+        static string Row(string html, string handle)
+        {
+            var start = html.IndexOf($"aria-label=\"Vetting report of @{handle}\"", StringComparison.Ordinal);
+            Assert.True(start >= 0, $"no vetting line for {handle}");
+            return html[start..html.IndexOf("</td>", start, StringComparison.Ordinal)];
+        }
     }
 
     [Theory, BothProviders]

@@ -286,37 +286,65 @@ public class DiscoveryApiTests
     }
 
     [Theory, BothProviders]
-    public async Task Each_result_says_whether_its_snapshots_show_a_follower_spike_or_that_they_are_too_few(DatabaseProvider provider)
+    public async Task Each_result_says_whether_its_follower_spike_went_viral_or_is_unexplained_or_that_its_snapshots_are_too_few(DatabaseProvider provider)
     {
         var (host, ids, api) = await StartWithCatalogueAsync(provider);
         await using var _ = host;
         await using (var db = host.Database.CreateContext())
             await DiscoveryTestData.SeedSnapshotsAsync(db, ids);
 
-        var hits = (await api.GetFromJsonAsync<JsonElement>("/api/v1/search?limit=20")).GetProperty("hits").EnumerateArray()
-            .ToDictionary(h => h.GetProperty("handle").GetString()!, h => h.GetProperty("followerSpike"));
-        Assert.True(hits["mara.moves"].GetProperty("spiked").GetBoolean());
-        Assert.Equal(1, hits["mara.moves"].GetProperty("spikes").GetInt32());
-        Assert.Equal(DiscoveryTestData.SpikeSeen, hits["mara.moves"].GetProperty("latestTo").GetDateTime().ToUniversalTime());
-        Assert.Equal(30, hits["mara.moves"].GetProperty("latestGainPercent").GetDouble());
-        Assert.Equal(9, hits["mara.moves"].GetProperty("intervals").GetInt32());
-        // Steady growth is checked and clean; 3 snapshots (2 intervals) and none are too few to say, so null, not false.
+        var answer = (await api.GetFromJsonAsync<JsonElement>("/api/v1/search?limit=20")).GetProperty("hits").EnumerateArray().ToList();
+        var hits = answer.ToDictionary(h => h.GetProperty("handle").GetString()!, h => h.GetProperty("followerSpike"));
+        var intervals = answer.ToDictionary(h => h.GetProperty("handle").GetString()!, h => h.GetProperty("followerSnapshotIntervals").GetInt32());
+        // mara.moves' posts drew the same engagement throughout: the vetting report's "unexplained", the pattern of bought followers.
+        var bought = hits["mara.moves"];
+        Assert.True(bought.GetProperty("spiked").GetBoolean());
+        Assert.Equal(1, bought.GetProperty("spikes").GetInt32());
+        Assert.Equal(DiscoveryTestData.SpikeSeen, bought.GetProperty("latestTo").GetDateTime().ToUniversalTime());
+        Assert.Equal(30, bought.GetProperty("latestGainPercent").GetDouble());
+        Assert.Equal(9, bought.GetProperty("intervals").GetInt32());
+        Assert.False(bought.GetProperty("organic").GetBoolean());
+        Assert.True(bought.GetProperty("verifiable").GetBoolean());
+        Assert.StartsWith("Follower spike of +30% (", bought.GetProperty("why").GetString());
+        Assert.EndsWith("between 2026-11-02 and 2026-11-09: unexplained, no post from 2026-10-26 on reached 3× the account's median engagement or views.",
+            bought.GetProperty("why").GetString());
+        // ana.cafe's jump came with a post 20× its median engagement: organic, with the post that explains it.
+        var viral = hits["ana.cafe"];
+        Assert.True(viral.GetProperty("spiked").GetBoolean());
+        Assert.True(viral.GetProperty("organic").GetBoolean());
+        Assert.EndsWith($"organic, the post of {DiscoveryTestData.ViralPostAt:yyyy-MM-dd} got 19.4× the account's median engagement (went viral).",
+            viral.GetProperty("why").GetString());
+        // Steady growth is checked and clean; 3 snapshots (2 intervals) and none are too few to say, so null, not false, and the count says why.
         Assert.False(hits["kai.lifts"].GetProperty("spiked").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, hits["kai.lifts"].GetProperty("organic").ValueKind);
         Assert.Equal(JsonValueKind.Null, hits["lena.kocht"].ValueKind);
+        Assert.Equal(2, intervals["lena.kocht"]);
         Assert.Equal(JsonValueKind.Null, hits["zoe.glow"].ValueKind);
+        Assert.Equal(0, intervals["zoe.glow"]);
 
-        var similar = (await api.GetFromJsonAsync<JsonElement>("/api/v1/accounts/instagram/lena.kocht/lookalikes")).GetProperty("hits").EnumerateArray()
+        var similar = (await api.GetFromJsonAsync<JsonElement>("/api/v1/accounts/instagram/lena.kocht/lookalikes?limit=200")).GetProperty("hits").EnumerateArray()
             .ToDictionary(h => h.GetProperty("handle").GetString()!);
-        Assert.True(similar["mara.moves"].GetProperty("followerSpike").GetProperty("spiked").GetBoolean());
+        Assert.False(similar["mara.moves"].GetProperty("followerSpike").GetProperty("organic").GetBoolean());
+        Assert.True(similar["ana.cafe"].GetProperty("followerSpike").GetProperty("organic").GetBoolean());
         Assert.Equal(0, similar["mara.moves"].GetProperty("flaggedTexts").GetInt32());
 
-        var lines = (await api.GetStringAsync("/api/v1/search.csv?limit=20")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r').Split(',')).ToList();
-        string Cell(string handle, string column) => lines.Single(l => l[2] == handle)[Array.IndexOf(lines[0], column)];
+        var lines = (await api.GetStringAsync("/api/v1/search.csv?limit=20")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => Fields(l.TrimEnd('\r'))).ToList();
+        string Cell(string handle, string column) => lines.Single(l => l[2] == handle)[lines[0].IndexOf(column)];
         Assert.Equal("true", Cell("mara.moves", "follower_spike"));
         Assert.Equal("2026-11-09", Cell("mara.moves", "follower_spike_latest_to"));
         Assert.Equal("9", Cell("mara.moves", "follower_spike_intervals_n"));
+        Assert.Equal("false", Cell("mara.moves", "follower_spike_organic"));
+        Assert.Equal(bought.GetProperty("why").GetString(), Cell("mara.moves", "follower_spike_why"));
+        Assert.Equal("true", Cell("ana.cafe", "follower_spike_organic"));
         Assert.Equal("false", Cell("kai.lifts", "follower_spike"));
+        Assert.Equal("", Cell("kai.lifts", "follower_spike_organic"));
         Assert.Equal("", Cell("lena.kocht", "follower_spike"));
+        Assert.Equal("2", Cell("lena.kocht", "follower_spike_intervals_n"));
+
+        // The why holds commas (20,100 → 26,130), so the cells are read as CSV, quotes and all.
+        static List<string> Fields(string line) =>
+            [.. System.Text.RegularExpressions.Regex.Matches(line, "(?<=^|,)(\"(?:[^\"]|\"\")*\"|[^,]*)")
+                .Select(m => m.Value is ['"', .., '"'] quoted ? quoted[1..^1].Replace("\"\"", "\"") : m.Value)];
     }
 
     [Theory, BothProviders]
@@ -335,7 +363,8 @@ public class DiscoveryApiTests
             // Each number's column says its unit: ER and growth are percentages, audience quality a 0–1 share, the fit columns contributions.
             Assert.Equal("rank,platform,handle,display_name,followers,tier,country,language,primary_niche,er_followers_pct,audience_quality_share," +
                 "audience_sample_n,price_usd,price_deliverable,price_source,price_low_usd,price_high_usd,growth_30d_pct," +
-                "follower_spike,follower_spike_latest_from,follower_spike_latest_to,follower_spike_intervals_n,fit_score,fit_niche_contribution,fit_keywords_contribution," +
+                "follower_spike,follower_spike_latest_from,follower_spike_latest_to,follower_spike_intervals_n,follower_spike_organic,follower_spike_why," +
+                "fit_score,fit_niche_contribution,fit_keywords_contribution," +
                 "fit_audience_contribution,fit_engagement_contribution,fit_quality_contribution,fit_cost_contribution,fit_recency_contribution,fit_safety_contribution", lines[0]);
             Assert.Equal(4, lines.Count);
             Assert.StartsWith("1,instagram,lena.kocht,Lena Kocht,5000,nano,DE,de,food,6,,,80,instagram_post,estimate,48,128,1,", lines[1]);

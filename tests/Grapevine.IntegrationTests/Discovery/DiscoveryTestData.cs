@@ -92,16 +92,22 @@ public static class DiscoveryTestData
         return accounts.ToDictionary(a => a.Handle, a => a.Id);
     }
 
-    /// <summary>The day mara.moves' followers jumped in <see cref="SeedSnapshotsAsync"/>: the snapshot after the jump.</summary>
+    /// <summary>The day mara.moves' and ana.cafe's followers jumped in <see cref="SeedSnapshotsAsync"/>: the snapshot after the jump.</summary>
     public static readonly DateTime SpikeSeen = Now.AddDays(-14);
 
+    /// <summary>The day ana.cafe's post that went viral was posted: within the week before its jump.</summary>
+    public static readonly DateTime ViralPostAt = Now.AddDays(-18);
+
     /// <summary>
-    /// Weekly follower snapshots: mara.moves grows 0.5% a week with a +30% jump between the 7th and 8th of 10 (seen on
-    /// <see cref="SpikeSeen"/>); kai.lifts grows 0.5% a week throughout (no spike); lena.kocht has only 3 (too few to say).
+    /// Weekly follower snapshots and the posts that judge their spikes: mara.moves grows 0.5% a week with a +30% jump
+    /// between the 7th and 8th of 10 (seen on <see cref="SpikeSeen"/>) while its posts draw the same engagement throughout
+    /// (unexplained: the pattern of bought followers); ana.cafe has the same jump with a post 20× its median engagement on
+    /// <see cref="ViralPostAt"/> (organic: it went viral); kai.lifts grows 0.5% a week throughout (no spike); lena.kocht
+    /// has only 3 snapshots (2 intervals: too few to say).
     /// </summary>
     public static async Task SeedSnapshotsAsync(GrapevineDb db, Dictionary<string, long> ids)
     {
-        foreach (var (handle, count, jumpAt) in new[] { ("mara.moves", 10, 7), ("kai.lifts", 10, -1), ("lena.kocht", 3, -1) })
+        foreach (var (handle, count, jumpAt) in new[] { ("mara.moves", 10, 7), ("ana.cafe", 10, 7), ("kai.lifts", 10, -1), ("lena.kocht", 3, -1) })
         {
             double followers = 20_000;
             for (var i = 0; i < count; i++)
@@ -110,6 +116,22 @@ public static class DiscoveryTestData
                 db.AccountSnapshots.Add(new AccountSnapshot { AccountId = ids[handle], At = Now.AddDays(-7 * (count - 1 - i)), Followers = (long)Math.Round(followers) });
             }
         }
+        foreach (var handle in new[] { "mara.moves", "ana.cafe" })
+        {
+            for (var i = 0; i < 12; i++)
+            {
+                db.Posts.Add(new Post
+                {
+                    AccountId = ids[handle],
+                    ExternalId = $"{handle[..4]}{i:00}",
+                    PostedAt = Now.AddDays(-3 - 6 * i),
+                    Type = PostType.Photo,
+                    Likes = 300 + i % 3 * 10,
+                    Comments = 15,
+                });
+            }
+        }
+        db.Posts.Add(new Post { AccountId = ids["ana.cafe"], ExternalId = "anaviral", PostedAt = ViralPostAt, Type = PostType.Photo, Likes = 6_000, Comments = 300 });
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
     }

@@ -9,7 +9,7 @@ public class DiscoveryCsvTests
         1, 7, "instagram", handle, displayName, 24_000, "micro", "DE", "de", "fitness", 3.4, 0.9, 250,
         new DiscoveryPrice(250, DiscoveryPrice.Estimate, 150, 400, "instagram_post"), 2, 0.75,
         [.. FitExplanation.Components.Select(c => new FitPartView(c.Component, c.Label, 0.125, 0.75, 0.09375, ""))],
-        null);
+        null, 0);
 
     private static async Task<string[]> RowsAsync(params DiscoveryHitView[] hits)
     {

@@ -30,8 +30,19 @@ public sealed record DiscoveryHitView(
     double? Growth,
     double Score,
     IReadOnlyList<FitPartView> Fit,
-    [property: System.ComponentModel.Description("Follower spikes found in the account's snapshots by the vetting report's rule (robust z of the daily change), without reading posts; null when it has too few snapshots to say")]
-    Grapevine.Core.Vetting.FollowerSpikeCheck? FollowerSpike);
+    [property: System.ComponentModel.Description(DiscoveryHitView.FollowerSpikeDescription)]
+    Grapevine.Core.Vetting.FollowerSpikeCheck? FollowerSpike,
+    [property: System.ComponentModel.Description(DiscoveryHitView.FollowerSnapshotIntervalsDescription)]
+    int? FollowerSnapshotIntervals)
+{
+    public const string FollowerSpikeDescription =
+        "Follower spikes in the account's snapshots by the vetting report's rule (robust z of the daily change), each judged against the posts " +
+        "around it as the report judges it: organic when a post went viral with it, else unexplained or not checkable; null when it has too few snapshots to say";
+
+    public const string FollowerSnapshotIntervalsDescription =
+        "How many intervals between the account's follower snapshots (with a count above 0) there are; the follower-spike check needs 6, " +
+        "and followerSpike is null below that";
+}
 
 /// <summary>
 /// The price of the platform's default deliverable in US dollars: the workspace's rate card when it has one

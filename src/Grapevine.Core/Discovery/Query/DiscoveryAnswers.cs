@@ -19,8 +19,13 @@ public static class DiscoveryAnswers
         return await BuildAsync(db, query, search.Result, context, search.Engine, search.ElapsedMs, ct);
     }
 
+    /// <summary>
+    /// The answer for an engine's result. <c>followerSpikes: false</c> leaves out the follower-spike check (every hit's
+    /// <c>FollowerSpike</c> and <c>FollowerSnapshotIntervals</c> null): only the benchmark asks for that, to measure what the check costs.
+    /// </summary>
     public static async Task<DiscoveryAnswer> BuildAsync(
-        GrapevineDb db, DiscoveryQuery query, DiscoveryResult result, DiscoveryContext context, string engine, double elapsedMs, CancellationToken ct)
+        GrapevineDb db, DiscoveryQuery query, DiscoveryResult result, DiscoveryContext context, string engine, double elapsedMs, CancellationToken ct,
+        bool followerSpikes = true)
     {
         var ids = result.Hits.Select(h => h.AccountId).ToList();
         var profiles = await db.SearchProfiles.AsNoTracking().Where(p => ids.Contains(p.AccountId)).ToDictionaryAsync(p => p.AccountId, ct);
@@ -36,7 +41,7 @@ public static class DiscoveryAnswers
             ? []
             : await db.FollowerSamples.AsNoTracking().Where(f => ids.Contains(f.AccountId)).GroupBy(f => f.AccountId)
                 .Select(g => new { AccountId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.AccountId, g => g.Count, ct);
-        var spikes = await FollowerSpikeFlags.LoadAsync(db, [.. profiles.Values], ct);
+        var spikes = followerSpikes ? await FollowerSpikeFlags.LoadAsync(db, [.. profiles.Values], ct) : null;
 
         var hits = new List<DiscoveryHitView>(result.Hits.Count);
         foreach (var hit in result.Hits)
@@ -53,7 +58,7 @@ public static class DiscoveryAnswers
             hits.Add(new DiscoveryHitView(
                 query.Offset + hits.Count + 1, p.AccountId, p.Platform.Name(), p.Handle, p.DisplayName, p.Followers, p.Tier, p.Country, p.Language, p.PrimaryNiche,
                 p.EngagementRate, p.AudienceQuality, facts.AudienceSample, price, p.Growth, hit.Score, FitExplanation.Explain(hit.Fit, facts),
-                spikes.GetValueOrDefault(hit.AccountId)));
+                spikes?.Check(hit.AccountId), spikes?.Intervals(hit.AccountId)));
         }
         return new DiscoveryAnswer(result.Total, hits, result.Facets, engine, elapsedMs, query.Notices);
     }

@@ -8,7 +8,8 @@ namespace Grapevine.Core.Discovery.Query;
 /// A discovery answer as CSV: one row per ranked account, its price with the deliverable and source, and each fit part's
 /// contribution. Column names carry their unit (<c>_pct</c> percent, <c>_share</c> 0–1, <c>_usd</c>), as the API's numbers are
 /// a mix of percentages (ER, growth) and shares (audience quality) that a spreadsheet cannot tell apart. <c>follower_spike</c> is
-/// empty when the account has too few snapshots to say.
+/// empty when the account has too few snapshots to say (<c>follower_spike_intervals_n</c> says how many it has);
+/// <c>follower_spike_organic</c> and <c>_why</c> judge the spike the flag names, empty when there is none.
 /// </summary>
 public static class DiscoveryCsv
 {
@@ -16,7 +17,8 @@ public static class DiscoveryCsv
     [
         "rank", "platform", "handle", "display_name", "followers", "tier", "country", "language", "primary_niche", "er_followers_pct",
         "audience_quality_share", "audience_sample_n", "price_usd", "price_deliverable", "price_source", "price_low_usd", "price_high_usd", "growth_30d_pct",
-        "follower_spike", "follower_spike_latest_from", "follower_spike_latest_to", "follower_spike_intervals_n", "fit_score",
+        "follower_spike", "follower_spike_latest_from", "follower_spike_latest_to", "follower_spike_intervals_n", "follower_spike_organic", "follower_spike_why",
+        "fit_score",
         .. FitExplanation.Components.Select(c => $"fit_{c.Component}_contribution"),
     ];
 
@@ -31,8 +33,8 @@ public static class DiscoveryCsv
                 Number(h.Rank), h.Platform, Text(h.Handle), Text(h.DisplayName), Number(h.Followers), h.Tier ?? "", h.Country ?? "", h.Language ?? "",
                 h.PrimaryNiche ?? "", Number(h.EngagementRate), Number(h.AudienceQuality), Number(h.AudienceSample), Number(h.Price?.Usd), h.Price?.Deliverable ?? "", h.Price?.Source ?? "",
                 Number(h.Price?.LowUsd), Number(h.Price?.HighUsd), Number(h.Growth),
-                h.FollowerSpike is { } spike ? (spike.Spiked ? "true" : "false") : "", Date(h.FollowerSpike?.LatestFrom), Date(h.FollowerSpike?.LatestTo),
-                Number(h.FollowerSpike?.Intervals), Number(h.Score),
+                Flag(h.FollowerSpike?.Spiked), Date(h.FollowerSpike?.LatestFrom), Date(h.FollowerSpike?.LatestTo),
+                Number(h.FollowerSnapshotIntervals), Flag(h.FollowerSpike?.Organic), Text(h.FollowerSpike?.Why), Number(h.Score),
                 .. h.Fit.Select(f => Number(f.Contribution)),
             ]);
         }
@@ -40,6 +42,8 @@ public static class DiscoveryCsv
     }
 
     private static string Number(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
+
+    private static string Flag(bool? value) => value switch { true => "true", false => "false", null => "" };
 
     private static string Date(DateTime? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 

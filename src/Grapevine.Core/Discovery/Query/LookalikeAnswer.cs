@@ -41,7 +41,7 @@ public sealed record LookalikeAnswer(LookalikeSource Of, IReadOnlyList<Lookalike
             hits.Add(new LookalikeView(
                 hits.Count + 1, p.AccountId, p.Platform.Name(), p.Handle, p.DisplayName, p.Followers, p.Tier, p.PrimaryNiche, p.Country,
                 hit.Score, hit.NicheSimilarity, hit.TagSimilarity, hit.SizeSimilarity, hit.SharedNiches, hit.SharedTerms, Reason(hit, source.Followers, p.Followers),
-                FlaggedTexts(p.SafetyScore), spikes.GetValueOrDefault(p.AccountId)));
+                FlaggedTexts(p.SafetyScore), spikes.Check(p.AccountId), spikes.Intervals(p.AccountId)));
         }
         return new LookalikeAnswer(
             new LookalikeSource(source.AccountId, source.Platform.Name(), source.Handle, source.DisplayName, source.Followers, source.PrimaryNiche), hits, found.ElapsedMs);
@@ -92,5 +92,7 @@ public sealed record LookalikeView(
     IReadOnlyList<string> SharedNiches, IReadOnlyList<string> SharedTerms, string Reason,
     [property: System.ComponentModel.Description("How many texts (the bio and recent captions) match Grapevine's default brand-safety lexicon; null when none were checked")]
     int? FlaggedTexts,
-    [property: System.ComponentModel.Description("Follower spikes found in the account's snapshots by the vetting report's rule, without reading posts; null when it has too few snapshots to say")]
-    Grapevine.Core.Vetting.FollowerSpikeCheck? FollowerSpike);
+    [property: System.ComponentModel.Description(DiscoveryHitView.FollowerSpikeDescription)]
+    Grapevine.Core.Vetting.FollowerSpikeCheck? FollowerSpike,
+    [property: System.ComponentModel.Description(DiscoveryHitView.FollowerSnapshotIntervalsDescription)]
+    int FollowerSnapshotIntervals);
