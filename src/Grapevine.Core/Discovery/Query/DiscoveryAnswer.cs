@@ -6,7 +6,9 @@ namespace Grapevine.Core.Discovery.Query;
 /// which engine answered and how long it took, and what of the question was ignored (words that can never match) and why.
 /// </summary>
 public sealed record DiscoveryAnswer(
-    int Total, IReadOnlyList<DiscoveryHitView> Hits, DiscoveryFacets Facets, string Engine, double ElapsedMs, IReadOnlyList<QueryNotice> Notices);
+    int Total, IReadOnlyList<DiscoveryHitView> Hits, DiscoveryFacets Facets, string Engine, double ElapsedMs, IReadOnlyList<QueryNotice> Notices,
+    [property: System.ComponentModel.Description("Which brand-safety lists the hits' flaggedTexts and the fit score's safety part used, and why")]
+    SafetyLists SafetyLists);
 
 /// <summary>One ranked account. Unknown values are null. <see cref="Score"/> is the fit score, 0–1, whatever the sort.</summary>
 public sealed record DiscoveryHitView(
@@ -31,7 +33,9 @@ public sealed record DiscoveryHitView(
     double Score,
     IReadOnlyList<FitPartView> Fit,
     [property: System.ComponentModel.Description("Follower spikes found in the account's snapshots by the vetting report's rule (robust z of the daily change), without reading posts; null when it has too few snapshots to say")]
-    Grapevine.Core.Vetting.FollowerSpikeCheck? FollowerSpike);
+    Grapevine.Core.Vetting.FollowerSpikeCheck? FollowerSpike,
+    [property: System.ComponentModel.Description("How many texts (the bio and recent captions) match the brand-safety lists named by the answer's safetyLists.flaggedTexts; null when the account has neither")]
+    int? FlaggedTexts);
 
 /// <summary>
 /// The price of the platform's default deliverable in US dollars: the workspace's rate card when it has one

@@ -8,7 +8,8 @@ namespace Grapevine.Core.Discovery.Query;
 /// A discovery answer as CSV: one row per ranked account, its price with the deliverable and source, and each fit part's
 /// contribution. Column names carry their unit (<c>_pct</c> percent, <c>_share</c> 0–1, <c>_usd</c>), as the API's numbers are
 /// a mix of percentages (ER, growth) and shares (audience quality) that a spreadsheet cannot tell apart. <c>follower_spike</c> is
-/// empty when the account has too few snapshots to say.
+/// empty when the account has too few snapshots to say; <c>brand_safety_flagged_texts_n</c> counts the texts matching the lists
+/// <c>brand_safety_lists</c> names ("workspace" or "default", the answer's <see cref="SafetyLists.FlaggedTexts"/>), empty when nothing was checked.
 /// </summary>
 public static class DiscoveryCsv
 {
@@ -16,7 +17,8 @@ public static class DiscoveryCsv
     [
         "rank", "platform", "handle", "display_name", "followers", "tier", "country", "language", "primary_niche", "er_followers_pct",
         "audience_quality_share", "audience_sample_n", "price_usd", "price_deliverable", "price_source", "price_low_usd", "price_high_usd", "growth_30d_pct",
-        "follower_spike", "follower_spike_latest_from", "follower_spike_latest_to", "follower_spike_intervals_n", "fit_score",
+        "follower_spike", "follower_spike_latest_from", "follower_spike_latest_to", "follower_spike_intervals_n",
+        "brand_safety_flagged_texts_n", "brand_safety_lists", "fit_score",
         .. FitExplanation.Components.Select(c => $"fit_{c.Component}_contribution"),
     ];
 
@@ -32,7 +34,7 @@ public static class DiscoveryCsv
                 h.PrimaryNiche ?? "", Number(h.EngagementRate), Number(h.AudienceQuality), Number(h.AudienceSample), Number(h.Price?.Usd), h.Price?.Deliverable ?? "", h.Price?.Source ?? "",
                 Number(h.Price?.LowUsd), Number(h.Price?.HighUsd), Number(h.Growth),
                 h.FollowerSpike is { } spike ? (spike.Spiked ? "true" : "false") : "", Date(h.FollowerSpike?.LatestFrom), Date(h.FollowerSpike?.LatestTo),
-                Number(h.FollowerSpike?.Intervals), Number(h.Score),
+                Number(h.FollowerSpike?.Intervals), Number(h.FlaggedTexts), answer.SafetyLists.FlaggedTexts, Number(h.Score),
                 .. h.Fit.Select(f => Number(f.Contribution)),
             ]);
         }

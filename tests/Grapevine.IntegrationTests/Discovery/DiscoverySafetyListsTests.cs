@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grapevine.Core.Catalogue;
+using Grapevine.Core.Data;
+using Grapevine.Core.Discovery.Profiles;
+using Grapevine.IntegrationTests.Auth;
+using Grapevine.IntegrationTests.Infrastructure;
+using Grapevine.IntegrationTests.Web;
+
+namespace Grapevine.IntegrationTests.Discovery;
+
+/// <summary>
+/// Discover counts flagged texts with the searching workspace's brand-safety lists, as its vetting reports do: a keyword one
+/// workspace added flags an account for it and not for another, and a default keyword it removed no longer does.
+/// </summary>
+public class DiscoverySafetyListsTests
+{
+    private static async Task SeedAsync(AuthTestHost host)
+    {
+        await using var db = host.Database.CreateContext();
+        var now = host.Time.GetUtcNow().UtcDateTime;
+        (string Handle, string Bio, string[] Captions)[] creators =
+        [
+            ("gin.night", "hosting supper clubs", ["gin night with friends", "a long walk by the sea"]),
+            ("gin.and.beer", "bar reviews", ["gin and beer at the harbour"]),
+            ("prosecco.time", "lake life", ["prosecco time at the lake", "sunset swim"]),
+            ("plain.water", "hiking and tea", ["mountain tea at dawn"]),
+        ];
+        foreach (var (handle, bio, captions) in creators)
+        {
+            var account = new Account
+            {
+                Creator = new Creator { DisplayName = handle },
+                Platform = Platform.Instagram,
+                Handle = handle,
+                Bio = bio,
+                Followers = 20_000,
+                UpdatedAt = now,
+                Posts = [.. captions.Select((caption, i) => new Post
+                {
+                    ExternalId = $"{handle}-{i}", PostedAt = now.AddDays(-1 - i), Type = PostType.Photo, Caption = caption, Likes = 100, Comments = 5,
+                })],
+            };
+            db.Accounts.Add(account);
+        }
+        await db.SaveChangesAsync();
+        await new SearchProfileRefresher(db, host.Time).RefreshAllAsync();
+    }
+
+    private static async Task<(Dictionary<string, int?> Flagged, JsonElement Lists)> SearchAsync(HttpClient api)
+    {
+        var response = await api.GetAsync("/api/v1/search?limit=200");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        using var json = JsonDocument.Parse(body);
+        var flagged = json.RootElement.GetProperty("hits").EnumerateArray().ToDictionary(
+            h => h.GetProperty("handle").GetString()!,
+            h => h.GetProperty("flaggedTexts") is { ValueKind: JsonValueKind.Number } n ? n.GetInt32() : (int?)null);
+        return (flagged, json.RootElement.GetProperty("safetyLists").Clone());
+    }
+
+    [Theory, BothProviders]
+    public async Task Flagged_texts_follow_each_workspaces_own_lists(DatabaseProvider provider)
+    {
+        await using var host = await AuthTestHost.StartAsync(provider);
+        await SeedAsync(host);
+        using var a = await host.Factory.CreateApiClientAsync("a@a-brand.test");
+        using var b = await host.Factory.CreateApiClientAsync("b@b-agency.test");
+
+        var edited = await a.PatchAsJsonAsync("/api/v1/brand-safety/categories/alcohol", new { add = new[] { "prosecco" }, remove = new[] { "gin" } });
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+
+        var (forA, listsA) = await SearchAsync(a);
+        // "prosecco" was added: the caption that has it is flagged. "gin" was removed: "gin night" is not, while
+        // "gin and beer" still is, for "beer" (a text counts once, whatever it matches).
+        Assert.Equal(1, forA["prosecco.time"]);
+        Assert.Equal(0, forA["gin.night"]);
+        Assert.Equal(1, forA["gin.and.beer"]);
+        Assert.Equal(0, forA["plain.water"]);
+        Assert.Equal(("workspace", "default"), (listsA.GetProperty("flaggedTexts").GetString(), listsA.GetProperty("fit").GetString()));
+        Assert.Contains("this workspace's brand-safety lists", listsA.GetProperty("note").GetString());
+
+        // Workspace B never edited its lists: the defaults, where gin counts and prosecco does not.
+        var (forB, listsB) = await SearchAsync(b);
+        Assert.Equal(0, forB["prosecco.time"]);
+        Assert.Equal(1, forB["gin.night"]);
+        Assert.Equal(1, forB["gin.and.beer"]);
+        Assert.Equal(("default", "default"), (listsB.GetProperty("flaggedTexts").GetString(), listsB.GetProperty("fit").GetString()));
+
+        // The CSV export says the same, and whose lists they were.
+        var csv = (await a.GetStringAsync("/api/v1/search.csv?limit=200")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r').Split(',')).ToList();
+        var header = csv[0].ToList();
+        var prosecco = csv.Single(r => r[header.IndexOf("handle")] == "prosecco.time");
+        Assert.Equal(("1", "workspace"), (prosecco[header.IndexOf("brand_safety_flagged_texts_n")], prosecco[header.IndexOf("brand_safety_lists")]));
+    }
+
+    [Theory, BothProviders]
+    public async Task A_workspace_whose_lists_hold_the_default_keywords_agrees_with_the_fit_score(DatabaseProvider provider)
+    {
+        await using var host = await AuthTestHost.StartAsync(provider);
+        await SeedAsync(host);
+        using var a = await host.Factory.CreateApiClientAsync("a@a-brand.test");
+
+        // A rename copies the defaults into the workspace's own lists without changing a keyword.
+        Assert.Equal(HttpStatusCode.OK, (await a.PatchAsJsonAsync("/api/v1/brand-safety/categories/alcohol", new { name = "drinks" })).StatusCode);
+
+        var (flagged, lists) = await SearchAsync(a);
+        Assert.Equal(("workspace", "workspace"), (lists.GetProperty("flaggedTexts").GetString(), lists.GetProperty("fit").GetString()));
+        Assert.Equal(1, flagged["gin.night"]);
+        Assert.Equal(0, flagged["prosecco.time"]);
+    }
+}
