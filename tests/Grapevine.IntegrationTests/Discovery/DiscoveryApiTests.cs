@@ -335,7 +335,8 @@ public class DiscoveryApiTests
             // Each number's column says its unit: ER and growth are percentages, audience quality a 0–1 share, the fit columns contributions.
             Assert.Equal("rank,platform,handle,display_name,followers,tier,country,language,primary_niche,er_followers_pct,audience_quality_share," +
                 "audience_sample_n,price_usd,price_deliverable,price_source,price_low_usd,price_high_usd,growth_30d_pct," +
-                "follower_spike,follower_spike_latest_from,follower_spike_latest_to,follower_spike_intervals_n,fit_score,fit_niche_contribution,fit_keywords_contribution," +
+                "follower_spike,follower_spike_latest_from,follower_spike_latest_to,follower_spike_intervals_n,brand_safety_flagged_texts_n,brand_safety_lists," +
+                "fit_score,fit_niche_contribution,fit_keywords_contribution," +
                 "fit_audience_contribution,fit_engagement_contribution,fit_quality_contribution,fit_cost_contribution,fit_recency_contribution,fit_safety_contribution", lines[0]);
             Assert.Equal(4, lines.Count);
             Assert.StartsWith("1,instagram,lena.kocht,Lena Kocht,5000,nano,DE,de,food,6,,,80,instagram_post,estimate,48,128,1,", lines[1]);

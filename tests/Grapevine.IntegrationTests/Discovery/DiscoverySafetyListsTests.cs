@@ -1,12 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Grapevine.Core.BrandSafety;
 using Grapevine.Core.Catalogue;
+using Grapevine.Core.Catalogue.Demo;
 using Grapevine.Core.Data;
 using Grapevine.Core.Discovery.Profiles;
+using Grapevine.Core.Discovery.Query;
 using Grapevine.IntegrationTests.Auth;
 using Grapevine.IntegrationTests.Infrastructure;
 using Grapevine.IntegrationTests.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Grapevine.IntegrationTests.Discovery;
 
@@ -109,5 +114,23 @@ public class DiscoverySafetyListsTests
         Assert.Equal(("workspace", "workspace"), (lists.GetProperty("flaggedTexts").GetString(), lists.GetProperty("fit").GetString()));
         Assert.Equal(1, flagged["gin.night"]);
         Assert.Equal(0, flagged["prosecco.time"]);
+    }
+
+    [Theory, BothProviders]
+    public async Task Scanning_the_hits_texts_again_finds_what_their_profiles_stored(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var asOf = new DateTime(2026, 11, 20, 0, 0, 0, DateTimeKind.Utc);
+        await using var db = database.CreateContext();
+        await new DemoSeeder(db, new FakeTimeProvider(new DateTimeOffset(asOf.AddHours(9)))).SeedAsync(new DemoOptions(300, 7, asOf), null, default);
+        var profiles = await db.SearchProfiles.AsNoTracking().ToListAsync();
+
+        // The default keywords and one that no text holds: not the defaults, so every hit's texts are read and scanned again.
+        var lexicon = new WorkspaceLexicon(new BrandSafetyLexicon([.. BrandSafetyLexicon.Default.Categories, new BrandSafetyCategory("none", ["zzqxjv"])]), true, true);
+        Assert.False(lexicon.FlagsAsDefault);
+        var scanned = await HitFlaggedTexts.CountAsync(db, profiles, lexicon, default);
+
+        Assert.Equal(profiles.ToDictionary(p => p.AccountId, p => HitFlaggedTexts.FromSafetyScore(p.SafetyScore)), scanned);
+        Assert.Contains(scanned.Values, v => v > 0);
     }
 }
