@@ -101,6 +101,25 @@ public class DiscoverySafetyListsTests
     }
 
     [Theory, BothProviders]
+    public async Task The_page_flags_with_the_workspaces_lists_and_says_so(DatabaseProvider provider)
+    {
+        await using var host = await AuthTestHost.StartAsync(provider);
+        await SeedAsync(host);
+        using var api = await host.Factory.CreateApiClientAsync();
+        using var owner = await host.Factory.SignInAsync("owner@example.com");
+        Assert.Equal(HttpStatusCode.OK, (await api.PatchAsJsonAsync("/api/v1/brand-safety/categories/alcohol", new { add = new[] { "prosecco" }, remove = new[] { "gin" } })).StatusCode);
+
+        var html = await AuthTestHost.HtmlAsync(await owner.GetAsync("/discover?q=prosecco"));
+        Assert.Contains("data-handle=\"prosecco.time\"", html);
+        Assert.Contains("⚑ 1 text flagged", html);
+        Assert.Contains("matching this workspace's brand-safety lists", html);
+        Assert.Contains("Flagged texts are counted with this workspace's brand-safety lists, as in its vetting reports. The fit score's safety part still uses Grapevine's default lists", html);
+
+        // "gin" no longer counts here.
+        Assert.DoesNotContain("text flagged", await AuthTestHost.HtmlAsync(await owner.GetAsync("/discover?q=night")));
+    }
+
+    [Theory, BothProviders]
     public async Task A_workspace_whose_lists_hold_the_default_keywords_agrees_with_the_fit_score(DatabaseProvider provider)
     {
         await using var host = await AuthTestHost.StartAsync(provider);
