@@ -4,7 +4,7 @@ using Grapevine.Benchmarks;
 
 // dotnet run -c Release --project bench/Grapevine.Benchmarks -- <scenario> [--size N] [--seed S]
 // Prints progress on stderr and one JSON object as the last line of stdout.
-var scenario = new Argument<string>("scenario") { Description = "import, authenticity, vetting, niches, discovery, discovery-answer, forecasts or planner" };
+var scenario = new Argument<string>("scenario") { Description = "import, authenticity, vetting, niches, discovery, discovery-answer, discovery-safety, forecasts or planner" };
 var size = new Option<int?>("--size") { Description = "How many rows/accounts (scenario default when omitted)." };
 var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 42 };
 var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL server connection string (default: $GRAPEVINE_TEST_POSTGRES)." };
@@ -29,6 +29,7 @@ root.SetAction(async (result, ct) =>
         "niches" => NichesScenario.Run(settings),
         "discovery" => await DiscoveryScenario.RunAsync(settings, ct),
         "discovery-answer" => await DiscoveryAnswerScenario.RunAsync(settings, ct),
+        "discovery-safety" => await SafetyListsScenario.RunAsync(settings, ct),
         "forecasts" => ForecastsScenario.Run(settings),
         _ => throw new ArgumentException($"unknown scenario '{result.GetValue(scenario)}'"),
     };

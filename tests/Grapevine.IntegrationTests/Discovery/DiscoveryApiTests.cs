@@ -364,6 +364,7 @@ public class DiscoveryApiTests
             Assert.Equal("rank,platform,handle,display_name,followers,tier,country,language,primary_niche,er_followers_pct,audience_quality_share," +
                 "audience_sample_n,price_usd,price_deliverable,price_source,price_low_usd,price_high_usd,growth_30d_pct," +
                 "follower_spike,follower_spike_latest_from,follower_spike_latest_to,follower_spike_intervals_n,follower_spike_organic,follower_spike_why," +
+                "brand_safety_flagged_texts_n,brand_safety_lists," +
                 "fit_score,fit_niche_contribution,fit_keywords_contribution," +
                 "fit_audience_contribution,fit_engagement_contribution,fit_quality_contribution,fit_cost_contribution,fit_recency_contribution,fit_safety_contribution", lines[0]);
             Assert.Equal(4, lines.Count);

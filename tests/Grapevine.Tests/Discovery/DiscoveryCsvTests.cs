@@ -9,12 +9,12 @@ public class DiscoveryCsvTests
         1, 7, "instagram", handle, displayName, 24_000, "micro", "DE", "de", "fitness", 3.4, 0.9, 250,
         new DiscoveryPrice(250, DiscoveryPrice.Estimate, 150, 400, "instagram_post"), 2, 0.75,
         [.. FitExplanation.Components.Select(c => new FitPartView(c.Component, c.Label, 0.125, 0.75, 0.09375, ""))],
-        null, 0);
+        null, 0, 2);
 
     private static async Task<string[]> RowsAsync(params DiscoveryHitView[] hits)
     {
         var empty = new Dictionary<string, int>();
-        var answer = new DiscoveryAnswer(hits.Length, hits, new DiscoveryFacets(empty, empty, empty, empty), "index", 1, []);
+        var answer = new DiscoveryAnswer(hits.Length, hits, new DiscoveryFacets(empty, empty, empty, empty), "index", 1, [], new SafetyLists(SafetyLists.Workspace, SafetyLists.Default, ""));
         var output = new StringWriter();
         await DiscoveryCsv.WriteAsync(answer, output, CancellationToken.None);
         return output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();

@@ -40,7 +40,7 @@ public sealed class SearchProfileBuilder(
         var posts = input.Posts.OrderByDescending(p => p.PostedAt).ToList();
         var windowStart = now.AddDays(-RecentDays);
         var recent = posts.TakeWhile(p => p.PostedAt >= windowStart).ToList();
-        var captioned = recent.Where(p => !string.IsNullOrWhiteSpace(p.Caption)).Take(CaptionPosts).ToList();
+        var captioned = FlaggedTexts.Captioned(recent, now);
 
         var niche = niches.Score(new NicheEvidence(input.Handle, input.DisplayName, input.Bio, input.Category, [.. captioned.Select(p => p.Caption)]));
         var price = prices.EstimateDefault(input.Platform, input.Followers, input.EngagementRate);
@@ -150,30 +150,7 @@ public sealed class SearchProfileBuilder(
             .Take(MaxTerms)];
     }
 
-    /// <summary>
-    /// 1 / (1 + flagged texts): the bio and the captions scanned with the brand-safety lexicon; null when there is no text.
-    /// Only texts that may hold a keyword are handed to the scanner (<see cref="SafetyPrefilter"/>).
-    /// </summary>
-    private double? SafetyScore(SearchProfileInput input, IReadOnlyList<ProfilePost> captioned, DateTime now)
-    {
-        var hasBio = !string.IsNullOrWhiteSpace(input.Bio);
-        if (!hasBio && captioned.Count == 0)
-            return null;
-        var prefilter = SafetyPrefilter.For(safety);
-        List<VettingPost>? texts = null;
-        if (hasBio && prefilter.MayMatch(input.Bio!))
-            (texts ??= []).Add(new VettingPost("bio", now, PostType.Text, input.Bio, null, null, null, null, null, null, null, null));
-        for (var i = 0; i < captioned.Count; i++)
-        {
-            var post = captioned[i];
-            if (!prefilter.MayMatch(post.Caption!))
-                continue;
-            (texts ??= []).Add(new VettingPost(i.ToString(System.Globalization.CultureInfo.InvariantCulture), post.PostedAt, post.Type,
-                post.Caption, post.Hashtags, null, null, null, null, null, null, null));
-        }
-        if (texts is null)
-            return 1;
-        var flagged = BrandSafetyScanner.Scan(input.Platform, input.Handle, texts, safety).Select(m => m.PostId).Distinct().Count();
-        return Math.Round(1.0 / (1 + flagged), 4);
-    }
+    /// <summary>1 / (1 + flagged texts): the bio and the captions scanned with the brand-safety lexicon; null when there is no text.</summary>
+    private double? SafetyScore(SearchProfileInput input, IReadOnlyList<ProfilePost> captioned, DateTime now) =>
+        FlaggedTexts.SafetyScore(FlaggedTexts.Count(input.Platform, input.Handle, input.Bio, captioned, safety, now));
 }

@@ -6,7 +6,9 @@ namespace Grapevine.Core.Discovery.Query;
 /// which engine answered and how long it took, and what of the question was ignored (words that can never match) and why.
 /// </summary>
 public sealed record DiscoveryAnswer(
-    int Total, IReadOnlyList<DiscoveryHitView> Hits, DiscoveryFacets Facets, string Engine, double ElapsedMs, IReadOnlyList<QueryNotice> Notices);
+    int Total, IReadOnlyList<DiscoveryHitView> Hits, DiscoveryFacets Facets, string Engine, double ElapsedMs, IReadOnlyList<QueryNotice> Notices,
+    [property: System.ComponentModel.Description("Which brand-safety lists the hits' flaggedTexts and the fit score's safety part used, and why")]
+    SafetyLists SafetyLists);
 
 /// <summary>One ranked account. Unknown values are null. <see cref="Score"/> is the fit score, 0–1, whatever the sort.</summary>
 public sealed record DiscoveryHitView(
@@ -33,7 +35,9 @@ public sealed record DiscoveryHitView(
     [property: System.ComponentModel.Description(DiscoveryHitView.FollowerSpikeDescription)]
     Grapevine.Core.Vetting.FollowerSpikeCheck? FollowerSpike,
     [property: System.ComponentModel.Description(DiscoveryHitView.FollowerSnapshotIntervalsDescription)]
-    int? FollowerSnapshotIntervals)
+    int? FollowerSnapshotIntervals,
+    [property: System.ComponentModel.Description("How many texts (the bio and recent captions) match the brand-safety lists named by the answer's safetyLists.flaggedTexts; null when the account has neither")]
+    int? FlaggedTexts)
 {
     public const string FollowerSpikeDescription =
         "Follower spikes in the account's snapshots by the vetting report's rule (robust z of the daily change), each judged against the posts " +

@@ -1,3 +1,4 @@
+using Grapevine.Core.BrandSafety;
 using Grapevine.Core.Catalogue;
 using Grapevine.Core.Data;
 using Grapevine.Core.Discovery.Engine;
@@ -42,6 +43,8 @@ public static class DiscoveryAnswers
             : await db.FollowerSamples.AsNoTracking().Where(f => ids.Contains(f.AccountId)).GroupBy(f => f.AccountId)
                 .Select(g => new { AccountId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.AccountId, g => g.Count, ct);
         var spikes = followerSpikes ? await FollowerSpikeFlags.LoadAsync(db, [.. profiles.Values], ct) : null;
+        var lexicon = await WorkspaceLexicon.LoadAsync(db, ct);
+        var flagged = await HitFlaggedTexts.CountAsync(db, profiles.Values, lexicon, ct);
 
         var hits = new List<DiscoveryHitView>(result.Hits.Count);
         foreach (var hit in result.Hits)
@@ -58,9 +61,9 @@ public static class DiscoveryAnswers
             hits.Add(new DiscoveryHitView(
                 query.Offset + hits.Count + 1, p.AccountId, p.Platform.Name(), p.Handle, p.DisplayName, p.Followers, p.Tier, p.Country, p.Language, p.PrimaryNiche,
                 p.EngagementRate, p.AudienceQuality, facts.AudienceSample, price, p.Growth, hit.Score, FitExplanation.Explain(hit.Fit, facts),
-                spikes?.Check(hit.AccountId), spikes?.Intervals(hit.AccountId)));
+                spikes?.Check(hit.AccountId), spikes?.Intervals(hit.AccountId), flagged[hit.AccountId]));
         }
-        return new DiscoveryAnswer(result.Total, hits, result.Facets, engine, elapsedMs, query.Notices);
+        return new DiscoveryAnswer(result.Total, hits, result.Facets, engine, elapsedMs, query.Notices, SafetyLists.Of(lexicon));
     }
 
     /// <summary>The workspace's rate for the default deliverable when it has one, else the estimate with its range.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Grapevine.Core.BrandSafety;
 using Grapevine.Core.Catalogue;
 using Grapevine.Core.Data;
 using Grapevine.Core.Discovery.Engine;
@@ -7,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Grapevine.Core.Discovery.Query;
 
 /// <summary>Creators like one account, best first, each with the parts of its similarity and a sentence of why.</summary>
-public sealed record LookalikeAnswer(LookalikeSource Of, IReadOnlyList<LookalikeView> Hits, double ElapsedMs)
+public sealed record LookalikeAnswer(
+    LookalikeSource Of, IReadOnlyList<LookalikeView> Hits, double ElapsedMs,
+    [property: System.ComponentModel.Description("Which brand-safety lists the hits' flaggedTexts used, and why (lookalikes have no fit score, so its fit field says what a search's would use)")]
+    SafetyLists SafetyLists)
 {
     /// <summary>How each hit's score is made, in words, with the weights the engine uses.</summary>
     public static readonly string Formula =
@@ -33,6 +37,8 @@ public sealed record LookalikeAnswer(LookalikeSource Of, IReadOnlyList<Lookalike
         if (!profiles.TryGetValue(found.AccountId, out var source))
             return null;
         var spikes = await FollowerSpikeFlags.LoadAsync(db, [.. found.Hits.Select(h => profiles.GetValueOrDefault(h.AccountId)).OfType<SearchProfile>()], ct);
+        var lexicon = await WorkspaceLexicon.LoadAsync(db, ct);
+        var flagged = await HitFlaggedTexts.CountAsync(db, [.. found.Hits.Select(h => profiles.GetValueOrDefault(h.AccountId)).OfType<SearchProfile>()], lexicon, ct);
         var hits = new List<LookalikeView>(found.Hits.Count);
         foreach (var hit in found.Hits)
         {
@@ -41,14 +47,12 @@ public sealed record LookalikeAnswer(LookalikeSource Of, IReadOnlyList<Lookalike
             hits.Add(new LookalikeView(
                 hits.Count + 1, p.AccountId, p.Platform.Name(), p.Handle, p.DisplayName, p.Followers, p.Tier, p.PrimaryNiche, p.Country,
                 hit.Score, hit.NicheSimilarity, hit.TagSimilarity, hit.SizeSimilarity, hit.SharedNiches, hit.SharedTerms, Reason(hit, source.Followers, p.Followers),
-                FlaggedTexts(p.SafetyScore), spikes.Check(p.AccountId), spikes.Intervals(p.AccountId)));
+                flagged[p.AccountId], spikes.Check(p.AccountId), spikes.Intervals(p.AccountId)));
         }
         return new LookalikeAnswer(
-            new LookalikeSource(source.AccountId, source.Platform.Name(), source.Handle, source.DisplayName, source.Followers, source.PrimaryNiche), hits, found.ElapsedMs);
+            new LookalikeSource(source.AccountId, source.Platform.Name(), source.Handle, source.DisplayName, source.Followers, source.PrimaryNiche), hits, found.ElapsedMs,
+            SafetyLists.Of(lexicon));
     }
-
-    /// <summary>Safety = 1 / (1 + flagged texts), so the count is read back from it; null when the texts were not checked.</summary>
-    public static int? FlaggedTexts(double? safety) => safety is > 0 ? (int)Math.Round(1 / safety.Value - 1) : null;
 
     /// <summary>"Shares fitness and food; also uses #vegan and @oatly; a similar size (24,000 and 31,000 followers)."</summary>
     public static string Reason(LookalikeHit hit, long? sourceFollowers, long? followers)
@@ -90,7 +94,7 @@ public sealed record LookalikeView(
     int Rank, long AccountId, string Platform, string Handle, string? DisplayName, long? Followers, string? Tier, string? PrimaryNiche, string? Country,
     double Score, double NicheSimilarity, double TagSimilarity, double SizeSimilarity,
     IReadOnlyList<string> SharedNiches, IReadOnlyList<string> SharedTerms, string Reason,
-    [property: System.ComponentModel.Description("How many texts (the bio and recent captions) match Grapevine's default brand-safety lexicon; null when none were checked")]
+    [property: System.ComponentModel.Description("How many texts (the bio and recent captions) match the brand-safety lists named by the answer's safetyLists.flaggedTexts; null when the account has no bio and no caption")]
     int? FlaggedTexts,
     [property: System.ComponentModel.Description(DiscoveryHitView.FollowerSpikeDescription)]
     Grapevine.Core.Vetting.FollowerSpikeCheck? FollowerSpike,
