@@ -416,6 +416,10 @@ public static class CampaignCommand
         {
             throw new InvalidOperationException(e.Message);
         }
+        catch (CandidateKeepsChangingException e)
+        {
+            throw new InvalidOperationException(e.Message);
+        }
     }
 
     private static async Task<CandidateView> CandidateAsync(CampaignService campaigns, Guid id, AccountRef account, CancellationToken ct)
