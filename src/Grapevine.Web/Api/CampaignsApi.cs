@@ -109,9 +109,9 @@ public static class CampaignsApi
         [Description("open, mustinclude or excluded")] string? decision,
         [Description("A tier name, or unknown")] string? tier, CampaignService campaigns, CancellationToken ct)
     {
-        if (UnknownDecision(decision) is { } problem)
-            return problem;
         var filter = new CandidateFilter(q, decision, tier);
+        if (UnknownDecision(filter) is { } problem)
+            return problem;
         return TypedResults.Ok((await campaigns.GetAsync(id, ct)).Candidates.Where(filter.Matches).ToList());
     }
 
@@ -120,18 +120,16 @@ public static class CampaignsApi
         [Description("open, mustinclude or excluded")] string? decision,
         [Description("A tier name, or unknown")] string? tier, CampaignService campaigns, CancellationToken ct)
     {
-        if (UnknownDecision(decision) is { } problem)
+        var filter = new CandidateFilter(q, decision, tier);
+        if (UnknownDecision(filter) is { } problem)
             return problem;
         var csv = new StringWriter();
-        await campaigns.ExportCandidatesCsvAsync(id, new CandidateFilter(q, decision, tier), csv, ct);
+        await campaigns.ExportCandidatesCsvAsync(id, filter, csv, ct);
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", "candidates.csv");
     }
 
-    private static ValidationProblem? UnknownDecision(string? decision) =>
-        !string.IsNullOrWhiteSpace(decision) && !CampaignRules.Decisions.Contains(decision.Trim().ToLowerInvariant())
-            ? TypedResults.ValidationProblem(ApiNames.Error("decision", $"unknown decision '{decision}'; one of {string.Join(", ", CampaignRules.Decisions)}"),
-                title: "Some query parameters are not valid")
-            : null;
+    private static ValidationProblem? UnknownDecision(CandidateFilter filter) =>
+        filter.DecisionError is { } error ? TypedResults.ValidationProblem(ApiNames.Error("decision", error), title: "Some query parameters are not valid") : null;
 
     public static async Task<Results<Ok<CandidatesAdded>, ValidationProblem>> AddCandidatesAsync(
         Guid id, CandidatesRequest request, CampaignService campaigns, CancellationToken ct)
