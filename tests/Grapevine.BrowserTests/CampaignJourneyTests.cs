@@ -105,6 +105,8 @@ public class CampaignJourneyTests(ITestOutputHelper output)
 
         await BrowserSession.CheckOnPhoneAsync(browser, context, server.Address, "/campaigns/new", output, "campaign-form-390.png", fullPage: true);
         await BrowserSession.CheckOnPhoneAsync(browser, context, server.Address, campaignPath, output, "campaign-390.png", fullPage: true);
+        // The saved plan's tables (expected results, what more or less money buys) scroll in their cards, not the page.
+        await BrowserSession.CheckOnPhoneAsync(browser, context, server.Address, campaignPath + "/plan", output, "plan-390.png", fullPage: true);
     }
 
     private static async Task SeedAsync(GrapevineDb db)
