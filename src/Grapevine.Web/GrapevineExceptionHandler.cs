@@ -39,6 +39,9 @@ public sealed partial class GrapevineExceptionHandler(IProblemDetailsService pro
         if (exception is CandidateChangedException changed)
             return await WriteStaleCandidateAsync(context, changed);
 
+        if (exception is CandidateKeepsChangingException)
+            return await WriteProblemAsync(context, exception, StatusCodes.Status409Conflict, "A colleague keeps changing this candidate", exception.Message);
+
         if (exception is ArgumentException { ParamName: { Length: > 0 } parameter } argument && FromGrapevine(exception))
             return await WriteArgumentProblemAsync(context, argument, parameter);
 
@@ -58,7 +61,11 @@ public sealed partial class GrapevineExceptionHandler(IProblemDetailsService pro
         };
         if (status >= 500)
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
+        return await WriteProblemAsync(context, exception, status, title, detail);
+    }
 
+    private async ValueTask<bool> WriteProblemAsync(HttpContext context, Exception exception, int status, string title, string detail)
+    {
         context.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

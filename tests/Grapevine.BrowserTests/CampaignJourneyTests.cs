@@ -100,6 +100,8 @@ public class CampaignJourneyTests(ITestOutputHelper output)
 
         await journey.CheckOnPhoneAsync(page, "/campaigns/new", output, "campaign-form-390.png", fullPage: true);
         await journey.CheckOnPhoneAsync(page, campaignPath, output, "campaign-390.png", fullPage: true);
+        // The saved plan's tables (expected results, what more or less money buys) scroll in their cards, not the page.
+        await journey.CheckOnPhoneAsync(page, campaignPath + "/plan", output, "plan-390.png", fullPage: true);
     }
 
     private static async Task SeedAsync(GrapevineDb db)

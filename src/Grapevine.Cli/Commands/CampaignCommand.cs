@@ -112,15 +112,27 @@ public static class CampaignCommand
     private static Command ShowCommand()
     {
         var id = IdArgument();
-        var command = new Command("show", "A campaign's whole set-up and its candidates.") { id };
+        // The campaign page's filter and the API's q, decision and tier, so the text table can be cut down to what is being decided.
+        var text = new Option<string?>("--text") { Description = "Only candidates with this text in their handle, display name or source (the API's q)." };
+        var decision = new Option<string?>("--decision") { Description = $"Only candidates with this decision: {string.Join(", ", CampaignRules.Decisions)}." };
+        var tier = new Option<string?>("--tier") { Description = $"Only candidates of this tier, or {CandidateFilter.UnknownTier} when the follower count is unknown." };
+        var command = new Command("show",
+            "A campaign's whole set-up and its candidates, each with the version decide --if-version takes; --text, --decision and --tier show only some (--json too).")
+        {
+            id, text, decision, tier,
+        };
         command.SetAction((result, ct) => CliRunner.RunAsync(async () =>
         {
             var campaignId = result.GetValue(id);
+            var filter = new CandidateFilter(result.GetValue(text), result.GetValue(decision), result.GetValue(tier));
+            if (filter.DecisionError is { } error)
+                throw new CliUsageException($"{decision.Name}: {error}");
             var details = await OnCampaignAsync(result, campaignId, s => s.GetAsync(campaignId, ct), ct);
+            var shown = details with { Candidates = [.. details.Candidates.Where(filter.Matches)] };
             if (result.GetValue(GlobalOptions.Json))
-                Print(details);
+                Print(shown);
             else
-                RenderDetails(details);
+                RenderDetails(shown, details.Candidates.Count, filter);
             return ExitCodes.Success;
         }));
         return command;
@@ -309,7 +321,7 @@ public static class CampaignCommand
         var clearTest = new Option<bool>("--clear-test") { Description = "First test: forget the recorded spend and result (say, typed on the wrong creator)." };
         var ifVersion = new Option<string?>("--if-version")
         {
-            Description = "Change the candidate only if it is still at this version (as decide and campaign show --json print it): a colleague's change since is not overwritten.",
+            Description = "Change the candidate only if it is still at this version (as campaign show and decide print it): a colleague's change since is not overwritten.",
         };
         var command = new Command("decide", "Set a candidate's decision, whether they take gifting, and a first test's spend and result; what is not given stays.")
         {
@@ -416,6 +428,10 @@ public static class CampaignCommand
         {
             throw new InvalidOperationException(e.Message);
         }
+        catch (CandidateKeepsChangingException e)
+        {
+            throw new InvalidOperationException(e.Message);
+        }
     }
 
     private static async Task<CandidateView> CandidateAsync(CampaignService campaigns, Guid id, AccountRef account, CancellationToken ct)
@@ -473,7 +489,8 @@ public static class CampaignCommand
         console.MarkupLine($"{Count(campaigns.Count, archived ? "archived campaign" : "active campaign")}.");
     }
 
-    private static void RenderDetails(CampaignDetails c)
+    /// <summary>The campaign, and the candidates <paramref name="filter"/> let through of its <paramref name="all"/>.</summary>
+    private static void RenderDetails(CampaignDetails c, int all, CandidateFilter filter)
     {
         var console = SearchCommand.WideConsole();
         console.MarkupLine($"[bold]{Markup.Escape(c.Name)}[/] [grey]{c.Id}[/]{(c.Archived ? " [yellow](archived)[/]" : "")}");
@@ -513,23 +530,29 @@ public static class CampaignCommand
         if (c.ArchivedAt is { } archivedAt)
             Row("Archived", archivedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC");
         console.Write(grid);
-        if (c.Candidates.Count == 0)
+        if (all == 0)
         {
             console.MarkupLine("No candidates yet: grapevine campaign add ID --search \"…\" | --list LIST_ID | --account platform/handle.");
+            return;
+        }
+        if (c.Candidates.Count == 0)
+        {
+            console.MarkupLine($"No candidate matches this filter ({Count(all, "candidate")} in all; leave out --text, --decision and --tier to see them).");
             return;
         }
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("Handle").AddColumn("Platform").AddColumn(new TableColumn("Followers").RightAligned()).AddColumn("Tier").AddColumn("Country")
             .AddColumn("Decision").AddColumn("Gifting").AddColumn(new TableColumn("Test spend").RightAligned()).AddColumn(new TableColumn("Test result").RightAligned())
-            .AddColumn("Source");
+            .AddColumn("Source").AddColumn(new TableColumn("Version").NoWrap());
         foreach (var k in c.Candidates)
         {
             table.AddRow(Markup.Escape("@" + k.Handle), k.Platform, k.Followers?.ToString("N0", CultureInfo.InvariantCulture) ?? "unknown", k.Tier ?? "unknown",
                 k.Country ?? "unknown", k.Decision, k.AcceptsGifting ? "yes" : "no", k.TestSpend is { } s ? Amount(s) : "—",
-                k.TestResult?.ToString("0.##", CultureInfo.InvariantCulture) ?? "—", Markup.Escape(k.Source));
+                k.TestResult?.ToString("0.##", CultureInfo.InvariantCulture) ?? "—", Markup.Escape(k.Source), k.Version);
         }
         console.Write(table);
-        console.MarkupLine($"{Count(c.Candidates.Count, "candidate")}.");
+        console.MarkupLine(filter.IsEmpty ? $"{Count(all, "candidate")}." : $"{c.Candidates.Count.ToString("N0", CultureInfo.InvariantCulture)} of {Count(all, "candidate")} match the filter.");
+        console.MarkupLine("Change one only if nobody did since: grapevine campaign decide ID platform/handle … --if-version VERSION.");
     }
 
     private static string Known(IReadOnlyList<string> values) => values.Count == 0 ? "—" : string.Join(", ", values);

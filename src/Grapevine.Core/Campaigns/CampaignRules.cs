@@ -32,6 +32,16 @@ public static class CampaignRules
 
     public static string DecisionName(CandidateDecision decision) => Decisions[(int)decision];
 
+    /// <summary>What a first test's result counts for a campaign with this goal, as a column heading names it ("revenue, EUR").</summary>
+    public static string TestResultUnit(string goal, string currency) => goal switch
+    {
+        "awareness" => "people reached",
+        "engagement" => "engagements",
+        "sales" => "revenue, " + currency.ToUpperInvariant(),
+        "content" => "pieces of content",
+        _ => throw new ArgumentOutOfRangeException(nameof(goal), goal, "Unknown goal."),
+    };
+
     public static bool TryParseGoal(string? text, out CampaignGoal goal)
     {
         var index = Array.IndexOf(GoalNames, text?.Trim().ToLowerInvariant());

@@ -286,6 +286,29 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
     {
         current.Require(Permission.WriteWorkspaceData);
         var campaign = await NameOfAsync(id, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await TryUpdateCandidateAsync(id, campaign, accountId, change, ifMatch, ct))
+                return (await GetAsync(id, ct)).Candidates.Single(c => c.AccountId == accountId);
+            // Someone changed (or removed) the candidate between the read and the write: nothing was written.
+            if (ifMatch is not null)
+                throw await ChangedAsync(id, accountId, ct);
+            // Without If-Match a change applies whatever the candidate holds: it is applied again to the candidate as it
+            // is now, a few times, but not for ever against a colleague (or a script) that keeps writing first.
+            if (attempt == MaxWriteAttempts)
+                throw new CandidateKeepsChangingException($"@{await HandleOfAsync(id, accountId, ct)} was not changed");
+        }
+    }
+
+    /// <summary>
+    /// A change or removal made without a version is tried again this many times in all when a colleague's write lands
+    /// between its read and its write; then it gives up with <see cref="CandidateKeepsChangingException"/>.
+    /// </summary>
+    public const int MaxWriteAttempts = 3;
+
+    /// <summary>One try at a change: false, with nothing written, when the candidate changed between its read and its write.</summary>
+    private async Task<bool> TryUpdateCandidateAsync(Guid id, string campaign, long accountId, CandidateChange change, string? ifMatch, CancellationToken ct)
+    {
         var candidate = await db.CampaignCandidates.SingleOrDefaultAsync(c => c.CampaignId == id && c.AccountId == accountId, ct)
             ?? throw new KeyNotFoundException($"Account {accountId} is not a candidate of this campaign.");
         if (ifMatch is not null && !CandidateVersion.Matches(ifMatch,
@@ -325,22 +348,14 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
             audit.Add(AuditActions.CandidateChanged, Target(campaign),
                 $"@{handle}: decision {candidate.Decision.ToString().ToLowerInvariant()}, gifting {(candidate.AcceptsGifting ? "yes" : "no")}, test spend {candidate.TestSpend?.ToString(CultureInfo.InvariantCulture) ?? "none"}, test result {candidate.TestResult?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone changed (or removed) the candidate between the version check above and this write: the update
-            // matched no row, as the four fields the version is made of are concurrency tokens. Nothing was written.
-            db.ChangeTracker.Clear();
-            if (ifMatch is not null)
-                throw await ChangedAsync(id, accountId, ct);
-            // Without If-Match a change applies whatever the candidate holds: apply it to the candidate as it is now.
-            return await UpdateCandidateAsync(id, accountId, change, ifMatch, ct);
-        }
-        return (await GetAsync(id, ct)).Candidates.Single(c => c.AccountId == accountId);
+        // The four fields the version is made of are concurrency tokens: a write after a colleague's matches no row.
+        return await SavedAsync(ct);
     }
+
+    private async Task<string> HandleOfAsync(Guid id, long accountId, CancellationToken ct) =>
+        await db.CampaignCandidates.Where(c => c.CampaignId == id && c.AccountId == accountId)
+            .Join(db.Accounts, c => c.AccountId, a => a.Id, (c, a) => a.Handle).SingleOrDefaultAsync(ct)
+        ?? throw new KeyNotFoundException($"Account {accountId} is not a candidate of this campaign.");
 
     /// <summary>The refusal of a change checked against a version the candidate no longer has, carrying the candidate as it is now.</summary>
     private async Task<Exception> ChangedAsync(Guid id, long accountId, CancellationToken ct) =>
@@ -352,18 +367,23 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
     {
         current.Require(Permission.WriteWorkspaceData);
         var campaign = await NameOfAsync(id, ct);
-        var candidate = await db.CampaignCandidates.SingleOrDefaultAsync(c => c.CampaignId == id && c.AccountId == accountId, ct)
-            ?? throw new KeyNotFoundException($"Account {accountId} is not a candidate of this campaign.");
-        var handle = await db.Accounts.Where(a => a.Id == accountId).Select(a => a.Handle).SingleAsync(ct);
-        db.CampaignCandidates.Remove(candidate);
-        audit.Add(AuditActions.CandidateRemoved, Target(campaign), "@" + handle);
-        if (!await SavedAsync(ct))
-            await RemoveCandidateAsync(id, accountId, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            var candidate = await db.CampaignCandidates.SingleOrDefaultAsync(c => c.CampaignId == id && c.AccountId == accountId, ct)
+                ?? throw new KeyNotFoundException($"Account {accountId} is not a candidate of this campaign.");
+            var handle = await db.Accounts.Where(a => a.Id == accountId).Select(a => a.Handle).SingleAsync(ct);
+            db.CampaignCandidates.Remove(candidate);
+            audit.Add(AuditActions.CandidateRemoved, Target(campaign), "@" + handle);
+            if (await SavedAsync(ct))
+                return;
+            if (attempt == MaxWriteAttempts)
+                throw new CandidateKeepsChangingException($"@{handle} was not removed");
+        }
     }
 
     /// <summary>
-    /// Saves a removal; false, with nothing written, when a colleague changed or removed one of the candidates since it
-    /// was read (a delete matches on the concurrency tokens too), so the caller reads them again and removes what is left.
+    /// Saves a change or removal; false, with nothing written, when a colleague changed or removed one of the candidates
+    /// since it was read (an update or delete matches on the concurrency tokens too), so the caller reads them again.
     /// </summary>
     private async Task<bool> SavedAsync(CancellationToken ct)
     {
@@ -395,19 +415,26 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
         if (accountIds.Count > MaxRemovedAtOnce)
             throw new ArgumentException($"At most {MaxRemovedAtOnce:N0} candidates are removed at once.", "accountIds");
         var wanted = accountIds.Distinct().ToList();
-        var candidates = await db.CampaignCandidates.Where(c => c.CampaignId == id && wanted.Contains(c.AccountId)).ToListAsync(ct);
-        var removed = candidates.Select(c => c.AccountId).ToHashSet();
-        if (candidates.Count > 0)
+        for (var attempt = 1; ; attempt++)
         {
-            var handles = await db.Accounts.Where(a => removed.Contains(a.Id)).OrderBy(a => a.Handle).Select(a => a.Handle).ToListAsync(ct);
-            db.CampaignCandidates.RemoveRange(candidates);
-            (await db.Campaigns.SingleAsync(c => c.Id == id, ct)).UpdatedAt = time.GetUtcNow().UtcDateTime;
-            var named = string.Join(", ", handles.Take(20).Select(h => "@" + h)) + (handles.Count > 20 ? $" and {handles.Count - 20} more" : "");
-            audit.Add(AuditActions.CandidatesRemoved, Target(campaign), $"{candidates.Count} removed: {named}");
-            if (!await SavedAsync(ct))
-                return await RemoveCandidatesAsync(id, accountIds, ct);
+            var candidates = await db.CampaignCandidates.Where(c => c.CampaignId == id && wanted.Contains(c.AccountId)).ToListAsync(ct);
+            var removed = candidates.Select(c => c.AccountId).ToHashSet();
+            if (candidates.Count > 0)
+            {
+                var handles = await db.Accounts.Where(a => removed.Contains(a.Id)).OrderBy(a => a.Handle).Select(a => a.Handle).ToListAsync(ct);
+                db.CampaignCandidates.RemoveRange(candidates);
+                (await db.Campaigns.SingleAsync(c => c.Id == id, ct)).UpdatedAt = time.GetUtcNow().UtcDateTime;
+                var named = string.Join(", ", handles.Take(20).Select(h => "@" + h)) + (handles.Count > 20 ? $" and {handles.Count - 20} more" : "");
+                audit.Add(AuditActions.CandidatesRemoved, Target(campaign), $"{candidates.Count} removed: {named}");
+                if (!await SavedAsync(ct))
+                {
+                    if (attempt == MaxWriteAttempts)
+                        throw new CandidateKeepsChangingException(candidates.Count == 1 ? $"@{handles[0]} was not removed" : $"The {candidates.Count} candidates were not removed", several: candidates.Count > 1);
+                    continue;
+                }
+            }
+            return new CandidatesRemoved(candidates.Count, [.. wanted.Where(a => !removed.Contains(a))]);
         }
-        return new CandidatesRemoved(candidates.Count, [.. wanted.Where(a => !removed.Contains(a))]);
     }
 
     private async Task<CandidatesAdded> AddAsync(Guid id, string campaign, List<long> accountIds, string source, CancellationToken ct)

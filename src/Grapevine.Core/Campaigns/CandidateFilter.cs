@@ -10,6 +10,11 @@ public sealed record CandidateFilter(string? Text = null, string? Decision = nul
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Text) && string.IsNullOrWhiteSpace(Decision) && string.IsNullOrWhiteSpace(Tier);
 
+    /// <summary>Why <see cref="Decision"/> is refused (not a decision a candidate can have); null when it is empty or known.</summary>
+    public string? DecisionError => !string.IsNullOrWhiteSpace(Decision) && !CampaignRules.Decisions.Contains(Decision.Trim().ToLowerInvariant())
+        ? $"unknown decision '{Decision}'; one of {string.Join(", ", CampaignRules.Decisions)}"
+        : null;
+
     public bool Matches(CandidateView c)
     {
         if (!string.IsNullOrWhiteSpace(Decision) && !string.Equals(c.Decision, Decision.Trim(), StringComparison.OrdinalIgnoreCase))

@@ -54,15 +54,20 @@ public static class CampaignsApi
             .WithDescription("decision is open, mustinclude or excluded; testSpend and testResult record a first test (result in the goal's unit). Omitted fields stay; " +
                 "testSpend or testResult sent as null clears the recorded value. Send the `version` you read (every candidate has one) as `If-Match: \"<version>\"` " +
                 "to change the candidate only if nobody changed it since: otherwise 412 problem details naming `If-Match`, with the candidate as it is now in `current`, " +
-                "and nothing changes. Without If-Match the change applies whatever the candidate holds (as before versions existed). The answer carries the new version, also as ETag.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem(StatusCodes.Status412PreconditionFailed);
+                "and nothing changes. Without If-Match the change applies whatever the candidate holds (as before versions existed), tried again when a colleague's " +
+                $"change lands at the same moment; if theirs lands first all {CampaignService.MaxWriteAttempts} times, 409 problem details and nothing changes. The answer carries the new version, also as ETag.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapDelete("/{id:guid}/candidates/{accountId:long}", RemoveCandidateAsync).WithName("RemoveCampaignCandidate")
-            .WithSummary("Remove a candidate from a campaign").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Remove a candidate from a campaign")
+            .WithDescription($"A colleague's change landing at the same moment is waited out (tried again); if theirs lands first all {CampaignService.MaxWriteAttempts} times, 409 problem details and nothing is removed.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id:guid}/candidates/remove", RemoveCandidatesAsync).WithName("RemoveCampaignCandidates")
             .WithSummary("Remove several candidates from a campaign")
             .WithDescription("Send `accountIds` (1 to 1,000). Their decisions, gifting and test results go with them; the accounts stay in the catalogue. " +
-                "`removed` counts those removed; `notCandidates` names the ids that were not candidates (already removed, say).")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+                "`removed` counts those removed; `notCandidates` names the ids that were not candidates (already removed, say). " +
+                $"If a colleague's change to one of them lands first {CampaignService.MaxWriteAttempts} times running, 409 problem details and nothing is removed.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -104,9 +109,9 @@ public static class CampaignsApi
         [Description("open, mustinclude or excluded")] string? decision,
         [Description("A tier name, or unknown")] string? tier, CampaignService campaigns, CancellationToken ct)
     {
-        if (UnknownDecision(decision) is { } problem)
-            return problem;
         var filter = new CandidateFilter(q, decision, tier);
+        if (UnknownDecision(filter) is { } problem)
+            return problem;
         return TypedResults.Ok((await campaigns.GetAsync(id, ct)).Candidates.Where(filter.Matches).ToList());
     }
 
@@ -115,18 +120,16 @@ public static class CampaignsApi
         [Description("open, mustinclude or excluded")] string? decision,
         [Description("A tier name, or unknown")] string? tier, CampaignService campaigns, CancellationToken ct)
     {
-        if (UnknownDecision(decision) is { } problem)
+        var filter = new CandidateFilter(q, decision, tier);
+        if (UnknownDecision(filter) is { } problem)
             return problem;
         var csv = new StringWriter();
-        await campaigns.ExportCandidatesCsvAsync(id, new CandidateFilter(q, decision, tier), csv, ct);
+        await campaigns.ExportCandidatesCsvAsync(id, filter, csv, ct);
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", "candidates.csv");
     }
 
-    private static ValidationProblem? UnknownDecision(string? decision) =>
-        !string.IsNullOrWhiteSpace(decision) && !CampaignRules.Decisions.Contains(decision.Trim().ToLowerInvariant())
-            ? TypedResults.ValidationProblem(ApiNames.Error("decision", $"unknown decision '{decision}'; one of {string.Join(", ", CampaignRules.Decisions)}"),
-                title: "Some query parameters are not valid")
-            : null;
+    private static ValidationProblem? UnknownDecision(CandidateFilter filter) =>
+        filter.DecisionError is { } error ? TypedResults.ValidationProblem(ApiNames.Error("decision", error), title: "Some query parameters are not valid") : null;
 
     public static async Task<Results<Ok<CandidatesAdded>, ValidationProblem>> AddCandidatesAsync(
         Guid id, CandidatesRequest request, CampaignService campaigns, CancellationToken ct)

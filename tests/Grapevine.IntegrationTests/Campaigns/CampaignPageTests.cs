@@ -85,6 +85,10 @@ public class CampaignPageTests
         var byHandle = await HtmlAsync(await Forms.SubmitAsync(client, page, "add-handle", new() { ["AddPlatform"] = seeded[3].Platform, ["AddHandle"] = "@" + seeded[3].Handle }));
         Assert.Contains($"@{seeded[3].Handle} is added.", byHandle);
         Assert.Contains("4 candidates", byHandle);
+        // A first test's result column says what to type: for a sales goal, revenue in the campaign's currency.
+        Assert.Contains("<th scope=\"col\" class=\"num\">Test result (revenue, USD)</th>", byHandle);
+        Assert.Contains("data-label=\"Test result (revenue, USD)\"", byHandle);
+        Assert.Contains("Record each creator's test spend (USD) and result (revenue, USD) when the test is over.", byHandle);
         var unknown = await HtmlAsync(await Forms.SubmitAsync(client, page, "add-handle", new() { ["AddPlatform"] = "instagram", ["AddHandle"] = "nobody.here" }));
         Assert.Contains("id=\"add-handle-error\">The catalogue has no instagram account 'nobody.here'.", unknown);
         Assert.Contains("value=\"nobody.here\"", unknown);

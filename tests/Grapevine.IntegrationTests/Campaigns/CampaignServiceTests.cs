@@ -282,6 +282,63 @@ public class CampaignServiceTests
         Assert.Empty(await check.CampaignCandidates.Where(c => c.CampaignId == campaign.Id).ToListAsync());
     }
 
+    [Theory, BothProviders]
+    public async Task A_change_or_removal_without_a_version_gives_up_after_a_few_tries_when_a_colleague_keeps_writing_first(DatabaseProvider provider)
+    {
+        await using var f = await WorkspaceFixture.CreateAsync(provider);
+        var (ids, db, campaigns, campaign) = await AlicesCampaignWithAsync(f, "kai.lifts", "mara.moves");
+        await using var _ = db;
+        var (colleagueDb, colleague) = f.As(f.WorkspaceA, f.Bob, WorkspaceRole.Member);
+        await using var __ = colleagueDb;
+        var me = new CurrentWorkspace();
+        me.Enter(f.WorkspaceA, f.Alice.Id, f.Alice.Email, WorkspaceRole.Member);
+        // Before every one of my saves the colleague records a new test result on both candidates.
+        var result = 0.0;
+        var theirs = Service(f, colleagueDb, colleague);
+        SaveFirst KeepsWriting() => new(async () =>
+        {
+            result++;
+            await theirs.UpdateCandidateAsync(campaign.Id, ids["kai.lifts"], new CandidateChange { TestResult = result }, default);
+            await theirs.UpdateCandidateAsync(campaign.Id, ids["mara.moves"], new CandidateChange { TestResult = result }, default);
+        }, everySave: true);
+
+        var changing = KeepsWriting();
+        await using (var mine = Racing(f, me, changing))
+        {
+            var gaveUp = await Assert.ThrowsAsync<CandidateKeepsChangingException>(() =>
+                Service(f, mine, me).UpdateCandidateAsync(campaign.Id, ids["kai.lifts"], new CandidateChange { Decision = "excluded" }, default));
+            Assert.Equal("@kai.lifts was not changed: a colleague keeps changing it (their change landed first each of the 3 times this was tried). " +
+                "Nothing was changed: reload to see their changes, then try again.", gaveUp.Message);
+        }
+        Assert.Equal(CampaignService.MaxWriteAttempts, changing.Runs);
+
+        var removingOne = KeepsWriting();
+        await using (var mine = Racing(f, me, removingOne))
+        {
+            var gaveUp = await Assert.ThrowsAsync<CandidateKeepsChangingException>(() => Service(f, mine, me).RemoveCandidateAsync(campaign.Id, ids["kai.lifts"], default));
+            Assert.StartsWith("@kai.lifts was not removed: a colleague keeps changing it", gaveUp.Message);
+        }
+        Assert.Equal(CampaignService.MaxWriteAttempts, removingOne.Runs);
+
+        var removingBoth = KeepsWriting();
+        await using (var mine = Racing(f, me, removingBoth))
+        {
+            var gaveUp = await Assert.ThrowsAsync<CandidateKeepsChangingException>(() =>
+                Service(f, mine, me).RemoveCandidatesAsync(campaign.Id, [ids["kai.lifts"], ids["mara.moves"]], default));
+            Assert.StartsWith("The 2 candidates were not removed: a colleague keeps changing them", gaveUp.Message);
+        }
+
+        // Nothing of mine was written: both candidates are there with the colleague's last result, neither excluded, and
+        // the audit log has only the colleague's changes.
+        await using var check = f.As(f.WorkspaceA, f.Alice, WorkspaceRole.Member).Db;
+        var now = await check.CampaignCandidates.Where(c => c.CampaignId == campaign.Id).OrderBy(c => c.AccountId).ToListAsync();
+        Assert.Equal([(CandidateDecision.Open, result), (CandidateDecision.Open, result)], now.Select(c => (c.Decision, c.TestResult!.Value)));
+        var audited = await check.AuditEntries.Select(e => e.Action + " " + e.Detail).ToListAsync();
+        Assert.DoesNotContain(audited, a => a.StartsWith(CampaignService.AuditActions.CandidateRemoved, StringComparison.Ordinal)
+            || a.StartsWith(CampaignService.AuditActions.CandidatesRemoved, StringComparison.Ordinal) || a.Contains("decision excluded", StringComparison.Ordinal));
+        Assert.Equal(2 * (int)result, audited.Count(a => a.StartsWith(CampaignService.AuditActions.CandidateChanged, StringComparison.Ordinal)));
+    }
+
     /// <summary>
     /// The discovery catalogue seeded, and Alice's (a Member's) campaign with the named Instagram accounts as candidates,
     /// through her service on <c>Db</c> (the caller disposes it).

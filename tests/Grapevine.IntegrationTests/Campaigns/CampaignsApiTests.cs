@@ -8,6 +8,7 @@ using Grapevine.IntegrationTests.Discovery;
 using Grapevine.IntegrationTests.Infrastructure;
 using Grapevine.IntegrationTests.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Grapevine.IntegrationTests.Auth.AuthTestHost;
 
 namespace Grapevine.IntegrationTests.Campaigns;
@@ -331,6 +332,44 @@ public class CampaignsApiTests
         await AssertFieldErrorAsync(await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates/remove", new { accountIds = Array.Empty<long>() }), "accountIds", "at least one");
         await AssertFieldErrorAsync(await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/candidates/remove", new { }), "accountIds", "at least one");
         Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsJsonAsync($"/api/v1/campaigns/{Guid.NewGuid()}/candidates/remove", new { accountIds = new[] { kept.AccountId } })).StatusCode);
+    }
+
+    [Theory, BothProviders]
+    public async Task A_change_without_if_match_that_a_colleague_keeps_beating_answers_409_and_changes_nothing(DatabaseProvider provider)
+    {
+        // Once armed, before every save of the web host a colleague records a new test result on every candidate.
+        var armed = false;
+        var result = 0.0;
+        TestDatabase? database = null;
+        var race = new SaveFirst(async () =>
+        {
+            if (!armed)
+                return;
+            result++;
+            await using var colleague = database!.CreateContext();
+            await colleague.CampaignCandidates.IgnoreQueryFilters().ExecuteUpdateAsync(c => c.SetProperty(x => x.TestResult, result));
+        }, everySave: true);
+        await using var host = await StartAsync(provider, services: s => s.ConfigureDbContext<GrapevineDb>(o => o.AddInterceptors(race)));
+        database = host.Database;
+        var (api, id, ids) = await CampaignWithCandidatesAsync(host, "kai.lifts");
+        using var _ = api;
+        var kai = ids["kai.lifts"];
+        armed = true;
+
+        var changed = await api.PatchAsJsonAsync($"/api/v1/campaigns/{id}/candidates/{kai}", new { decision = "excluded" });
+        var body = await changed.Content.ReadAsStringAsync();
+        Assert.True(changed.StatusCode == HttpStatusCode.Conflict, $"expected 409, got {(int)changed.StatusCode}: {body}");
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("A colleague keeps changing this candidate", problem.GetProperty("title").GetString());
+        Assert.Equal("@kai.lifts was not changed: a colleague keeps changing it (their change landed first each of the 3 times this was tried). " +
+            "Nothing was changed: reload to see their changes, then try again.", problem.GetProperty("detail").GetString());
+        var removed = await api.DeleteAsync($"/api/v1/campaigns/{id}/candidates/{kai}");
+        Assert.Equal(HttpStatusCode.Conflict, removed.StatusCode);
+        Assert.StartsWith("@kai.lifts was not removed: a colleague keeps changing it", JsonDocument.Parse(await removed.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
+
+        armed = false;
+        var now = Assert.Single((await api.GetFromJsonAsync<List<CandidateView>>($"/api/v1/campaigns/{id}/candidates"))!);
+        Assert.Equal(("open", result), (now.Decision, now.TestResult!.Value));
     }
 
     /// <summary>

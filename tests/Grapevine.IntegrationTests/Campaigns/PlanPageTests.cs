@@ -163,6 +163,9 @@ public class PlanPageTests
         Assert.Matches(@"The plan chooses nobody: a first test pays each creator at most the budget ÷ 8 \(\$1\.25\), below the cheapest option of the \d+ candidates \(\$[\d,.]+\)\. Raise the budget to at least \$[\d,.]+", html);
         Assert.DoesNotContain("leave it empty", html);
         Assert.Contains("<td class=\"num\">$80.00</td>", html);
+        // The result says what it counts, and the table scrolls inside its card on a phone rather than widening the page.
+        Assert.Contains("<th scope=\"col\" class=\"num\">Result (revenue, USD)</th>", html);
+        Assert.Matches("<div class=\"table-wrap\">\\s*<table class=\"plan-totals keep-table\">", html);
         await using (var db = host.Database.CreateContext())
         {
             Assert.Equal(0, await db.CampaignPlans.IgnoreQueryFilters().CountAsync());
@@ -172,6 +175,7 @@ public class PlanPageTests
         }
         var euros = await HtmlAsync(await client.GetAsync(url));
         Assert.Contains("Spend (EUR)", euros);
+        Assert.Contains("Result (revenue, EUR)", euros);
         Assert.Contains("<td class=\"num\">80.00 EUR</td>", euros);
         Assert.DoesNotContain("$80", euros);
     }

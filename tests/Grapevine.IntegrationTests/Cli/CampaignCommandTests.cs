@@ -378,6 +378,49 @@ public class CampaignCommandTests
         Assert.Equal(2, (await s.ShowAsync(Guid.Parse(id))).Candidates.Count);
     }
 
+    [Theory, BothProviders]
+    public async Task Show_filters_candidates_as_the_page_does_and_prints_the_version_decide_checks(DatabaseProvider provider)
+    {
+        await using var s = await SetUpAsync(provider, catalogue: true);
+        var id = (await s.CreateAsync("--name", "Vegan", "--brand", "Oat", "--goal", "sales", "--budget", "1000")).ToString();
+        foreach (var account in new[] { "instagram/mara.moves", "instagram/kai.lifts", "instagram/lena.kocht", "instagram/zoe.glow" })
+            Assert.Equal(ExitCodes.Success, (await s.Run("campaign", "add", id, "--account", account)).Exit);
+        Assert.Equal(ExitCodes.Success, (await s.Run("campaign", "decide", id, "instagram/kai.lifts", "--decision", "excluded")).Exit);
+        var kai = (await s.ShowAsync(Guid.Parse(id))).Candidates.Single(c => c.Handle == "kai.lifts");
+
+        // Every candidate's version is in the text table, and the one printed is the one decide --if-version takes.
+        var all = await s.Run("campaign", "show", id);
+        Assert.True(all.Exit == ExitCodes.Success, all.Error);
+        Assert.Contains(kai.Version, all.Out);
+        Assert.Contains("4 candidates.", all.Out);
+        var excluded = await s.Run("campaign", "show", id, "--decision", "excluded");
+        Assert.Contains("@kai.lifts", excluded.Out);
+        Assert.DoesNotContain("@mara.moves", excluded.Out);
+        Assert.Contains("1 of 4 candidates match the filter.", excluded.Out);
+        var printed = System.Text.RegularExpressions.Regex.Match(excluded.Out, "@kai\\.lifts.*?([0-9a-f]{16})").Groups[1].Value;
+        Assert.Equal(kai.Version, printed);
+        var decided = await s.Run("campaign", "decide", id, "instagram/kai.lifts", "--decision", "open", "--if-version", printed);
+        Assert.True(decided.Exit == ExitCodes.Success, decided.Error);
+
+        // Text (handle, name or source, a leading @ ignored), tier, and all three together, as the page and the API take them.
+        var byText = await s.Run("campaign", "show", id, "--text", "@LENA");
+        Assert.Contains("@lena.kocht", byText.Out);
+        Assert.Contains("1 of 4 candidates match the filter.", byText.Out);
+        var nano = await s.Run("campaign", "show", id, "--tier", "nano");
+        Assert.Contains("@lena.kocht", nano.Out);
+        Assert.Contains("@zoe.glow", nano.Out);
+        Assert.DoesNotContain("@kai.lifts", nano.Out);
+        var json = JsonSerializer.Deserialize<CampaignDetails>((await s.Run("campaign", "show", id, "--tier", "nano", "--decision", "open", "--text", "zoe", "--json")).Out, CliJson.Options)!;
+        Assert.Equal(["zoe.glow"], json.Candidates.Select(c => c.Handle));
+        var none = await s.Run("campaign", "show", id, "--tier", "mega");
+        Assert.True(none.Exit == ExitCodes.Success, none.Error);
+        Assert.Contains("No candidate matches this filter (4 candidates in all; leave out --text, --decision and --tier to see them).", none.Out);
+
+        var unknown = await s.Run("campaign", "show", id, "--decision", "maybe");
+        Assert.Equal(ExitCodes.UsageError, unknown.Exit);
+        Assert.Contains("error: --decision: unknown decision 'maybe'; one of open, mustinclude, excluded", unknown.Error);
+    }
+
     public static TheoryData<string[], string> BadValues => new()
     {
         { ["--budget", "0"], "error: --budget: The budget is more than 0." },

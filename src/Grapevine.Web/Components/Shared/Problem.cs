@@ -1,3 +1,4 @@
+using Grapevine.Core.Campaigns;
 using Grapevine.Core.Notes;
 using Grapevine.Core.Workspaces;
 
@@ -6,7 +7,8 @@ namespace Grapevine.Web.Components.Shared;
 /// <summary>The failures a page form shows to the person instead of an error page.</summary>
 public static class Problem
 {
-    public static bool IsShown(Exception e) => e is ArgumentException or WorkspaceRuleException or PermissionDeniedException or NoteDeletionRefusedException or KeyNotFoundException;
+    public static bool IsShown(Exception e) => e is ArgumentException or WorkspaceRuleException or PermissionDeniedException or NoteDeletionRefusedException or KeyNotFoundException
+        or CandidateKeepsChangingException;
 
     /// <summary>The message without .NET's " (Parameter 'x')" suffix.</summary>
     public static string Message(Exception e) =>
