@@ -36,4 +36,11 @@ public sealed class GrapevineOptions
     /// <c>rejected-rows</c> subfolder for their 24 hours. Unset: they go in the system's temporary directory and a restart forgets them.
     /// </summary>
     public string? DataDirectory { get; set; }
+
+    /// <summary>
+    /// The largest upload the import page and <c>POST /api/v1/imports</c> take, in bytes (whole request, form fields included):
+    /// 2 GB (2,147,483,648). Larger files go through the CLI, which reads them from disk and has no limit.
+    /// </summary>
+    [Range(1, long.MaxValue)]
+    public long MaxUploadBytes { get; set; } = 2L * 1024 * 1024 * 1024;
 }

@@ -36,10 +36,11 @@ builder.Services.AddCampaigns();
 var app = builder.Build();
 
 app.UseMiddleware<SecurityHeadersMiddleware>();
-app.UseMiddleware<UploadSizeGuard>();
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseGrapevineStatusCodePages();
 app.UseGrapevineAuth();
+// After sign-in (a stranger's upload is never read), before the antiforgery check reads the form.
+app.UseMiddleware<UploadSizeGuard>();
 app.UseAntiforgery();
 
 // Everything else needs a signed-in user (pages) or a workspace member (the API): see GrapevineAccess.
@@ -61,7 +62,7 @@ app.MapCampaignPlansApi();
 app.MapCampaignsApi();
 app.MapAccountEndpoints();
 app.MapDemoSignIn();
-app.MapRazorComponents<App>();
+app.MapRazorComponents<App>().WithImportUploadLimit(app);
 
 await app.PrepareDatabaseAsync();
 await app.PrepareDemoWorkspaceAsync();

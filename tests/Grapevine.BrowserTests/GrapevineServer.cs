@@ -24,7 +24,7 @@ public sealed class GrapevineServer : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<GrapevineServer> StartAsync(Func<GrapevineDb, Task> seed)
+    public static async Task<GrapevineServer> StartAsync(Func<GrapevineDb, Task> seed, IReadOnlyDictionary<string, string>? settings = null)
     {
         var file = Path.Combine(Path.GetTempPath(), $"grapevine-browser-{Guid.NewGuid():N}.db");
         var connectionString = $"Data Source={file};Pooling=False";
@@ -33,7 +33,7 @@ public sealed class GrapevineServer : IAsyncDisposable
             await GrapevineDatabase.MigrateAsync(db);
             await seed(db);
         }
-        var factory = new Factory(connectionString);
+        var factory = new Factory(connectionString, settings ?? new Dictionary<string, string>());
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -48,7 +48,7 @@ public sealed class GrapevineServer : IAsyncDisposable
             File.Delete(_file + suffix);
     }
 
-    private sealed class Factory(string connectionString) : WebApplicationFactory<Program>
+    private sealed class Factory(string connectionString, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -56,6 +56,8 @@ public sealed class GrapevineServer : IAsyncDisposable
             builder.UseSetting("Grapevine:DemoCreatorsOnEmptyDatabase", "0");
             builder.UseSetting("Grapevine:DemoWorkspaceOnFreshStart", "false");
             builder.UseSetting("RateLimits:SignInPerMinute", "1000");
+            foreach (var (key, value) in settings)
+                builder.UseSetting(key, value);
         }
     }
 }

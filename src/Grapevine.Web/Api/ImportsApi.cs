@@ -8,9 +8,6 @@ namespace Grapevine.Web.Api;
 /// <summary><c>POST /api/v1/imports</c>: the HTTP twin of <c>grapevine import</c>.</summary>
 public static class ImportsApi
 {
-    /// <summary>Uploads up to 2 GB; the form spills files to disk, so nothing this size is held in memory.</summary>
-    public const long MaxUploadBytes = 2L * 1024 * 1024 * 1024;
-
     /// <summary>The audit action of an import through the web app or the API, written in the importer's workspace.</summary>
     public const string AuditAction = WebCatalogueImport.AuditAction;
 
@@ -25,8 +22,8 @@ public static class ImportsApi
                 $"({ImportColumns.KindNames}). Valid rows land in one transaction; rejected rows are listed with line, field and message.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
-            .WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes);
+            // Uploads up to Grapevine:MaxUploadBytes (2 GB); the form spills files to disk, so nothing this size is held in memory.
+            .WithImportUploadLimit(app);
         api.MapGet("/rejected-rows/{id:guid}", RejectedRowsAsync)
             .WithName("DownloadRejectedRows")
             .WithSummary("Download every rejected row of an import as CSV")

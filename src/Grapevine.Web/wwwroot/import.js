@@ -21,7 +21,7 @@
         result.replaceChildren(alert);
     }
 
-    // A refusal before the import ran (a file over the size limit) is problem details; say what it says.
+    // Other refusals may be problem details; say what they say.
     function problemDetail(request) {
         try {
             const body = JSON.parse(request.responseText);
@@ -51,10 +51,11 @@
         request.addEventListener("loadend", () => {
             status.hidden = true;
             button.disabled = false;
-            const page = request.status === 200
+            // The report, or a refusal the page shows in its place (413: a file over the size limit).
+            const page = (request.getResponseHeader("Content-Type") || "").startsWith("text/html")
                 ? new DOMParser().parseFromString(request.responseText, "text/html").querySelector(".import-result")
                 : null;
-            if (page) result.replaceChildren(...page.childNodes);
+            if (page && (request.status === 200 || page.hasChildNodes())) result.replaceChildren(...page.childNodes);
             else if (request.status === 0) showFailure("The upload did not reach the server.");
             else showFailure(problemDetail(request) || `The server answered ${request.status}.`);
         });

@@ -1,22 +1,17 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using Grapevine.Core.Data;
 using Grapevine.IntegrationTests.Auth;
 using Grapevine.IntegrationTests.Infrastructure;
 using Grapevine.IntegrationTests.Web;
 using Grapevine.Web.Api;
-using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Grapevine.IntegrationTests.Import;
 
-/// <summary>The import page's form, posted as a browser without JavaScript posts it, and uploads refused by their size up front.</summary>
+/// <summary>The import page's form, posted as a browser without JavaScript posts it.</summary>
 public class ImportPageTests
 {
     private static MultipartFormDataContent PageForm(string token, string kind, string content, string fileName)
@@ -71,56 +66,5 @@ public class ImportPageTests
         var alert = WebUtility.HtmlDecode(await AuthTestHost.HtmlAsync(rejected));
         Assert.Contains("The file was rejected; nothing was imported", alert);
         Assert.Contains("file: line 1: unknown column 'likez'", alert);
-    }
-
-    /// <summary>Reads like an upload of <paramref name="length"/> bytes, and fails the test once more than a little of it is read.</summary>
-    private sealed class HugeUpload(long length) : Stream
-    {
-        private long _read;
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            Assert.True(_read < 1 << 20, "the server read the body of an upload it was going to refuse");
-            var n = (int)Math.Min(count, length - _read);
-            Array.Clear(buffer, offset, n);
-            _read += n;
-            return n;
-        }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => length;
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
-    [Theory]
-    [InlineData("/api/v1/imports")]
-    [InlineData("/import")]
-    public async Task An_upload_over_the_limit_is_refused_before_its_body_is_read(string url)
-    {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var factory = new GrapevineWebFactory(database.ConnectionString);
-        using var client = await factory.CreateApiClientAsync();
-        var endpoint = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
-            .Single(e => "/" + e.RoutePattern.RawText?.Trim('/') == url);
-        Assert.Equal(ImportsApi.MaxUploadBytes, endpoint.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize);
-
-        var length = ImportsApi.MaxUploadBytes + 1;
-        var body = new StreamContent(new HugeUpload(length));
-        body.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=x");
-        body.Headers.ContentLength = length;
-        var response = await client.PostAsync(url, body);
-
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("The upload is too large", problem.GetProperty("title").GetString());
-        Assert.Contains("at most 2 GB (2,147,483,648 bytes)", problem.GetProperty("detail").GetString());
     }
 }

@@ -6,7 +6,6 @@ using System.Text.Json;
 using Grapevine.Core.Data;
 using Grapevine.IntegrationTests.Infrastructure;
 using Grapevine.IntegrationTests.Web;
-using Grapevine.Web.Api;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -46,8 +45,8 @@ public class ImportsApiTests
 
         var endpoint = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Single(e => e.RoutePattern.RawText?.TrimEnd('/') == "/api/v1/imports");
-        Assert.Equal(ImportsApi.MaxUploadBytes, endpoint.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize);
-        Assert.Equal(ImportsApi.MaxUploadBytes, endpoint.Metadata.GetMetadata<IFormOptionsMetadata>()?.MultipartBodyLengthLimit);
+        Assert.Equal(new Grapevine.Web.GrapevineOptions().MaxUploadBytes, endpoint.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize);
+        Assert.Equal(new Grapevine.Web.GrapevineOptions().MaxUploadBytes, endpoint.Metadata.GetMetadata<IFormOptionsMetadata>()?.MultipartBodyLengthLimit);
 
         var ok = await client.PostAsync("/api/v1/imports", Form("accounts", ImportFixtures.Accounts + "instagram,bad,Bad,-1,,,,,,,,,,,\n"));
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);

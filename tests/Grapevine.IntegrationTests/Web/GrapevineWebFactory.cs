@@ -1,5 +1,7 @@
 using Grapevine.Web;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +12,11 @@ namespace Grapevine.IntegrationTests.Web;
 // Any public type of the web assembly names its entry point; Program would be ambiguous with the CLI's.
 public sealed class GrapevineWebFactory(string connectionString) : WebApplicationFactory<GrapevineOptions>
 {
+    private Uri? _kestrel;
+
+    /// <summary>Where the app listens after <see cref="StartOnKestrel"/>.</summary>
+    public Uri? KestrelAddress => _kestrel;
+
     /// <summary>Extra configuration, e.g. lower rate limits.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -32,5 +39,20 @@ public sealed class GrapevineWebFactory(string connectionString) : WebApplicatio
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see each 302.</summary>
-    public HttpClient CreateBrowserClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient CreateBrowserClient() => _kestrel is { } address
+        // The factory's own client over TCP follows redirects whatever its options say.
+        // A request that expects 100-continue waits for the server's answer before it sends its body, however slow the machine.
+        ? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, Expect100ContinueTimeout = TimeSpan.FromMinutes(1) }) { BaseAddress = address }
+        : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>
+    /// Starts the app on Kestrel at a free loopback port, for what only a real server does (it enforces request body limits
+    /// and closes connections); the browser clients made afterwards talk to it over TCP.
+    /// </summary>
+    public void StartOnKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        _kestrel = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
 }
