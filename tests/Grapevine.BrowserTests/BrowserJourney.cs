@@ -23,9 +23,9 @@ public sealed class BrowserJourney : IAsyncDisposable
 
     public IBrowser Browser { get; }
 
-    public static async Task<BrowserJourney> StartAsync(Func<GrapevineDb, Task> seed)
+    public static async Task<BrowserJourney> StartAsync(Func<GrapevineDb, Task> seed, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var server = await GrapevineServer.StartAsync(seed);
+        var server = await GrapevineServer.StartAsync(seed, settings);
         IPlaywright? playwright = null;
         try
         {

@@ -10,17 +10,12 @@ public class ImportTooLargeJourneyTests(ITestOutputHelper output)
     [Fact]
     public async Task Without_javascript_a_file_over_the_limit_gets_the_import_page_saying_so()
     {
-        await using var server = await GrapevineServer.StartAsync(_ => Task.CompletedTask,
+        await using var journey = await BrowserJourney.StartAsync(_ => Task.CompletedTask,
             new Dictionary<string, string> { ["Grapevine:MaxUploadBytes"] = (1 << 20).ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
         var options = Desktop;
         options.JavaScriptEnabled = false;
-        await using var context = await browser.NewContextAsync(options);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(server.Address, "/account/sign-up").ToString());
-        await SignUpAsync(page, "mia@brewco.test", "BrewCo");
-        await page.GotoAsync(new Uri(server.Address, "/import").ToString());
+        var page = await journey.SignUpAsync("mia@brewco.test", "BrewCo", options);
+        await page.GotoAsync(journey.Url("/import"));
 
         var folder = Directory.CreateTempSubdirectory("grapevine-import-too-large-");
         try
