@@ -118,6 +118,23 @@ public class CsvImportParsingTests
     }
 
     [Fact]
+    public void A_header_of_another_kind_says_which_kind_to_import_it_as()
+    {
+        var comments = ParsedFile.Parse("platform,handle,post_id,comment_id,author,text\ninstagram,anna,p1,c1,bob,nice\n", ImportKind.Posts);
+        Assert.EndsWith("This is the header of a comments file: import it as comments.", comments.FileError);
+        Assert.Empty(comments.Lines);
+
+        // Every column is a snapshot's too, but the snapshot's date is missing: an accounts file.
+        var accounts = ParsedFile.Parse("platform,handle,followers\ninstagram,anna,1200\n", ImportKind.Snapshots);
+        Assert.Equal(
+            "line 1: missing required column 'at' (a snapshots file needs platform,handle,at). This is the header of an accounts file: import it as accounts.",
+            accounts.FileError);
+
+        // A typo is not another kind: no such hint.
+        Assert.DoesNotContain("header of", ParsedFile.Parse("platform,handle,folowers\ninstagram,anna,1\n", ImportKind.Accounts).FileError);
+    }
+
+    [Fact]
     public void A_file_without_a_header_is_rejected_as_a_whole()
     {
         var file = ParsedFile.Parse("instagram,anna,1000\ninstagram,bob,2000\n", ImportKind.Accounts);

@@ -65,6 +65,32 @@ public class JsonLinesImportParsingTests
     }
 
     [Fact]
+    public void A_file_whose_first_object_is_another_kinds_is_rejected_as_a_whole_naming_the_kind()
+    {
+        var accounts = Parse(
+            """
+            {"platform":"instagram","handle":"anna","followers":1200,"country":"DE"}
+            {"platform":"instagram","handle":"bob","followers":900}
+            """);
+        Assert.Equal(
+            "line 1: the fields of the first object (platform, handle, followers, country) are those of an accounts file, not a posts file: import it as accounts.",
+            accounts.FileError);
+        Assert.Empty(accounts.Lines);
+
+        // After a first object of the right kind, a stray line is rejected alone, and a typo never names a kind.
+        var posts = Parse(
+            """
+            {"platform":"instagram","handle":"a","post_id":"p","posted_at":"2024-01-01","type":"photo"}
+            {"platform":"instagram","handle":"anna","followers":1200}
+            """);
+        Assert.Null(posts.FileError);
+        Assert.Equal("followers", posts.Lines[1].Problem!.Field);
+        var typo = Parse("""{"platform":"instagram","handle":"a","post_id":"p","posted_at":"2024-01-01","type":"photo","likez":3}""");
+        Assert.Null(typo.FileError);
+        Assert.Equal("likez", typo.Lines[0].Problem!.Field);
+    }
+
+    [Fact]
     public void Numbers_are_checked_like_csv_counts()
     {
         var file = Parse(

@@ -90,7 +90,10 @@ internal sealed class CsvRecordSource : ImportRecordSource
         }
         if (unknown.Count > 0)
         {
-            var hint = unknown.Any(u => u.Contains(';') || u.Contains('\t')) ? " Columns must be separated by commas." : "";
+            var hint = unknown.Any(u => u.Contains(';') || u.Contains('\t')) ? " Columns must be separated by commas."
+                : ImportColumns.MeantKind(_kind, [.. original.Select(o => o.Name), .. unknown]) is { } meant
+                    ? $" This is the header of {meant.FileName()}: import it as {meant.Name()}."
+                    : "";
             throw new ImportFileException(
                 $"line 1: unknown column{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown.Select(u => $"'{u}'"))}. " +
                 $"The first line must be the header; the {_kind.Name()} columns are: {string.Join(",", _columns)}.{hint}");
@@ -99,7 +102,10 @@ internal sealed class CsvRecordSource : ImportRecordSource
         if (missing.Count > 0)
             throw new ImportFileException(
                 $"line 1: missing required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Select(m => $"'{m}'"))} " +
-                $"({(_kind == ImportKind.Accounts ? "an" : "a")} {_kind.Name()} file needs {string.Join(",", ImportColumns.Required(_kind))})");
+                $"({_kind.FileName()} needs {string.Join(",", ImportColumns.Required(_kind))})" +
+                (ImportColumns.MeantKind(_kind, [.. original.Select(o => o.Name)]) is { } meant
+                    ? $". This is the header of {meant.FileName()}: import it as {meant.Name()}."
+                    : ""));
         _originalColumns = [.. original.Select(o => o.Name)];
         _originalFields = [.. original.Select(o => o.Field)];
     }

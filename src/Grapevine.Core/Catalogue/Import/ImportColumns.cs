@@ -54,6 +54,21 @@ public static class ImportColumns
 
     public static string Name(this ImportKind kind) => kind.ToString().ToLowerInvariant();
 
+    /// <summary>
+    /// The kind, other than <paramref name="kind"/>, whose columns hold every one of <paramref name="names"/> (the rejection
+    /// columns aside) and which has all the columns it requires among them: the kind a file with these columns was meant as.
+    /// Null when <paramref name="kind"/> itself could hold them, or no kind fits.
+    /// </summary>
+    public static ImportKind? MeantKind(ImportKind kind, IReadOnlyCollection<string> names)
+    {
+        var given = names.Where(n => !RejectionColumns.Contains(n, StringComparer.OrdinalIgnoreCase)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        bool Fits(ImportKind k) => given.IsSubsetOf(For(k).ToHashSet(StringComparer.OrdinalIgnoreCase)) && Required(k).All(given.Contains);
+        return Fits(kind) ? null : Enum.GetValues<ImportKind>().Where(k => k != kind).Cast<ImportKind?>().FirstOrDefault(k => Fits(k!.Value));
+    }
+
+    /// <summary>"an accounts file", "a posts file".</summary>
+    public static string FileName(this ImportKind kind) => $"{(kind == ImportKind.Accounts ? "an" : "a")} {kind.Name()} file";
+
     public static bool TryParseKind(string? text, out ImportKind kind)
     {
         foreach (var candidate in Enum.GetValues<ImportKind>())

@@ -32,8 +32,12 @@ internal sealed class JsonLinesRecordSource : ImportRecordSource
     private int _rawLength;
     private ImportProblem? _problem;
 
-    public JsonLinesRecordSource(Stream input, ImportKind kind)
+    // Only the file's first object is checked for being another kind's: a re-read rejected line is not a file's first.
+    private bool _kindChecked;
+
+    public JsonLinesRecordSource(Stream input, ImportKind kind, bool checkKind = true)
     {
+        _kindChecked = !checkKind;
         _input = input;
         _kind = kind;
         _columns = ImportColumns.For(kind);
@@ -107,6 +111,8 @@ internal sealed class JsonLinesRecordSource : ImportRecordSource
     private void Parse(ReadOnlySpan<byte> line)
     {
         _problem = null;
+        var checkKind = !_kindChecked;
+        _kindChecked = true;
         Array.Fill(_valueLength, -1);
         if (_values.Length < line.Length + 16)
         {
@@ -137,6 +143,8 @@ internal sealed class JsonLinesRecordSource : ImportRecordSource
                         reader.Skip();
                         continue;
                     }
+                    if (checkKind)
+                        ThrowIfAnotherKinds(line);
                     _problem = new(lastProperty, $"unknown field '{lastProperty}'; the {_kind.Name()} fields are: {string.Join(", ", _columns)}");
                     return;
                 }
@@ -182,6 +190,34 @@ internal sealed class JsonLinesRecordSource : ImportRecordSource
                 ? new(lastProperty.Length > 0 ? lastProperty : ImportProblem.WholeRow, FieldParsers.CheckUtf8(line)!)
                 : new(ImportProblem.WholeRow, $"is not valid JSON ({Reason(e)})");
         }
+    }
+
+    /// <summary>
+    /// A file whose first object has a field this kind does not know and is all another kind's (an accounts file imported
+    /// as posts) is refused as a whole, as its CSV header would be; otherwise every line would be rejected for that field.
+    /// </summary>
+    private void ThrowIfAnotherKinds(ReadOnlySpan<byte> line)
+    {
+        var names = PropertyNames(line);
+        if (ImportColumns.MeantKind(_kind, names) is { } meant)
+            throw new ImportFileException(
+                $"line {_recordLine}: the fields of the first object ({string.Join(", ", names)}) are those of {meant.FileName()}, " +
+                $"not {_kind.FileName()}: import it as {meant.Name()}.");
+    }
+
+    /// <summary>The names of the object's own properties, in the order they appear.</summary>
+    private static List<string> PropertyNames(ReadOnlySpan<byte> line)
+    {
+        var names = new List<string>();
+        var reader = new Utf8JsonReader(line, ReaderOptions);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            names.Add(reader.GetString()!);
+            reader.Read();
+            reader.Skip();
+        }
+        return names;
     }
 
     private int FindColumn(ref Utf8JsonReader reader, int guess)
@@ -236,7 +272,7 @@ internal sealed class JsonLinesRecordSource : ImportRecordSource
 
     public override ReadOnlySpan<byte> RawRecord => _buffer.AsSpan(_rawStart, _rawLength);
 
-    protected override ImportRecordSource Reread(ReadOnlyMemory<byte> raw) => new JsonLinesRecordSource(new MemoryStream(raw.ToArray()), _kind);
+    protected override ImportRecordSource Reread(ReadOnlyMemory<byte> raw) => new JsonLinesRecordSource(new MemoryStream(raw.ToArray()), _kind, checkKind: false);
 
     public override void Dispose()
     {
