@@ -133,6 +133,14 @@ public class CampaignPageTests
         })));
         var unticked = (await client.GetFromJsonAsync<List<CandidateView>>($"/api/v1{page}/candidates"))!.Single(c => c.AccountId == first);
         Assert.Equal((false, 120.5m, (double?)null), (unticked.AcceptsGifting, unticked.TestSpend, unticked.TestResult));
+        // A whole spend reads as typed in its field, not with the column's scale (40.0 on SQLite, 40.00 on PostgreSQL).
+        Assert.Contains("1 candidate saved.", await HtmlAsync(await Forms.SubmitAsync(client, page, "candidates", new()
+        {
+            ["Rows[0].AccountId"] = first.ToString(),
+            ["Rows[0].Decision"] = "mustinclude",
+            ["Rows[0].TestSpend"] = "40",
+        })));
+        Assert.Contains($"value=\"40\" aria-label=\"Test spend for @{seeded[0].Handle}\"", await HtmlAsync(await client.GetAsync(page)));
 
         var asking = await HtmlAsync(await client.GetAsync($"{page}?remove={second}"));
         Assert.Contains($"Remove @{seeded[1].Handle} from this campaign?", asking);

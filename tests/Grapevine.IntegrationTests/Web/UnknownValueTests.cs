@@ -68,7 +68,7 @@ public class UnknownValueTests
         using var viewerClient = await factory.SignInAsync("viewer@example.com");
         var readOnly = await viewerClient.GetStringAsync($"/campaigns/{campaignId}");
         Assert.Contains("<td data-label=\"Gifting\">no</td>", readOnly);
-        Assert.Contains("<td data-label=\"Test spend\" class=\"num\">none</td>", readOnly);
+        Assert.Contains("<td data-label=\"Test spend (USD)\" class=\"num\">none</td>", readOnly);
         Assert.DoesNotContain(">—<", readOnly);
     }
 }

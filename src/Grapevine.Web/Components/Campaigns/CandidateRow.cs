@@ -31,7 +31,13 @@ public sealed class CandidateRow
 
     // 120.5 and 120.50 are the same spend: the stamp drops a decimal's trailing zeros.
     private static string Stamp(string? decision, bool gifting, decimal? spend, double? result) => string.Join("|",
-        decision, gifting ? "1" : "0", spend?.ToString("0.############", CultureInfo.InvariantCulture), result?.ToString("R", CultureInfo.InvariantCulture));
+        decision, gifting ? "1" : "0", Plain(spend), result?.ToString("R", CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// A spend as a number input holds it: without the trailing zeros of the column's scale ("40", not "40.0" from SQLite
+    /// or "40.00" from PostgreSQL).
+    /// </summary>
+    public static string? Plain(decimal? spend) => spend?.ToString("0.############", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// What differs from <paramref name="current"/>, or null when nothing does. An emptied test figure clears the
