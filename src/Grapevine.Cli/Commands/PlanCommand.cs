@@ -211,14 +211,14 @@ public static class PlanCommand
         if (firstTest && plan.CheapestOption is { } lowest && plan.Rules.MaxPerCreator is { } testCap && lowest > testCap)
         {
             var needed = FirstTestRules.BudgetNeeded(lowest);
-            return $"the first test's most per creator ({Exact(testCap)}, the budget ÷ {FirstTestRules.TargetCreators}) is below the cheapest option of the {considered} ({Exact(lowest)}). " +
-                $"A first test needs a budget of at least {Exact(needed)} ({FirstTestRules.TargetCreators} × {Exact(lowest)}): raise --budget to at least {Exact(needed)}, or plan without the first test.";
+            return $"the first test's most per creator ({PlanCurrency.Show(testCap)}, the budget ÷ {FirstTestRules.TargetCreators}) is below the cheapest option of the {considered} ({PlanCurrency.Show(lowest)}). " +
+                $"A first test needs a budget of at least {PlanCurrency.Show(needed)} ({FirstTestRules.TargetCreators} × {PlanCurrency.Show(lowest)}): raise --budget to at least {PlanCurrency.Show(needed)}, or plan without the first test.";
         }
         if (plan.CheapestOption is { } cheapest && cheapest > plan.Budget)
-            return $"the budget ({Exact(plan.Budget)}) is below the cheapest option of the {considered} ({Exact(cheapest)}). Raise --budget to at least {Exact(cheapest)}" +
+            return $"the budget ({PlanCurrency.Show(plan.Budget)}) is below the cheapest option of the {considered} ({PlanCurrency.Show(cheapest)}). Raise --budget to at least {PlanCurrency.Show(cheapest)}" +
                 (search ? " or search for smaller creators (--tier nano, --max-price)." : ".");
         if (plan.CheapestOption is { } least && plan.Rules.MaxPerCreator is { } cap && least > cap)
-            return $"--max-per-creator ({Exact(cap)}) is below the cheapest option of the {considered} ({Exact(least)}). Raise it to at least {Exact(least)} or leave it out.";
+            return $"--max-per-creator ({PlanCurrency.Show(cap)}) is below the cheapest option of the {considered} ({PlanCurrency.Show(least)}). Raise it to at least {PlanCurrency.Show(least)} or leave it out.";
         return $"no option of the {considered} fits the budget and the rules together. Loosen --max-per-creator, --min-creators or --max-creators, or raise --budget.";
     }
 
@@ -290,8 +290,6 @@ public static class PlanCommand
     private static string Usd(double value) => "$" + value.ToString(Math.Abs(value) >= 100 ? "N0" : "0.##", CultureInfo.InvariantCulture);
 
     // An amount to reach: never rounded down.
-    private static string Exact(double value) => "$" + value.ToString("#,0.##", CultureInfo.InvariantCulture);
-
     private static string Count(int n, string noun) => $"{n.ToString("N0", CultureInfo.InvariantCulture)} {noun}{(n == 1 ? "" : "s")}";
 
     private static string Number(double value) => value.ToString(value >= 100 ? "N0" : "0.##", CultureInfo.InvariantCulture);

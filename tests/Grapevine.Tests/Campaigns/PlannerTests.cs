@@ -245,6 +245,14 @@ public class PlannerTests
     }
 
     [Fact]
+    public void A_conflict_names_its_amounts_in_dollars()
+    {
+        var candidates = new[] { Candidate("a", "nano", "instagram", 50), Candidate("b", "micro", "tiktok", 1400) };
+        var plan = CampaignPlanner.Solve(Problem(new PlanRules { Budget = 1000, MaxPerCreator = 250, MustInclude = ["b"] }, candidates));
+        Assert.Equal("b must be included, but its cheapest option ($1,400) is over the cap per creator ($250).", Assert.Single(plan.Conflicts).Message);
+    }
+
+    [Fact]
     public void Overlapping_creators_are_worth_less_together_than_apart()
     {
         // Two equal creators: with overlap the plan prefers one in each group over two in the same group.

@@ -1,3 +1,4 @@
+using Grapevine.Core.Campaigns.Plans;
 namespace Grapevine.Core.Campaigns.Planning;
 
 /// <summary>Checks a plan against every rule of its problem and says, in words, each rule it breaks.</summary>
@@ -23,11 +24,11 @@ public static class PlanChecker
             if (candidate.Options.All(o => o.Name != pick.Option))
                 violations.Add($"{pick.CandidateId} has no option {pick.Option}");
             if (rules.MaxPerCreator is { } cap && pick.Cost > cap + Tolerance)
-                violations.Add($"{pick.CandidateId} costs {pick.Cost:0.##}, over the cap of {cap:0.##} per creator");
+                violations.Add($"{pick.CandidateId} costs {PlanCurrency.Show(pick.Cost)}, over the cap of {PlanCurrency.Show(cap)} per creator");
         }
         var cost = picks.Sum(p => p.Cost);
         if (cost > rules.Budget + Tolerance)
-            violations.Add($"the plan costs {cost:0.##}, over the budget of {rules.Budget:0.##}");
+            violations.Add($"the plan costs {PlanCurrency.Show(cost)}, over the budget of {PlanCurrency.Show(rules.Budget)}");
         if (picks.Count < rules.MinCreators)
             violations.Add($"{picks.Count} creators, fewer than the minimum of {rules.MinCreators}");
         if (rules.MaxCreators is { } max && picks.Count > max)

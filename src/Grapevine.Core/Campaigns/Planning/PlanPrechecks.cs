@@ -1,3 +1,4 @@
+using Grapevine.Core.Campaigns.Plans;
 namespace Grapevine.Core.Campaigns.Planning;
 
 /// <summary>
@@ -30,7 +31,7 @@ internal static class PlanPrechecks
                 var cheapest = model.Candidates[i].Options.Select(o => o.Cost).DefaultIfEmpty(double.NaN).Min();
                 conflicts.Add(new($"must include {model.Candidates[i].Id}", double.IsNaN(cheapest)
                     ? $"{model.Candidates[i].Id} must be included but has no deliverable option."
-                    : $"{model.Candidates[i].Id} must be included, but its cheapest option ({cheapest:0.##}) is over the cap per creator ({rules.MaxPerCreator:0.##})."));
+                    : $"{model.Candidates[i].Id} must be included, but its cheapest option ({PlanCurrency.Show(cheapest)}) is over the cap per creator ({PlanCurrency.Show(rules.MaxPerCreator!.Value)})."));
             }
         }
         var mustCount = model.Must.Count(m => m);
@@ -50,7 +51,7 @@ internal static class PlanPrechecks
             .Where(i => model.Must[i] && model.Options[i].Length > 0)
             .Sum(i => model.Options[i].Min(o => o.Cost));
         if (mustCost > rules.Budget + 1e-9)
-            conflicts.Add(new("budget", $"The must-include creators cost at least {mustCost:0.##} together, over the budget of {rules.Budget:0.##}."));
+            conflicts.Add(new("budget", $"The must-include creators cost at least {PlanCurrency.Show(mustCost)} together, over the budget of {PlanCurrency.Show(rules.Budget)}."));
         return conflicts;
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Grapevine.Core.Campaigns.Plans;
 
 /// <summary>
@@ -8,6 +10,9 @@ namespace Grapevine.Core.Campaigns.Plans;
 public static class PlanCurrency
 {
     public const string Prices = "USD";
+
+    /// <summary>An amount of the planner's money as its messages write it: "$1,250.5".</summary>
+    public static string Show(double usd) => "$" + usd.ToString("#,0.##", CultureInfo.InvariantCulture);
 
     /// <summary>Why a budget in <paramref name="currency"/> cannot be planned, or null when it can.</summary>
     public static string? Refusal(string currency) => string.Equals(currency, Prices, StringComparison.OrdinalIgnoreCase)

@@ -37,18 +37,16 @@ public static class PlanNotSaved
         if (plan.Notes.Count > 0 && plan.CheapestOption is { } lowest && plan.Rules.MaxPerCreator is { } testCap && lowest > testCap)
         {
             var needed = FirstTestRules.BudgetNeeded(lowest);
-            return $"a first test pays each creator at most the budget ÷ {FirstTestRules.TargetCreators} ({Exact(testCap)}), below the cheapest option of the {considered} " +
-                $"({Exact(lowest)}). Raise budget to at least {Exact(needed)}, add cheaper nano or micro candidates, or plan without the first test.";
+            return $"a first test pays each creator at most the budget ÷ {FirstTestRules.TargetCreators} ({PlanCurrency.Show(testCap)}), below the cheapest option of the {considered} " +
+                $"({PlanCurrency.Show(lowest)}). Raise budget to at least {PlanCurrency.Show(needed)}, add cheaper nano or micro candidates, or plan without the first test.";
         }
         if (plan.CheapestOption is { } cheapest && cheapest > plan.Budget)
-            return $"budget ({Exact(plan.Budget)}) is below the cheapest option of the {considered} ({Exact(cheapest)}). Raise budget to at least {Exact(cheapest)}.";
+            return $"budget ({PlanCurrency.Show(plan.Budget)}) is below the cheapest option of the {considered} ({PlanCurrency.Show(cheapest)}). Raise budget to at least {PlanCurrency.Show(cheapest)}.";
         if (plan.CheapestOption is { } least && plan.Rules.MaxPerCreator is { } cap && least > cap)
-            return $"maxPerCreator ({Exact(cap)}) is below the cheapest option of the {considered} ({Exact(least)}). Raise it to at least {Exact(least)} or leave it out.";
+            return $"maxPerCreator ({PlanCurrency.Show(cap)}) is below the cheapest option of the {considered} ({PlanCurrency.Show(least)}). Raise it to at least {PlanCurrency.Show(least)} or leave it out.";
         return $"no option of the {considered} fits the budget and the rules together. Loosen maxPerCreator, minCreators, maxCreators, tiers or platforms, or raise budget.";
     }
 
     // An amount to reach: never rounded down.
-    private static string Exact(double value) => "$" + value.ToString("#,0.##", CultureInfo.InvariantCulture);
-
     private static string Count(int n) => $"{n.ToString("N0", CultureInfo.InvariantCulture)} candidate{(n == 1 ? "" : "s")}";
 }
