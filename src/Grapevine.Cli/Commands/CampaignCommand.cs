@@ -542,13 +542,14 @@ public static class CampaignCommand
         }
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("Handle").AddColumn("Platform").AddColumn(new TableColumn("Followers").RightAligned()).AddColumn("Tier").AddColumn("Country")
-            .AddColumn("Decision").AddColumn("Gifting").AddColumn(new TableColumn("Test spend").RightAligned()).AddColumn(new TableColumn("Test result").RightAligned())
+            .AddColumn("Decision").AddColumn("Gifting").AddColumn(new TableColumn($"Test spend ({c.Currency.ToUpperInvariant()})").RightAligned())
+            .AddColumn(new TableColumn($"Test result ({Markup.Escape(CampaignRules.TestResultUnit(c.Goal, c.Currency))})").RightAligned())
             .AddColumn("Source").AddColumn(new TableColumn("Version").NoWrap());
         foreach (var k in c.Candidates)
         {
             table.AddRow(Markup.Escape("@" + k.Handle), k.Platform, k.Followers?.ToString("N0", CultureInfo.InvariantCulture) ?? "unknown", k.Tier ?? "unknown",
-                k.Country ?? "unknown", k.Decision, k.AcceptsGifting ? "yes" : "no", k.TestSpend is { } s ? Amount(s) : "—",
-                k.TestResult?.ToString("0.##", CultureInfo.InvariantCulture) ?? "—", Markup.Escape(k.Source), k.Version);
+                k.Country ?? "unknown", k.Decision, k.AcceptsGifting ? "yes" : "no", k.TestSpend is { } s ? Amount(s) : "none",
+                k.TestResult?.ToString("#,0.##", CultureInfo.InvariantCulture) ?? "none", Markup.Escape(k.Source), k.Version);
         }
         console.Write(table);
         console.MarkupLine(filter.IsEmpty ? $"{Count(all, "candidate")}." : $"{c.Candidates.Count.ToString("N0", CultureInfo.InvariantCulture)} of {Count(all, "candidate")} match the filter.");

@@ -393,6 +393,9 @@ public class CampaignCommandTests
         Assert.True(all.Exit == ExitCodes.Success, all.Error);
         Assert.Contains(kai.Version, all.Out);
         Assert.Contains("4 candidates.", all.Out);
+        // The test columns say their units: the campaign's currency, and what a sales goal's result counts.
+        Assert.Contains("Test spend (USD)", all.Out);
+        Assert.Contains("Test result (revenue, USD)", all.Out);
         var excluded = await s.Run("campaign", "show", id, "--decision", "excluded");
         Assert.Contains("@kai.lifts", excluded.Out);
         Assert.DoesNotContain("@mara.moves", excluded.Out);
