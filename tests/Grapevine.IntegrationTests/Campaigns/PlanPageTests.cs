@@ -166,6 +166,9 @@ public class PlanPageTests
         // The result says what it counts, and the table scrolls inside its card on a phone rather than widening the page.
         Assert.Contains("<th scope=\"col\" class=\"num\">Result (revenue, USD)</th>", html);
         Assert.Matches("<div class=\"table-wrap\">\\s*<table class=\"plan-totals keep-table\">", html);
+        // Only the creator with figures is a row; the others are counted under the table.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<tr class=\"verdict-"));
+        Assert.Matches(@"\d+ other candidates have no spend and no result recorded yet, so no verdict", html);
         await using (var db = host.Database.CreateContext())
         {
             Assert.Equal(0, await db.CampaignPlans.IgnoreQueryFilters().CountAsync());
