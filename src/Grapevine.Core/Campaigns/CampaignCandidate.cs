@@ -12,7 +12,7 @@ public class CampaignCandidate : IWorkspaceOwned
     public Guid CampaignId { get; set; }
     public long AccountId { get; set; }
 
-    /// <summary>Where the candidate came from, in words: "search: vegan fitness", "list: Summer",
+    /// <summary>Where the candidate came from, in words: "search: vegan fitness; country=DE", "list: Summer",
     /// "discover: q=vegan; tier=micro" (picked from Discover's results), "manual".</summary>
     public required string Source { get; set; }
 

@@ -232,7 +232,8 @@ public sealed class CampaignService(GrapevineDb db, CurrentWorkspace current, Au
             };
         }
         var search = await discovery.SearchAsync(query, current.Id, ct);
-        var described = string.IsNullOrWhiteSpace(input.Text) ? input.Describe() : input.Text.Trim();
+        // The words, then the filters that chose the matches (not the sort or ranking): "vegan; country=DE".
+        var described = string.Join("; ", new[] { input.Text?.Trim(), (input with { Text = null }).DescribeFilters() }.Where(p => !string.IsNullOrEmpty(p)));
         if (described.Length == 0)
             described = "all creators";
         return await AddAsync(id, campaign, [.. search.Result.Hits.Select(h => h.AccountId)], "search: " + described, ct);

@@ -406,7 +406,7 @@ public class CampaignServiceTests
 
         var details = await campaigns.GetAsync(campaign.Id, default);
         Assert.Equal(
-            [("kai.lifts", "list: Summer"), ("lena.kocht", "search: vegan"), ("mara.moves", "search: vegan"), ("tom.travels", "manual")],
+            [("kai.lifts", "list: Summer"), ("lena.kocht", "search: vegan; country=DE"), ("mara.moves", "search: vegan; country=DE"), ("tom.travels", "manual")],
             details.Candidates.Select(c => (c.Handle, c.Source)));
         Assert.All(details.Candidates, c => Assert.Equal("open", c.Decision));
 

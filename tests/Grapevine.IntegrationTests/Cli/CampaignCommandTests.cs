@@ -335,7 +335,7 @@ public class CampaignCommandTests
         Assert.True(remove.Exit == ExitCodes.Success, remove.Error);
         var details = await s.ShowAsync(Guid.Parse(id));
         Assert.Equal(
-            [("kai.lifts", "list: Summer", "excluded"), ("lena.kocht", "search: vegan", "open"), ("mara.moves", "search: vegan", "open"),
+            [("kai.lifts", "list: Summer", "excluded"), ("lena.kocht", "search: vegan; country=DE", "open"), ("mara.moves", "search: vegan; country=DE", "open"),
              ("zoe.glow", "search: platform=instagram; tier=nano", "open")],
             details.Candidates.Select(c => (c.Handle, c.Source, c.Decision)));
         Assert.False(details.Candidates[0].AcceptsGifting);
