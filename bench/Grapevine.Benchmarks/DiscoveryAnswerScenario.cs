@@ -5,7 +5,6 @@ using Grapevine.Core.Discovery;
 using Grapevine.Core.Discovery.Engine;
 using Grapevine.Core.Discovery.Query;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Grapevine.Benchmarks;
 
@@ -35,18 +34,7 @@ public static class DiscoveryAnswerScenario
             }
             else
             {
-                var name = $"gv_bench_{Guid.NewGuid():N}";
-                await ExecuteAsync(settings.PostgresServer, $"CREATE DATABASE {name}", ct);
-                try
-                {
-                    var connection = new NpgsqlConnectionStringBuilder(settings.PostgresServer) { Database = name, CommandTimeout = 0 }.ConnectionString;
-                    postgres = await MeasureAsync("postgres", connection, size, queryCount, settings.Seed, ct);
-                }
-                finally
-                {
-                    NpgsqlConnection.ClearAllPools();
-                    await ExecuteAsync(settings.PostgresServer, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", CancellationToken.None);
-                }
+                postgres = await ThrowawayPostgres.WithDatabaseAsync(settings.PostgresServer, connection => MeasureAsync("postgres", connection, size, queryCount, settings.Seed, ct), ct);
             }
             return new Dictionary<string, object?>
             {
@@ -178,14 +166,6 @@ public static class DiscoveryAnswerScenario
     }
 
     private static GrapevineDb Open(string connectionString) => new(GrapevineDatabase.CreateOptions(connectionString));
-
-    private static async Task ExecuteAsync(string server, string sql, CancellationToken ct)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(ct);
-    }
 
     private static void Log(string message) => Console.Error.WriteLine($"[discovery-answer] {message}");
 }

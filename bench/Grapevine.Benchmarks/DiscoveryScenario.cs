@@ -40,7 +40,7 @@ public static class DiscoveryScenario
             else
             {
                 postgresName = $"gv_bench_{Guid.NewGuid():N}";
-                await ExecuteAsync(settings.PostgresServer, $"CREATE DATABASE {postgresName}", ct);
+                await ThrowawayPostgres.ExecuteAsync(settings.PostgresServer, $"CREATE DATABASE {postgresName}", ct);
                 postgres = new NpgsqlConnectionStringBuilder(settings.PostgresServer) { Database = postgresName, CommandTimeout = 0 }.ConnectionString;
                 await using var db = Open(postgres);
                 await GrapevineDatabase.MigrateAsync(db, ct);
@@ -182,7 +182,7 @@ public static class DiscoveryScenario
             if (postgresName is not null)
             {
                 NpgsqlConnection.ClearAllPools();
-                await ExecuteAsync(settings.PostgresServer!, $"DROP DATABASE IF EXISTS {postgresName} WITH (FORCE)", CancellationToken.None);
+                await ThrowawayPostgres.ExecuteAsync(settings.PostgresServer!, $"DROP DATABASE IF EXISTS {postgresName} WITH (FORCE)", CancellationToken.None);
             }
             folder.Delete(recursive: true);
         }
@@ -255,14 +255,6 @@ public static class DiscoveryScenario
     private static GrapevineDb Open(string connectionString) => new(GrapevineDatabase.CreateOptions(connectionString));
 
     private static void SqliteClear() => Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-
-    private static async Task ExecuteAsync(string server, string sql, CancellationToken ct)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(ct);
-    }
 
     private static void Log(string message) => Console.Error.WriteLine($"[discovery] {message}");
 }

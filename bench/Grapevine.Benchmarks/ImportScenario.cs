@@ -4,7 +4,6 @@ using System.Text;
 using Grapevine.Core.Catalogue.Import;
 using Grapevine.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Grapevine.Benchmarks;
 
@@ -40,18 +39,7 @@ public static class ImportScenario
             }
             else
             {
-                var name = $"gv_bench_{Guid.NewGuid():N}";
-                await ExecuteAsync(settings.PostgresServer, $"CREATE DATABASE {name}", ct);
-                try
-                {
-                    var connection = new NpgsqlConnectionStringBuilder(settings.PostgresServer) { Database = name }.ConnectionString;
-                    postgres = await MeasureAsync("postgres", connection, settings.PostgresSql, accountsFile, postsFile, rows, ct);
-                }
-                finally
-                {
-                    NpgsqlConnection.ClearAllPools();
-                    await ExecuteAsync(settings.PostgresServer, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", ct);
-                }
+                postgres = await ThrowawayPostgres.WithDatabaseAsync(settings.PostgresServer, connection => MeasureAsync("postgres", connection, settings.PostgresSql, accountsFile, postsFile, rows, ct), ct);
             }
 
             return new Dictionary<string, object?>
@@ -151,14 +139,6 @@ public static class ImportScenario
     }
 
     private static GrapevineDb Open(string connectionString) => new(GrapevineDatabase.CreateOptions(connectionString));
-
-    private static async Task ExecuteAsync(string server, string sql, CancellationToken ct)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(ct);
-    }
 
     private static readonly string[] Words =
     [

@@ -5,7 +5,6 @@ using Grapevine.Core.Data;
 using Grapevine.Core.Discovery;
 using Grapevine.Core.Discovery.Query;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Grapevine.Benchmarks;
 
@@ -31,18 +30,7 @@ public static class SafetyListsScenario
             Dictionary<string, object>? postgres = null;
             if (!string.IsNullOrWhiteSpace(settings.PostgresServer))
             {
-                var name = $"gv_bench_{Guid.NewGuid():N}";
-                await ExecuteAsync(settings.PostgresServer, $"CREATE DATABASE {name}", ct);
-                try
-                {
-                    var connection = new NpgsqlConnectionStringBuilder(settings.PostgresServer) { Database = name }.ConnectionString;
-                    postgres = await MeasureAsync("postgres", connection, creators, settings.Seed, ct);
-                }
-                finally
-                {
-                    NpgsqlConnection.ClearAllPools();
-                    await ExecuteAsync(settings.PostgresServer, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", ct);
-                }
+                postgres = await ThrowawayPostgres.WithDatabaseAsync(settings.PostgresServer, connection => MeasureAsync("postgres", connection, creators, settings.Seed, ct), ct);
             }
             return new Dictionary<string, object?>
             {
@@ -129,14 +117,6 @@ public static class SafetyListsScenario
     }
 
     private static GrapevineDb Open(string connectionString) => new(GrapevineDatabase.CreateOptions(connectionString));
-
-    private static async Task ExecuteAsync(string server, string sql, CancellationToken ct)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(ct);
-    }
 
     private static void Log(string message) => Console.Error.WriteLine($"[discovery-safety] {message}");
 }

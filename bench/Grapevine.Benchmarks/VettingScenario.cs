@@ -7,7 +7,6 @@ using Grapevine.Core.Catalogue.Import;
 using Grapevine.Core.Data;
 using Grapevine.Core.Metrics;
 using Grapevine.Core.Vetting;
-using Npgsql;
 
 namespace Grapevine.Benchmarks;
 
@@ -41,18 +40,7 @@ public static class VettingScenario
             }
             else
             {
-                var name = $"gv_bench_{Guid.NewGuid():N}";
-                await ExecuteAsync(settings.PostgresServer, $"CREATE DATABASE {name}", ct);
-                try
-                {
-                    var connection = new NpgsqlConnectionStringBuilder(settings.PostgresServer) { Database = name }.ConnectionString;
-                    postgres = await MeasureAsync("postgres", connection, reports, settings.Seed, ct);
-                }
-                finally
-                {
-                    NpgsqlConnection.ClearAllPools();
-                    await ExecuteAsync(settings.PostgresServer, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", ct);
-                }
+                postgres = await ThrowawayPostgres.WithDatabaseAsync(settings.PostgresServer, connection => MeasureAsync("postgres", connection, reports, settings.Seed, ct), ct);
             }
             return new Dictionary<string, object?>
             {
@@ -244,14 +232,6 @@ public static class VettingScenario
         sorted[(int)Math.Clamp(Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private static GrapevineDb Open(string connectionString) => new(GrapevineDatabase.CreateOptions(connectionString));
-
-    private static async Task ExecuteAsync(string server, string sql, CancellationToken ct)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(ct);
-    }
 
     private static void Log(string message) => Console.Error.WriteLine($"[vetting] {message}");
 }
